@@ -1,0 +1,24 @@
+package dev.collide.config;
+
+import java.util.List;
+
+/** Everything read from config/ and feeds.yml, validated once at start-up. */
+public record CollideConfig(DatabaseConfig database, DetectionConfig detection, HttpConfig http,
+                            NotifyConfig notifications, ServerConfig server, List<Lab> labs, List<SourceConfig> sources) {
+    public CollideConfig {
+        labs = List.copyOf(labs);
+        sources = List.copyOf(sources);
+    }
+
+    public CollideConfig withDatabase(DatabaseConfig newDatabase) {
+        return new CollideConfig(newDatabase, detection, http, notifications, server, labs, sources);
+    }
+
+    public CollideConfig withDetection(DetectionConfig newDetection) {
+        return new CollideConfig(database, newDetection, http, notifications, server, labs, sources);
+    }
+
+    public CollideConfig withSources(List<SourceConfig> newSources) {
+        return new CollideConfig(database, detection, http, notifications, server, labs, newSources);
+    }
+}

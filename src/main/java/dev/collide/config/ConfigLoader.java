@@ -1,0 +1,263 @@
+package dev.collide.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads {@code DIR/collide.yml}, {@code DIR/labs.yml} and the feeds file into one validated {@link CollideConfig}.
+ * Every problem is a {@link ConfigException} naming the file and line.
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP_KEYS = Set.of("database", "detection", "http", "notify", "server", "logging");
+    private static final Set<String> SOURCE_KEYS = Set.of("id", "kind", "url", "every", "enabled", "lab", "org",
+            "repo", "query", "item", "title", "link", "date", "dateFormat", "summary", "fullText", "allowPrivate",
+            "token", "include", "name", "minEvery", "maxEvery");
+    private static final Set<SourceKind> KINDS_WITHOUT_URL = Set.of(SourceKind.HUGGINGFACE,
+            SourceKind.GITHUB_RELEASES, SourceKind.GITHUB_ORG, SourceKind.ARXIV);
+
+    private final Function<String, String> env;
+
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public static ConfigLoader fromEnvironment() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    public CollideConfig load(Path configDir, Path feedsFile) throws ConfigException {
+        YamlMap main = parseOptional(configDir.resolve("collide.yml"));
+        List<Lab> labs = readLabs(parseRequired(configDir.resolve("labs.yml"),
+                "copy config/labs.yml from the Collide distribution"));
+        List<SourceConfig> sources = readSources(parseRequired(feedsFile,
+                "pass --feeds FILE, or create feeds.yml with a 'sources:' list"), labs);
+        return readMain(main, labs, sources);
+    }
+
+    CollideConfig readMain(YamlMap main, List<Lab> labs, List<SourceConfig> sources) throws ConfigException {
+        main.rejectUnknown(main.file(), TOP_KEYS);
+        DatabaseConfig database = readDatabase(main.map("database"));
+        DetectionConfig detection = readDetection(main.map("detection"), labs);
+        HttpConfig http = readHttp(main.map("http"));
+        NotifyConfig notifications = main.map("notify").isPresent() ? NotifyConfig.read(main.map("notify").get())
+                : NotifyConfig.defaults();
+        Set<String> labIds = new HashSet<>();
+        labs.forEach(l -> labIds.add(l.id()));
+        for (String watched : notifications.watch()) {
+            if (!labIds.contains(watched)) {
+                throw new ConfigException(main.file(), main.lineOf("notify"), "notify.watch names lab '" + watched
+                        + "', which config/labs.yml does not define; use one of " + String.join(", ", labIds));
+            }
+        }
+        ServerConfig server = main.map("server").isPresent() ? ServerConfig.read(main.map("server").get())
+                : ServerConfig.defaults();
+        main.map("logging").ifPresent(ConfigLoader::applyLogging);
+        return new CollideConfig(database, detection, http, notifications, server, labs, sources);
+    }
+
+    private static void applyLogging(YamlMap logging) {
+        try {
+            logging.rejectUnknown("logging", Set.of("level"));
+            logging.string("level").ifPresent(level -> System.setProperty("collide.log.level", level));
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DatabaseConfig readDatabase(Optional<YamlMap> section) throws ConfigException {
+        if (section.isEmpty()) {
+            return new DatabaseConfig(DatabaseConfig.DEFAULT_URL, Optional.empty(), Optional.empty());
+        }
+        YamlMap db = section.get();
+        db.rejectUnknown("database", Set.of("url", "user", "password"));
+        String url = db.string("url").orElse(DatabaseConfig.DEFAULT_URL);
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw db.error("url", "database.url must start with jdbc:h2: or jdbc:postgresql:, not '" + url + "'");
+        }
+        return new DatabaseConfig(url, db.string("user"), db.secret("password", false));
+    }
+
+    private DetectionConfig readDetection(Optional<YamlMap> section, List<Lab> labs) throws ConfigException {
+        var defaults = DetectionConfig.defaults();
+        if (section.isEmpty()) {
+            return defaults;
+        }
+        YamlMap d = section.get();
+        d.rejectUnknown("detection", Set.of("window", "minConfidence", "rivals"));
+        Duration window = d.duration("window").orElse(defaults.window());
+        if (window.compareTo(Duration.ofDays(1)) < 0) {
+            throw d.error("window", "detection.window must be at least 1d");
+        }
+        double minConfidence = d.decimal("minConfidence", defaults.minConfidence(), 0, 1);
+        Set<String> labIds = new HashSet<>();
+        labs.forEach(l -> labIds.add(l.id()));
+        List<Set<String>> rivals = new ArrayList<>();
+        for (String pair : d.strings("rivals")) {
+            String[] parts = pair.split("\\s*[-–,]\\s*|\\s+vs\\s+");
+            if (parts.length != 2 || parts[0].equals(parts[1])) {
+                throw d.error("rivals", "each rival pair is two lab ids joined by '-', e.g. 'deepseek-moonshot'; got '"
+                        + pair + "'");
+            }
+            for (String lab : parts) {
+                if (!labIds.contains(lab)) {
+                    throw d.error("rivals", "rival pair '" + pair + "' names unknown lab '" + lab + "'");
+                }
+            }
+            rivals.add(Set.of(parts[0], parts[1]));
+        }
+        return new DetectionConfig(window, minConfidence, rivals);
+    }
+
+    private HttpConfig readHttp(Optional<YamlMap> section) throws ConfigException {
+        var d = HttpConfig.defaults();
+        if (section.isEmpty()) {
+            return d;
+        }
+        YamlMap h = section.get();
+        h.rejectUnknown("http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "userAgent",
+                "maxRetries", "retryBaseDelay", "perHostConcurrency", "maxRedirects"));
+        return new HttpConfig(h.duration("connectTimeout").orElse(d.connectTimeout()),
+                h.duration("readTimeout").orElse(d.readTimeout()),
+                h.duration("callTimeout").orElse(d.callTimeout()),
+                h.number("maxBodyBytes", d.maxBodyBytes(), 1024, 1L << 31),
+                h.string("userAgent").orElse(d.userAgent()),
+                (int) h.number("maxRetries", d.maxRetries(), 0, 10),
+                h.duration("retryBaseDelay").orElse(d.retryBaseDelay()),
+                (int) h.number("perHostConcurrency", d.perHostConcurrency(), 1, 64),
+                (int) h.number("maxRedirects", d.maxRedirects(), 0, 5));
+    }
+
+    List<Lab> readLabs(YamlMap root) throws ConfigException {
+        root.rejectUnknown(root.file(), Set.of("labs"));
+        List<Lab> labs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (YamlMap entry : root.maps("labs")) {
+            entry.rejectUnknown("a lab", Set.of("id", "name", "aliases", "brands", "models", "hubOrgs"));
+            String id = entry.requiredString("id", "give the lab an id such as 'deepseek'");
+            if (!SourceConfig.ID_PATTERN.matcher(id).matches()) {
+                throw entry.error("id", "lab id '" + id + "' must use only a-z, 0-9 and '-'");
+            }
+            if (!ids.add(id)) {
+                throw entry.error("id", "lab id '" + id + "' is defined twice; merge the two entries");
+            }
+            List<String> patterns = entry.strings("models");
+            for (String p : patterns) {
+                try {
+                    Pattern.compile(p);
+                } catch (PatternSyntaxException e) {
+                    throw entry.error("models", "model pattern '" + p + "' of lab '" + id + "' is not a valid regular"
+                            + " expression: " + e.getDescription());
+                }
+            }
+            labs.add(new Lab(id, entry.string("name").orElse(id), entry.strings("aliases"), entry.strings("brands"),
+                    patterns, entry.strings("hubOrgs")));
+        }
+        if (labs.isEmpty()) {
+            throw new ConfigException(root.file(), root.line(), "no labs defined; add a 'labs:' list");
+        }
+        return labs;
+    }
+
+    List<SourceConfig> readSources(YamlMap root, List<Lab> labs) throws ConfigException {
+        root.rejectUnknown(root.file(), Set.of("sources", "defaults"));
+        Set<String> labIds = new HashSet<>();
+        labs.forEach(l -> labIds.add(l.id()));
+        Map<String, Integer> seen = new HashMap<>();
+        List<SourceConfig> sources = new ArrayList<>();
+        for (YamlMap s : root.maps("sources")) {
+            s.rejectUnknown("a source", SOURCE_KEYS);
+            String id = s.requiredString("id", "give every source an id such as 'hf-blog'");
+            if (!SourceConfig.ID_PATTERN.matcher(id).matches()) {
+                throw s.error("id", "source id '" + id + "' must use only a-z, 0-9 and '-'");
+            }
+            Integer earlier = seen.putIfAbsent(id, s.lineOf("id"));
+            if (earlier != null) {
+                throw s.error("id", "source id '" + id + "' is already used at line " + earlier + "; ids must be"
+                        + " unique");
+            }
+            String kindName = s.string("kind").orElse("feed");
+            SourceKind kind = SourceKind.fromYaml(kindName).orElseThrow(() -> s.error("kind", "source '" + id
+                    + "' has unknown kind '" + kindName + "'; use one of feed, huggingface, github-releases,"
+                    + " github-org, arxiv, html"));
+            Optional<String> lab = s.string("lab");
+            if (lab.isPresent() && !labIds.contains(lab.get())) {
+                throw s.error("lab", "source '" + id + "' names lab '" + lab.get() + "', which config/labs.yml does"
+                        + " not define");
+            }
+            Duration every = s.duration("every").orElse(Duration.ofMinutes(30));
+            if (every.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw s.error("every", "source '" + id + "' refreshes every " + every.toSeconds() + "s; use at"
+                        + " least 1m so the server is not hammered");
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String key : s.keys()) {
+                if (!Set.of("id", "kind", "url", "every", "enabled", "lab", "token").contains(key)) {
+                    params.put(key, s.string(key).orElse(""));
+                }
+            }
+            s.secret("token", false).ifPresent(t -> params.put("tokenEnv", t.envName()));
+            URI url = readUrl(s, id, kind);
+            sources.add(new SourceConfig(id, kind, url, every, s.bool("enabled", true), lab, params, s.line()));
+        }
+        return sources;
+    }
+
+    private static URI readUrl(YamlMap s, String id, SourceKind kind) throws ConfigException {
+        Optional<String> raw = s.string("url");
+        if (raw.isEmpty()) {
+            if (KINDS_WITHOUT_URL.contains(kind)) {
+                return URI.create("default:" + kind.yamlName());
+            }
+            throw s.error("url", "source '" + id + "' has no url; add \"url: https://...\"");
+        }
+        try {
+            URI uri = new URI(raw.get().trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!Set.of("http", "https", "file").contains(scheme)) {
+                throw s.error("url", "source '" + id + "' url '" + raw.get() + "' must start with http://, https:// or"
+                        + " file:");
+            }
+            if (!"file".equals(scheme) && (uri.getHost() == null || uri.getHost().isBlank())) {
+                throw s.error("url", "source '" + id + "' url '" + raw.get() + "' has no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw s.error("url", "source '" + id + "' url is not a valid URL (" + e.getReason() + "): '" + raw.get()
+                    + "'");
+        }
+    }
+
+    private YamlMap parseRequired(Path file, String hint) throws ConfigException {
+        try {
+            return YamlMap.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), env);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), 0, "file not found; " + hint);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private YamlMap parseOptional(Path file) throws ConfigException {
+        if (!Files.exists(file)) {
+            return YamlMap.parse(file.toString(), "", env);
+        }
+        return parseRequired(file, "");
+    }
+}
