@@ -1,7 +1,68 @@
 package dev.collide.cli;
 
-public final class Main {
+import dev.collide.config.CollideConfig;
+import dev.collide.config.ConfigException;
+import dev.collide.config.ConfigLoader;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar collide.jar <command>}: the global options, and the list of commands. */
+@Command(name = "collide", mixinStandardHelpOptions = true, version = "collide 0.1.0",
+        description = "Scheduled feed aggregator and AI release-collision detector.",
+        subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for an invalid config or feeds file, or bad arguments. */
+    public static final int EXIT_CONFIG = 2;
+
+    @Option(names = "--config", paramLabel = "DIR", description = "Config directory (default: ./config).",
+            defaultValue = "config", scope = CommandLine.ScopeType.INHERIT)
+    Path configDir;
+
+    @Option(names = "--feeds", paramLabel = "FILE", description = "Sources file (default: ./feeds.yml).",
+            defaultValue = "feeds.yml", scope = CommandLine.ScopeType.INHERIT)
+    Path feedsFile;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database URL; overrides database.url.",
+            scope = CommandLine.ScopeType.INHERIT)
+    String dbUrl;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Loads and validates the whole configuration, with --db applied. */
+    public CollideConfig loadConfig() throws ConfigException {
+        CollideConfig config = ConfigLoader.fromEnvironment().load(configDir, feedsFile);
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            config = config.withDatabase(config.database().withUrl(dbUrl));
+        }
+        return config;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
     public static void main(String[] args) {
-        System.out.println("collide");
+        System.exit(newCommandLine().execute(args));
+    }
+
+    public static CommandLine newCommandLine() {
+        var cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return EXIT_CONFIG;
+            }
+            throw ex;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return EXIT_CONFIG;
+        });
+        return cli;
     }
 }
