@@ -3,6 +3,7 @@ package dev.collide.cli;
 import dev.collide.config.CollideConfig;
 import dev.collide.config.ConfigException;
 import dev.collide.config.ConfigLoader;
+import dev.collide.store.StoreException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code java -jar collide.jar <command>}: the global options, and the list of commands. */
 @Command(name = "collide", mixinStandardHelpOptions = true, version = "collide 0.1.0",
         description = "Scheduled feed aggregator and AI release-collision detector.",
-        subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, CollisionsCommand.class,
+                EventsCommand.class, ArticlesCommand.class, ExtractCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;
@@ -40,6 +42,15 @@ public final class Main implements Runnable {
         return config;
     }
 
+    /** The config directory only (labs, detection, ...), without reading the feeds file. */
+    public CollideConfig loadConfigWithoutSources() throws ConfigException {
+        CollideConfig config = ConfigLoader.fromEnvironment().loadWithoutSources(configDir);
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            config = config.withDatabase(config.database().withUrl(dbUrl));
+        }
+        return config;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -55,6 +66,10 @@ public final class Main implements Runnable {
             if (ex instanceof ConfigException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return EXIT_CONFIG;
+            }
+            if (ex instanceof StoreException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return 1;
             }
             throw ex;
         });

@@ -51,6 +51,20 @@ public final class ConfigLoader {
         return readMain(main, labs, sources);
     }
 
+    /** The config directory alone, with no sources (for commands that bring their own). */
+    public CollideConfig loadWithoutSources(Path configDir) throws ConfigException {
+        YamlMap main = parseOptional(configDir.resolve("collide.yml"));
+        List<Lab> labs = readLabs(parseRequired(configDir.resolve("labs.yml"),
+                "copy config/labs.yml from the Collide distribution"));
+        return readMain(main, labs, List.of());
+    }
+
+    /** Reads a feeds file against an already loaded configuration's labs. */
+    public CollideConfig loadSources(Path feedsFile, CollideConfig base) throws ConfigException {
+        return base.withSources(readSources(parseRequired(feedsFile,
+                "pass --feeds FILE, or create feeds.yml with a 'sources:' list"), base.labs()));
+    }
+
     CollideConfig readMain(YamlMap main, List<Lab> labs, List<SourceConfig> sources) throws ConfigException {
         main.rejectUnknown(main.file(), TOP_KEYS);
         DatabaseConfig database = readDatabase(main.map("database"));

@@ -1,0 +1,205 @@
+package dev.collide;
+
+import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.detect.Collision;
+import dev.collide.detect.CollisionDetector;
+import dev.collide.detect.EventBuilder;
+import dev.collide.detect.Evidence;
+import dev.collide.detect.ReleaseEvent;
+import dev.collide.extract.Extraction;
+import dev.collide.extract.Extractor;
+import dev.collide.source.Article;
+import dev.collide.source.PollResult;
+import dev.collide.source.Source;
+import dev.collide.source.SourceState;
+import dev.collide.store.DetectionChanges;
+import dev.collide.store.JdbcArticleStore;
+import dev.collide.store.JdbcEventStore;
+import dev.collide.store.JdbcSourceStateStore;
+import dev.collide.store.SourceHealth;
+import dev.collide.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stages joined: poll a source, extract from each new article, store it; detect over the stored evidence.
+ * Thread-safe: many sources may be polled at once; detection runs one at a time.
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** A failing source is retried later and later, but at least once a day. */
+    static final Duration MAX_BACKOFF = Duration.ofHours(24);
+
+    private final Map<SourceKind, Source> sources;
+    private final Extractor extractor;
+    private final ToLongFunction<Article> fingerprint;
+    private final JdbcArticleStore articles;
+    private final JdbcSourceStateStore states;
+    private final JdbcEventStore events;
+    private final EventBuilder eventBuilder;
+    private final CollisionDetector detector;
+    private final Clock clock;
+    private final Object detectionLock = new Object();
+
+    public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
+                    JdbcArticleStore articles, JdbcSourceStateStore states, JdbcEventStore events,
+                    EventBuilder eventBuilder, CollisionDetector detector, Clock clock) {
+        this.sources = Map.copyOf(sources);
+        this.extractor = extractor;
+        this.fingerprint = fingerprint;
+        this.articles = articles;
+        this.states = states;
+        this.events = events;
+        this.eventBuilder = eventBuilder;
+        this.detector = detector;
+        this.clock = clock;
+    }
+
+    /**
+     * Polls the source if its back-off and the server's wishes (Retry-After, ttl, max-age) allow it now; empty when
+     * it is not due yet.
+     */
+    public Optional<SourceReport> pollIfDue(SourceConfig config) {
+        try {
+            if (!states.find(config.id()).isDue(clock.instant())) {
+                return Optional.empty();
+            }
+        } catch (StoreException e) {
+            LOG.error("source={} cannot read its state: {}", config.id(), e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(poll(config));
+    }
+
+    /** Polls one source now, stores what is new and records the source's health. Never throws. */
+    public SourceReport poll(SourceConfig config) {
+        Instant now = clock.instant();
+        SourceHealth health;
+        try {
+            health = states.find(config.id());
+        } catch (StoreException e) {
+            LOG.error("source={} cannot read its state: {}", config.id(), e.getMessage());
+            return new SourceReport(config.id(), "failed", 0, 0, Optional.of(e.getMessage()), Optional.empty());
+        }
+        Source source = sources.get(config.kind());
+        PollResult result;
+        if (source == null) {
+            result = new PollResult.Failed("source kind '" + config.kind().yamlName() + "' is not supported by this"
+                    + " version of Collide", false, Optional.empty());
+        } else {
+            try {
+                result = source.poll(config, new SourceState(health.validators(), health.lastSuccessAt(),
+                        health.errorCount()));
+            } catch (RuntimeException e) {
+                LOG.error("source={} poll failed unexpectedly", config.id(), e);
+                result = new PollResult.Failed("internal error while reading the source (" + e
+                        + "); it will be retried", true, Optional.empty());
+            }
+        }
+        return record(config, health, result, now);
+    }
+
+    private SourceReport record(SourceConfig config, SourceHealth h, PollResult result, Instant now) {
+        SourceHealth next;
+        SourceReport report;
+        if (result instanceof PollResult.Items items) {
+            int stored = 0;
+            try {
+                stored = storeAll(items.articles());
+            } catch (StoreException e) {
+                // keep the old validators so the next poll reads the same items again: nothing is lost
+                LOG.error("source={} store failed: {}", config.id(), e.getMessage());
+                next = failed(config, h, now, "could not store articles: " + e.getMessage(), Optional.empty());
+                save(next);
+                return new SourceReport(config.id(), "failed", items.articles().size(), stored,
+                        next.lastError(), next.nextFetchAt());
+            }
+            Instant nextFetch = now.plus(max(config.every(), items.notBefore().orElse(Duration.ZERO)));
+            next = new SourceHealth(config.id(), items.validators(), Optional.of(now), Optional.of(now),
+                    items.articles().isEmpty() ? h.lastItemsAt() : Optional.of(now), "ok", Optional.empty(), 0,
+                    Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored);
+            report = new SourceReport(config.id(), "ok", items.articles().size(), stored, Optional.empty(),
+                    next.nextFetchAt());
+        } else if (result instanceof PollResult.Unchanged unchanged) {
+            Instant nextFetch = now.plus(max(config.every(), unchanged.notBefore().orElse(Duration.ZERO)));
+            next = new SourceHealth(config.id(), unchanged.validators(), Optional.of(now), Optional.of(now),
+                    h.lastItemsAt(), "unchanged", Optional.empty(), 0, Optional.of(nextFetch),
+                    h.fetchCount() + 1, h.notModifiedCount() + 1, h.itemCount());
+            report = new SourceReport(config.id(), "unchanged", 0, 0, Optional.empty(), next.nextFetchAt());
+        } else {
+            PollResult.Failed failed = (PollResult.Failed) result;
+            LOG.warn("source={} failed: {}", config.id(), failed.reason());
+            next = failed(config, h, now, failed.reason(), failed.retryAfter());
+            report = new SourceReport(config.id(), failed.retryAfter().isPresent() ? "rate-limited" : "failed",
+                    0, 0, Optional.of(failed.reason()), next.nextFetchAt());
+        }
+        save(next);
+        return report;
+    }
+
+    private static SourceHealth failed(SourceConfig config, SourceHealth h, Instant now, String reason,
+                                       Optional<Duration> retryAfter) {
+        int errors = h.errorCount() + 1;
+        Duration backoff = backoff(config.every(), errors);
+        Duration wait = max(backoff, retryAfter.orElse(Duration.ZERO));
+        return new SourceHealth(config.id(), h.validators(), Optional.of(now), h.lastSuccessAt(), h.lastItemsAt(),
+                retryAfter.isPresent() ? "rate-limited" : "failed", Optional.of(reason), errors,
+                Optional.of(now.plus(wait)), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount());
+    }
+
+    /** every, 2x every, 4x every, ... so a dead feed is not hammered; capped at a day. */
+    static Duration backoff(Duration every, int errors) {
+        Duration wait = every;
+        for (int i = 1; i < errors && wait.compareTo(MAX_BACKOFF) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(MAX_BACKOFF) > 0 ? max(every, MAX_BACKOFF) : wait;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private void save(SourceHealth health) {
+        try {
+            states.save(health);
+        } catch (StoreException e) {
+            LOG.error("source={} could not save its state: {}", health.sourceId(), e.getMessage());
+        }
+    }
+
+    private int storeAll(List<Article> items) throws StoreException {
+        int stored = 0;
+        Instant now = clock.instant();
+        for (Article article : items) {
+            if (articles.contains(article.sourceId(), article.guid())) {
+                continue; // cheap: skip extraction for what we already have
+            }
+            Extraction extraction = extractor.extract(article);
+            if (articles.save(article, fingerprint.applyAsLong(article), extraction, now).isPresent()) {
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    /** Rebuilds events and collisions from all stored evidence and records what changed. */
+    public DetectionReport detect() throws StoreException {
+        synchronized (detectionLock) {
+            List<Evidence> evidence = events.loadReleaseEvidence();
+            List<ReleaseEvent> built = eventBuilder.build(evidence);
+            List<Collision> collisions = detector.detect(built, events.loadCoReleases());
+            DetectionChanges changes = events.saveDetection(built, collisions, clock.instant());
+            return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
+                    changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.collide.cli;
+
+import dev.collide.Collide;
+import dev.collide.config.CollideConfig;
+import dev.collide.schedule.CollideScheduler;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code collide run}: the daemon. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the daemon: poll each source at its interval, detect after new articles. Ctrl-C stops.")
+public final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--window", paramLabel = "DURATION", description = "Detection window (e.g. 3d); overrides"
+            + " detection.window.")
+    String window;
+
+    @Option(names = "--threads", defaultValue = "4", description = "Worker threads (default 4).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        CollideConfig config = main.loadConfig();
+        if (window != null) {
+            config = config.withDetection(config.detection().withWindow(Commands.window(spec, window)));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Collide collide = Collide.open(config, Clock.systemUTC());
+             CollideScheduler scheduler = new CollideScheduler(collide.pipeline(), config.sources(),
+                     CollideScheduler.inMemoryProperties(Math.max(2, threads)))) {
+            Thread hook = new Thread(() -> {
+                try {
+                    scheduler.close();
+                } catch (Exception e) {
+                    // shutting down anyway
+                }
+                stopped.countDown();
+            }, "collide-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            scheduler.start();
+            out.println("collide: running with " + collide.enabledSources().size() + " sources; Ctrl-C stops");
+            out.flush();
+            stopped.await();
+        }
+        return 0;
+    }
+}

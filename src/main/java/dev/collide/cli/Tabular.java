@@ -1,0 +1,102 @@
+package dev.collide.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows with named columns, printed as a table, CSV (RFC 4180 quoting) or JSON. JSON rows may carry nested objects
+ * the table flattens.
+ */
+final class Tabular {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<String> columns;
+    private final List<List<String>> cells = new ArrayList<>();
+    private final List<Map<String, Object>> objects = new ArrayList<>();
+
+    Tabular(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** One row: the flat cells for table/CSV, and the object for JSON. */
+    void add(List<String> row, Map<String, Object> json) {
+        if (row.size() != columns.size()) {
+            throw new IllegalArgumentException("row has " + row.size() + " cells, expected " + columns.size());
+        }
+        cells.add(List.copyOf(row));
+        objects.add(new LinkedHashMap<>(json));
+    }
+
+    int size() {
+        return cells.size();
+    }
+
+    void print(PrintWriter out, OutputFormat format) {
+        switch (format) {
+            case JSON -> {
+                try {
+                    out.println(JSON.writeValueAsString(objects));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("rows are plain maps and always serialise", e);
+                }
+            }
+            case CSV -> {
+                out.println(csvLine(columns));
+                cells.forEach(row -> out.println(csvLine(row)));
+            }
+            case TABLE -> printTable(out);
+        }
+        out.flush();
+    }
+
+    private void printTable(PrintWriter out) {
+        int[] width = new int[columns.size()];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = columns.get(i).length();
+            for (List<String> row : cells) {
+                width[i] = Math.min(60, Math.max(width[i], row.get(i).length()));
+            }
+        }
+        out.println(tableLine(columns, width));
+        for (List<String> row : cells) {
+            out.println(tableLine(row, width));
+        }
+    }
+
+    private static String tableLine(List<String> row, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i).replaceAll("[\\r\\n\\t]+", " ");
+            if (cell.length() > width[i]) {
+                cell = cell.substring(0, width[i] - 1) + "…";
+            }
+            line.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", cell));
+        }
+        return line.toString().stripTrailing();
+    }
+
+    static String csvLine(List<String> row) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i);
+            if (i > 0) {
+                line.append(',');
+            }
+            // a leading = + - @ would run as a formula in a spreadsheet
+            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+            }
+            line.append(cell);
+        }
+        return line.toString();
+    }
+}

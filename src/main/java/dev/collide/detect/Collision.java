@@ -1,0 +1,22 @@
+package dev.collide.detect;
+
+import java.util.Optional;
+
+/**
+ * Two releases of different labs within the detection window, or reported as simultaneous. {@code a} is the earlier
+ * (or, on a tie, the one with the smaller id). {@code id} is stable: derived from the two event ids.
+ * {@code gapDays} is empty when a reported co-release has no day-exact dates.
+ */
+public record Collision(String id, ReleaseEvent a, ReleaseEvent b, Optional<Long> gapDays, Tier tier,
+                        boolean rivalry, boolean reported) {
+    public Collision {
+        if (a.lab().equals(b.lab())) {
+            throw new IllegalArgumentException("a collision needs two labs, got " + a.lab() + " twice");
+        }
+    }
+
+    public static String idFor(String eventIdA, String eventIdB) {
+        return eventIdA.compareTo(eventIdB) < 0 ? StableIds.of(eventIdA + "+" + eventIdB)
+                : StableIds.of(eventIdB + "+" + eventIdA);
+    }
+}

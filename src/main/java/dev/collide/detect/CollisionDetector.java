@@ -1,0 +1,145 @@
+package dev.collide.detect;
+
+import dev.collide.config.DetectionConfig;
+import dev.collide.extract.CoRelease;
+import dev.collide.extract.ReleaseDate;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds pairs of release events of different labs within the window, plus pairs reported as simultaneous. Pure:
+ * the same events give the same collisions, with the same ids. Sort-and-sweep, so a full pass over n events costs
+ * O(n log n) plus the pairs found.
+ */
+public final class CollisionDetector {
+    private final DetectionConfig config;
+
+    public CollisionDetector(DetectionConfig config) {
+        this.config = config;
+    }
+
+    public List<Collision> detect(List<ReleaseEvent> events, List<CoRelease> coReleases) {
+        long window = config.windowDays();
+        List<ReleaseEvent> dated = new ArrayList<>();
+        for (ReleaseEvent e : events) {
+            // month-only dates are too vague to collide on their own; a reported co-release may still pair them
+            if (e.confidence() >= config.minConfidence() && e.date().isPresent()
+                    && e.date().get().latest().toEpochDay() - e.date().get().earliest().toEpochDay() <= 6) {
+                dated.add(e);
+            }
+        }
+        dated.sort(Comparator.comparing((ReleaseEvent e) -> e.date().get().earliest()).thenComparing(ReleaseEvent::id));
+        Map<String, Collision> found = new LinkedHashMap<>();
+        int n = dated.size();
+        long[] earliest = new long[n];
+        long[] latest = new long[n];
+        for (int i = 0; i < n; i++) {
+            earliest[i] = dated.get(i).date().get().earliest().toEpochDay();
+            latest[i] = dated.get(i).date().get().latest().toEpochDay();
+        }
+        for (int i = 0; i < n; i++) {
+            ReleaseEvent a = dated.get(i);
+            for (int j = i + 1; j < n && earliest[j] - latest[i] <= window; j++) {
+                ReleaseEvent b = dated.get(j);
+                if (a.lab().equals(b.lab())) {
+                    continue;
+                }
+                long gap = Math.max(0, earliest[j] - latest[i]);
+                Collision c = pair(a, b, Optional.of(gap), false);
+                found.put(c.id(), c);
+            }
+        }
+        addReported(events, coReleases, found);
+        return new ArrayList<>(found.values());
+    }
+
+    private void addReported(List<ReleaseEvent> events, List<CoRelease> coReleases, Map<String, Collision> found) {
+        Map<String, ReleaseEvent> byKey = new HashMap<>();
+        for (ReleaseEvent e : events) {
+            if (e.confidence() >= config.minConfidence()) {
+                byKey.put(e.lab() + "|" + e.family(), e);
+            }
+        }
+        for (CoRelease co : coReleases) {
+            ReleaseEvent a = byKey.get(co.labA() + "|" + co.familyA());
+            ReleaseEvent b = byKey.get(co.labB() + "|" + co.familyB());
+            if (a == null || b == null || a.lab().equals(b.lab())) {
+                continue;
+            }
+            String id = Collision.idFor(a.id(), b.id());
+            Collision existing = found.get(id);
+            if (existing != null) {
+                found.put(id, new Collision(id, existing.a(), existing.b(), existing.gapDays(), existing.tier(),
+                        existing.rivalry(), true));
+                continue;
+            }
+            // the statement is the evidence; dates may be month-only, so the gap is what the wording allows
+            Optional<Long> gap = gapIfDayExact(a, b);
+            if (gap.isPresent() && gap.get() > Math.max(co.maxGapDays(), config.windowDays())) {
+                continue; // precise dates contradict the statement: trust the dates
+            }
+            if (gap.isPresent()) {
+                found.put(id, pair(a, b, gap, true));
+            } else {
+                // "within hours" / "the same week": the wording sets the tier
+                Collision c = pair(a, b, Optional.of((long) co.maxGapDays()), true);
+                Tier stated = co.maxGapDays() <= 3 ? Tier.WITHIN_72H : Tier.WITHIN_WINDOW;
+                found.put(id, new Collision(c.id(), c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true));
+            }
+        }
+    }
+
+    private Collision pair(ReleaseEvent x, ReleaseEvent y, Optional<Long> gap, boolean reported) {
+        boolean xFirst = compareDates(x, y) <= 0;
+        ReleaseEvent a = xFirst ? x : y;
+        ReleaseEvent b = xFirst ? y : x;
+        return new Collision(Collision.idFor(a.id(), b.id()), a, b, gap, tierOf(a, b, gap),
+                config.isRivalry(a.lab(), b.lab()), reported);
+    }
+
+    private static int compareDates(ReleaseEvent x, ReleaseEvent y) {
+        if (x.date().isPresent() && y.date().isPresent()) {
+            int byDate = x.date().get().earliest().compareTo(y.date().get().earliest());
+            if (byDate != 0) {
+                return byDate;
+            }
+        }
+        return x.id().compareTo(y.id());
+    }
+
+    private static Optional<Long> gapIfDayExact(ReleaseEvent a, ReleaseEvent b) {
+        if (a.date().isEmpty() || b.date().isEmpty() || !a.date().get().isDayExact()
+                || !b.date().get().isDayExact()) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.abs(ChronoUnit.DAYS.between(a.date().get().date(), b.date().get().date())));
+    }
+
+    static Tier tierOf(ReleaseEvent a, ReleaseEvent b, Optional<Long> gap) {
+        if (a.date().isEmpty() || b.date().isEmpty()) {
+            return gap.filter(g -> g == 0).isPresent() ? Tier.SAME_DAY : Tier.WITHIN_WINDOW;
+        }
+        ReleaseDate da = a.date().get();
+        ReleaseDate db = b.date().get();
+        if (da.instant().isPresent() && db.instant().isPresent()) {
+            Duration apart = Duration.between(da.instant().get(), db.instant().get()).abs();
+            if (da.date().equals(db.date())) {
+                return Tier.SAME_DAY;
+            }
+            return apart.compareTo(Duration.ofHours(72)) <= 0 ? Tier.WITHIN_72H : Tier.WITHIN_WINDOW;
+        }
+        if (da.isDayExact() && db.isDayExact() && da.date().equals(db.date())) {
+            return Tier.SAME_DAY;
+        }
+        long g = gap.orElse(Long.MAX_VALUE);
+        boolean exact = da.isDayExact() && db.isDayExact();
+        return exact && g <= 3 ? Tier.WITHIN_72H : Tier.WITHIN_WINDOW;
+    }
+}

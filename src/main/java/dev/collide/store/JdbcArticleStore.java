@@ -1,0 +1,221 @@
+package dev.collide.store;
+
+import dev.collide.extract.CoRelease;
+import dev.collide.extract.Extraction;
+import dev.collide.extract.Mention;
+import dev.collide.source.Article;
+import dev.collide.source.ArticleKind;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Articles with what was extracted from them, stored once: unique by source + guid and by canonical URL. */
+public final class JdbcArticleStore {
+    static final int MAX_TITLE = 4000;
+    static final int MAX_BODY = 200_000;
+
+    private final DataSource dataSource;
+
+    public JdbcArticleStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stores the article, its mentions and co-releases in one transaction. Returns the new id, or empty when the
+     * article was already stored (same source + guid, or same canonical URL); then nothing is written.
+     */
+    public Optional<Long> save(Article article, long fingerprint, Extraction extraction, Instant fetchedAt)
+            throws StoreException {
+        String guidKey = Keys.guidKey(article.sourceId(), article.guid());
+        Optional<String> urlKey = Keys.urlKey(article.link());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (exists(c, guidKey, urlKey)) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                long id = insertArticle(c, article, guidKey, urlKey, fingerprint, fetchedAt);
+                insertMentions(c, id, extraction.mentions());
+                insertCoReleases(c, id, extraction.coReleases());
+                c.commit();
+                return Optional.of(id);
+            } catch (SQLException e) {
+                c.rollback();
+                if (Sql.isUniqueViolation(e)) {
+                    return Optional.empty(); // another node or thread stored it first
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store article " + article.guid() + " of source "
+                    + article.sourceId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this guid of this source is stored already (cheap check before extraction). */
+    public boolean contains(String sourceId, String guid) throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            return exists(c, Keys.guidKey(sourceId, guid), Optional.empty());
+        } catch (SQLException e) {
+            throw new StoreException("could not read articles: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection c, String guidKey, Optional<String> urlKey) throws SQLException {
+        String sql = urlKey.isPresent() ? "SELECT 1 FROM articles WHERE guid_key = ? OR url_key = ?"
+                : "SELECT 1 FROM articles WHERE guid_key = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, guidKey);
+            if (urlKey.isPresent()) {
+                ps.setString(2, urlKey.get());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static long insertArticle(Connection c, Article a, String guidKey, Optional<String> urlKey,
+                                      long fingerprint, Instant fetchedAt) throws SQLException {
+        String sql = """
+                INSERT INTO articles (source_id, guid, guid_key, url, url_key, title, body, published_at, fetched_at,
+                                      kind, lab, tags, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, a.sourceId());
+            ps.setString(2, Sql.cut(a.guid(), 2000));
+            ps.setString(3, guidKey);
+            Sql.setString(ps, 4, a.link().map(URI::toString).map(s -> Sql.cut(s, 4000)));
+            Sql.setString(ps, 5, urlKey);
+            ps.setString(6, Sql.cut(a.title(), MAX_TITLE));
+            ps.setString(7, Sql.cut(a.text(), MAX_BODY));
+            Sql.setInstant(ps, 8, a.publishedAt());
+            Sql.setInstant(ps, 9, fetchedAt);
+            ps.setString(10, a.kind().name());
+            Sql.setString(ps, 11, a.lab());
+            ps.setString(12, Sql.cut(String.join(",", a.tags()), 4000));
+            ps.setLong(13, fingerprint);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertMentions(Connection c, long articleId, List<Mention> mentions) throws SQLException {
+        String sql = """
+                INSERT INTO mentions (article_id, lab, model_id, model, family, is_release, release_date, precision,
+                                      release_at, confidence, evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Mention m : mentions) {
+                ps.setLong(1, articleId);
+                ps.setString(2, m.lab());
+                ps.setString(3, Sql.cut(m.modelId(), 300));
+                ps.setString(4, Sql.cut(m.model(), 300));
+                ps.setString(5, Sql.cut(m.family(), 300));
+                ps.setBoolean(6, m.release());
+                ps.setObject(7, m.date().date());
+                ps.setString(8, m.date().precision().name());
+                Sql.setInstant(ps, 9, m.date().instant());
+                ps.setDouble(10, m.confidence());
+                ps.setString(11, Sql.cut(m.evidence(), 4000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertCoReleases(Connection c, long articleId, List<CoRelease> coReleases)
+            throws SQLException {
+        String sql = """
+                INSERT INTO co_releases (article_id, lab_a, family_a, lab_b, family_b, max_gap_days, evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (CoRelease co : coReleases) {
+                ps.setLong(1, articleId);
+                ps.setString(2, co.labA());
+                ps.setString(3, Sql.cut(co.familyA(), 300));
+                ps.setString(4, co.labB());
+                ps.setString(5, Sql.cut(co.familyB(), 300));
+                ps.setInt(6, co.maxGapDays());
+                ps.setString(7, Sql.cut(co.evidence(), 4000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Newest first (by publication, else fetch time). {@code lab}: articles with a mention of that lab. */
+    public List<StoredArticle> find(ArchiveQuery q) throws StoreException {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, source_id, guid, url, title, body, published_at, fetched_at, kind, lab FROM articles a
+                WHERE 1 = 1""");
+        List<Object> args = new ArrayList<>();
+        q.since().ifPresent(d -> {
+            sql.append(" AND COALESCE(a.published_at, a.fetched_at) >= ?");
+            args.add(d.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+        });
+        q.until().ifPresent(d -> {
+            sql.append(" AND COALESCE(a.published_at, a.fetched_at) < ?");
+            args.add(d.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+        });
+        q.lab().ifPresent(lab -> {
+            sql.append(" AND (a.lab = ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.lab = ?))");
+            args.add(lab);
+            args.add(lab);
+        });
+        q.text().ifPresent(t -> {
+            sql.append(" AND (LOWER(a.title) LIKE ? OR LOWER(a.body) LIKE ?)");
+            String like = "%" + t.toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+        });
+        sql.append(" ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC LIMIT ? OFFSET ?");
+        args.add(q.limit());
+        args.add(q.offset());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<StoredArticle> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(read(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read articles: " + e.getMessage(), e);
+        }
+    }
+
+    public long count() throws StoreException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("could not count articles: " + e.getMessage(), e);
+        }
+    }
+
+    static StoredArticle read(ResultSet rs) throws SQLException {
+        String url = rs.getString("url");
+        return new StoredArticle(rs.getLong("id"), rs.getString("source_id"), rs.getString("guid"),
+                Optional.ofNullable(url).map(URI::create), rs.getString("title"), rs.getString("body"),
+                Sql.instant(rs, "published_at"), Sql.instant(rs, "fetched_at").orElseThrow(),
+                ArticleKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("lab")));
+    }
+
+}

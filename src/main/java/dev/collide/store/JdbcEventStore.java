@@ -1,0 +1,516 @@
+package dev.collide.store;
+
+import dev.collide.detect.Collision;
+import dev.collide.detect.Evidence;
+import dev.collide.detect.ReleaseEvent;
+import dev.collide.extract.CoRelease;
+import dev.collide.extract.Precision;
+import dev.collide.extract.ReleaseDate;
+import dev.collide.source.ArticleKind;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Release events and collisions. {@link #saveDetection} writes a detection run's result in one transaction: events
+ * upserted, collisions created, updated or retracted with their history, and the outbox rows those changes cause.
+ */
+public final class JdbcEventStore {
+    private final DataSource dataSource;
+    private final OutboxPolicy outbox;
+
+    public JdbcEventStore(DataSource dataSource, OutboxPolicy outbox) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+    }
+
+    /** Every release mention (not mere mentions), with its article's kind, link and fingerprint. */
+    public List<Evidence> loadReleaseEvidence() throws StoreException {
+        String sql = """
+                SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
+                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.is_release = TRUE
+                ORDER BY m.id""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            List<Evidence> result = new ArrayList<>();
+            while (rs.next()) {
+                String url = rs.getString("url");
+                result.add(new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        Optional.ofNullable(url).map(URI::create), rs.getString("title"),
+                        ArticleKind.valueOf(rs.getString("kind")), rs.getString("lab"), rs.getString("model_id"),
+                        rs.getString("model"), rs.getString("family"), readDate(rs), rs.getDouble("confidence"),
+                        rs.getString("evidence"), rs.getLong("fingerprint")));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read release evidence: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReleaseDate readDate(ResultSet rs) throws SQLException {
+        Precision precision = Precision.valueOf(rs.getString("precision"));
+        if (precision == Precision.INSTANT) {
+            return ReleaseDate.ofInstant(Sql.instant(rs, "release_at").orElseThrow());
+        }
+        return new ReleaseDate(rs.getObject("release_date", LocalDate.class), precision, Optional.empty());
+    }
+
+    public List<CoRelease> loadCoReleases() throws StoreException {
+        String sql = "SELECT lab_a, family_a, lab_b, family_b, max_gap_days, evidence FROM co_releases ORDER BY id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            List<CoRelease> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(new CoRelease(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read co-releases: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a full detection result; collisions not in {@code collisions} but active in the archive are retracted. */
+    public DetectionChanges saveDetection(List<ReleaseEvent> events, List<Collision> collisions, Instant now)
+            throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int[] eventCounts = upsertEvents(c, events, now);
+                List<HistoryEntry> changes = applyCollisions(c, collisions, now);
+                int outboxRows = 0;
+                for (HistoryEntry h : changes) {
+                    outboxRows += enqueue(c, "COLLISION", h.collisionId(), h.change(), "history-" + h.id(), now);
+                }
+                c.commit();
+                return new DetectionChanges(eventCounts[0], eventCounts[1], changes,
+                        outboxRows + eventCounts[2]);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not save detection results: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns {new, updated, outbox rows for watched labs}. */
+    private int[] upsertEvents(Connection c, List<ReleaseEvent> events, Instant now) throws SQLException {
+        Map<String, StoredEvent> existing = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM release_events"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StoredEvent e = readEvent(rs, "");
+                existing.put(e.id(), e);
+            }
+        }
+        String insert = """
+                INSERT INTO release_events (lab, family, model, release_date, precision, release_at, confidence,
+                                            source_count, first_seen_at, updated_at, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        String update = """
+                UPDATE release_events SET lab = ?, family = ?, model = ?, release_date = ?, precision = ?,
+                    release_at = ?, confidence = ?, source_count = ?, first_seen_at = ?, updated_at = ?
+                WHERE id = ?""";
+        int created = 0;
+        int updated = 0;
+        int outboxRows = 0;
+        try (PreparedStatement ins = c.prepareStatement(insert); PreparedStatement upd = c.prepareStatement(update)) {
+            for (ReleaseEvent e : events) {
+                StoredEvent old = existing.get(e.id());
+                if (old == null) {
+                    bindEvent(ins, e, now, now);
+                    ins.addBatch();
+                    created++;
+                    if (outbox.watchedLabs().contains(e.lab())) {
+                        outboxRows += enqueue(c, "EVENT", e.id(), "CREATED", "event-" + e.id(), now);
+                    }
+                } else if (changed(old, e)) {
+                    bindEvent(upd, e, old.firstSeenAt(), now);
+                    upd.addBatch();
+                    updated++;
+                }
+            }
+            ins.executeBatch();
+            upd.executeBatch();
+        }
+        return new int[] {created, updated, outboxRows};
+    }
+
+    private static boolean changed(StoredEvent old, ReleaseEvent e) {
+        Optional<LocalDate> date = e.date().map(ReleaseDate::date);
+        Optional<String> precision = e.date().map(d -> d.precision().name());
+        return !old.date().equals(date) || !old.precision().equals(precision)
+                || !old.releaseAt().equals(e.date().flatMap(ReleaseDate::instant))
+                || Math.abs(old.confidence() - e.confidence()) > 1e-9 || old.sourceCount() != e.sourceCount()
+                || !old.model().equals(Sql.cut(e.model(), 300));
+    }
+
+    private static void bindEvent(PreparedStatement ps, ReleaseEvent e, Instant firstSeen, Instant now)
+            throws SQLException {
+        ps.setString(1, e.lab());
+        ps.setString(2, Sql.cut(e.family(), 300));
+        ps.setString(3, Sql.cut(e.model(), 300));
+        Sql.setDate(ps, 4, e.date().map(ReleaseDate::date));
+        Sql.setString(ps, 5, e.date().map(d -> d.precision().name()));
+        Sql.setInstant(ps, 6, e.date().flatMap(ReleaseDate::instant));
+        ps.setDouble(7, e.confidence());
+        ps.setInt(8, e.sourceCount());
+        Sql.setInstant(ps, 9, firstSeen);
+        Sql.setInstant(ps, 10, now);
+        ps.setString(11, e.id());
+    }
+
+    private record CollisionRow(String id, Optional<LocalDate> dateA, Optional<LocalDate> dateB,
+                                Optional<Integer> gap, String tier, boolean rivalry, boolean reported, String status) {
+    }
+
+    private List<HistoryEntry> applyCollisions(Connection c, List<Collision> collisions, Instant now)
+            throws SQLException {
+        Map<String, CollisionRow> existing = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status FROM collisions");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int gap = rs.getInt("gap_days");
+                Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
+                existing.put(rs.getString("id"), new CollisionRow(rs.getString("id"), Sql.date(rs, "date_a"),
+                        Sql.date(rs, "date_b"), gapDays, rs.getString("tier"), rs.getBoolean("rivalry"),
+                        rs.getBoolean("reported"), rs.getString("status")));
+            }
+        }
+        List<HistoryEntry> changes = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (Collision col : collisions) {
+            seen.put(col.id(), true);
+            CollisionRow now0 = rowOf(col);
+            CollisionRow old = existing.get(col.id());
+            if (old == null) {
+                insertCollision(c, col, now);
+                changes.add(history(c, col.id(), "CREATED", describe(col), now));
+            } else if (!"ACTIVE".equals(old.status())) {
+                updateCollision(c, col, now);
+                changes.add(history(c, col.id(), "CREATED", "holds again: " + describe(col), now));
+            } else if (!old.equals(now0)) {
+                updateCollision(c, col, now);
+                changes.add(history(c, col.id(), "UPDATED", describe(col), now));
+            }
+        }
+        for (CollisionRow old : existing.values()) {
+            if ("ACTIVE".equals(old.status()) && !seen.containsKey(old.id())) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE collisions SET status = 'RETRACTED', updated_at = ? WHERE id = ?")) {
+                    Sql.setInstant(ps, 1, now);
+                    ps.setString(2, old.id());
+                    ps.executeUpdate();
+                }
+                changes.add(history(c, old.id(), "RETRACTED",
+                        "no longer within the window after new evidence moved a date", now));
+            }
+        }
+        return changes;
+    }
+
+    private static CollisionRow rowOf(Collision col) {
+        return new CollisionRow(col.id(), col.a().date().map(ReleaseDate::date), col.b().date().map(ReleaseDate::date),
+                col.gapDays().map(Long::intValue), col.tier().name(), col.rivalry(), col.reported(), "ACTIVE");
+    }
+
+    static String describe(Collision col) {
+        return col.a().lab() + " " + col.a().model() + " (" + col.a().date().map(Objects::toString).orElse("?")
+                + ") and " + col.b().lab() + " " + col.b().model() + " ("
+                + col.b().date().map(Objects::toString).orElse("?") + "), " + col.tier().label()
+                + col.gapDays().map(g -> ", " + g + " day(s) apart").orElse("")
+                + (col.reported() ? ", reported as simultaneous" : "");
+    }
+
+    private static void insertCollision(Connection c, Collision col, Instant now) throws SQLException {
+        String sql = """
+                INSERT INTO collisions (event_a, event_b, lab_a, lab_b, date_a, date_b, gap_days, tier, rivalry,
+                                        reported, status, updated_at, created_at, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindCollision(ps, col, now);
+            Sql.setInstant(ps, 12, now);
+            ps.setString(13, col.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void updateCollision(Connection c, Collision col, Instant now) throws SQLException {
+        String sql = """
+                UPDATE collisions SET event_a = ?, event_b = ?, lab_a = ?, lab_b = ?, date_a = ?, date_b = ?,
+                    gap_days = ?, tier = ?, rivalry = ?, reported = ?, status = 'ACTIVE', updated_at = ?
+                WHERE id = ?""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindCollision(ps, col, now);
+            ps.setString(12, col.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindCollision(PreparedStatement ps, Collision col, Instant now) throws SQLException {
+        ps.setString(1, col.a().id());
+        ps.setString(2, col.b().id());
+        ps.setString(3, col.a().lab());
+        ps.setString(4, col.b().lab());
+        Sql.setDate(ps, 5, col.a().date().map(ReleaseDate::date));
+        Sql.setDate(ps, 6, col.b().date().map(ReleaseDate::date));
+        if (col.gapDays().isPresent()) {
+            ps.setInt(7, col.gapDays().get().intValue());
+        } else {
+            ps.setNull(7, java.sql.Types.INTEGER);
+        }
+        ps.setString(8, col.tier().name());
+        ps.setBoolean(9, col.rivalry());
+        ps.setBoolean(10, col.reported());
+        Sql.setInstant(ps, 11, now);
+    }
+
+    private static HistoryEntry history(Connection c, String collisionId, String change, String detail, Instant now)
+            throws SQLException {
+        String sql = "INSERT INTO collision_history (collision_id, change, detail, changed_at) VALUES (?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, collisionId);
+            ps.setString(2, change);
+            ps.setString(3, Sql.cut(detail, 2000));
+            Sql.setInstant(ps, 4, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new HistoryEntry(keys.getLong(1), collisionId, change, detail, now);
+            }
+        }
+    }
+
+    private int enqueue(Connection c, String subjectKind, String subjectId, String change, String dedup, Instant now)
+            throws SQLException {
+        if (outbox.channels().isEmpty()) {
+            return 0;
+        }
+        String sql = """
+                INSERT INTO outbox (channel, dedup_key, subject_kind, subject_id, change, payload, status,
+                                    next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String channel : outbox.channels()) {
+                ps.setString(1, channel);
+                ps.setString(2, dedup);
+                ps.setString(3, subjectKind);
+                ps.setString(4, subjectId);
+                ps.setString(5, change);
+                ps.setString(6, "{\"kind\":\"" + subjectKind + "\",\"id\":\"" + subjectId + "\",\"change\":\""
+                        + change + "\"}");
+                Sql.setInstant(ps, 7, now);
+                Sql.setInstant(ps, 8, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return outbox.channels().size();
+    }
+
+    // ---- archive reads ----
+
+    public List<StoredEvent> events(ArchiveQuery q) throws StoreException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM release_events WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        q.since().ifPresent(d -> {
+            sql.append(" AND release_date >= ?");
+            args.add(d);
+        });
+        q.until().ifPresent(d -> {
+            sql.append(" AND release_date <= ?");
+            args.add(d);
+        });
+        q.lab().ifPresent(lab -> {
+            sql.append(" AND lab = ?");
+            args.add(lab);
+        });
+        q.text().ifPresent(t -> {
+            sql.append(" AND (LOWER(model) LIKE ? OR LOWER(family) LIKE ?)");
+            String like = "%" + t.toLowerCase(java.util.Locale.ROOT) + "%";
+            args.add(like);
+            args.add(like);
+        });
+        sql.append(" ORDER BY release_date DESC, id LIMIT ? OFFSET ?");
+        args.add(q.limit());
+        args.add(q.offset());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, args);
+            List<StoredEvent> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(readEvent(rs, ""));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read release events: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<StoredEvent> event(String id) throws StoreException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM release_events WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readEvent(rs, "")) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read release event " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every mention (releases first) of the event's lab and family, with its article. */
+    public List<StoredEvidence> evidence(String eventId) throws StoreException {
+        String sql = """
+                SELECT m.id, m.article_id, a.source_id, a.title, a.url, a.kind, m.model, m.release_date, m.precision,
+                       m.release_at, m.confidence, m.evidence, m.is_release
+                FROM release_events e
+                JOIN mentions m ON m.lab = e.lab AND m.family = e.family
+                JOIN articles a ON a.id = m.article_id
+                WHERE e.id = ?
+                ORDER BY m.is_release DESC, m.release_date, m.id""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, eventId);
+            List<StoredEvidence> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String url = rs.getString("url");
+                    result.add(new StoredEvidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            Optional.ofNullable(url).map(URI::create), rs.getString("kind"), rs.getString("model"),
+                            rs.getObject("release_date", LocalDate.class), rs.getString("precision"),
+                            Sql.instant(rs, "release_at"), rs.getDouble("confidence"), rs.getString("evidence"),
+                            rs.getBoolean("is_release")));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read evidence of event " + eventId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String COLLISION_SELECT = """
+            SELECT c.id, c.gap_days, c.tier, c.rivalry, c.reported, c.status, c.created_at, c.updated_at,
+                   ea.id AS a_id, ea.lab AS a_lab, ea.family AS a_family, ea.model AS a_model,
+                   ea.release_date AS a_release_date, ea.precision AS a_precision, ea.release_at AS a_release_at,
+                   ea.confidence AS a_confidence, ea.source_count AS a_source_count,
+                   ea.first_seen_at AS a_first_seen_at, ea.updated_at AS a_updated_at,
+                   eb.id AS b_id, eb.lab AS b_lab, eb.family AS b_family, eb.model AS b_model,
+                   eb.release_date AS b_release_date, eb.precision AS b_precision, eb.release_at AS b_release_at,
+                   eb.confidence AS b_confidence, eb.source_count AS b_source_count,
+                   eb.first_seen_at AS b_first_seen_at, eb.updated_at AS b_updated_at
+            FROM collisions c
+            JOIN release_events ea ON ea.id = c.event_a
+            JOIN release_events eb ON eb.id = c.event_b
+            """;
+
+    /** Active collisions (and retracted ones when asked), newest first; dates filter on either side. */
+    public List<StoredCollision> collisions(ArchiveQuery q, Optional<String> tier, boolean includeRetracted)
+            throws StoreException {
+        StringBuilder sql = new StringBuilder(COLLISION_SELECT).append(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (!includeRetracted) {
+            sql.append(" AND c.status = 'ACTIVE'");
+        }
+        q.since().ifPresent(d -> {
+            sql.append(" AND COALESCE(c.date_b, c.date_a) >= ?");
+            args.add(d);
+        });
+        q.until().ifPresent(d -> {
+            sql.append(" AND COALESCE(c.date_a, c.date_b) <= ?");
+            args.add(d);
+        });
+        q.lab().ifPresent(lab -> {
+            sql.append(" AND (c.lab_a = ? OR c.lab_b = ?)");
+            args.add(lab);
+            args.add(lab);
+        });
+        tier.ifPresent(t -> {
+            sql.append(" AND c.tier = ?");
+            args.add(t);
+        });
+        sql.append(" ORDER BY COALESCE(c.date_a, c.date_b) DESC, c.id LIMIT ? OFFSET ?");
+        args.add(q.limit());
+        args.add(q.offset());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, args);
+            List<StoredCollision> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(readCollision(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read collisions: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<StoredCollision> collision(String id) throws StoreException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(COLLISION_SELECT + " WHERE c.id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readCollision(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read collision " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<HistoryEntry> history(String collisionId) throws StoreException {
+        String sql = "SELECT * FROM collision_history WHERE collision_id = ? ORDER BY id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, collisionId);
+            List<HistoryEntry> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new HistoryEntry(rs.getLong("id"), rs.getString("collision_id"),
+                            rs.getString("change"), rs.getString("detail"),
+                            Sql.instant(rs, "changed_at").orElseThrow()));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read history of collision " + collisionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredCollision readCollision(ResultSet rs) throws SQLException {
+        int gap = rs.getInt("gap_days");
+        Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
+        return new StoredCollision(rs.getString("id"), readEvent(rs, "a_"), readEvent(rs, "b_"), gapDays,
+                rs.getString("tier"), rs.getBoolean("rivalry"), rs.getBoolean("reported"), rs.getString("status"),
+                Sql.instant(rs, "created_at").orElseThrow(), Sql.instant(rs, "updated_at").orElseThrow());
+    }
+
+    private static StoredEvent readEvent(ResultSet rs, String prefix) throws SQLException {
+        return new StoredEvent(rs.getString(prefix + "id"), rs.getString(prefix + "lab"),
+                rs.getString(prefix + "family"), rs.getString(prefix + "model"), Sql.date(rs, prefix + "release_date"),
+                Optional.ofNullable(rs.getString(prefix + "precision")), Sql.instant(rs, prefix + "release_at"),
+                rs.getDouble(prefix + "confidence"), rs.getInt(prefix + "source_count"),
+                Sql.instant(rs, prefix + "first_seen_at").orElseThrow(),
+                Sql.instant(rs, prefix + "updated_at").orElseThrow());
+    }
+
+    private static void bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+}

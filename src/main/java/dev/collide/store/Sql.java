@@ -1,0 +1,71 @@
+package dev.collide.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Conversions between java.time and JDBC that behave the same on H2 and PostgreSQL. */
+final class Sql {
+    /** PostgreSQL and H2 report unique-key violations with this SQLState. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private Sql() {
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setObject(index, value.get().atOffset(ZoneOffset.UTC));
+        } else {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        setInstant(ps, index, Optional.ofNullable(value));
+    }
+
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
+    }
+
+    static void setDate(PreparedStatement ps, int index, Optional<LocalDate> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setObject(index, value.get());
+        } else {
+            ps.setNull(index, Types.DATE);
+        }
+    }
+
+    static Optional<LocalDate> date(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+    }
+
+    static void setString(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}
