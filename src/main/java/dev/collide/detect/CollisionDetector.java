@@ -36,7 +36,7 @@ public final class CollisionDetector {
             }
         }
         dated.sort(Comparator.comparing((ReleaseEvent e) -> e.date().get().earliest()).thenComparing(ReleaseEvent::id));
-        Map<String, Collision> found = new LinkedHashMap<>();
+        List<Collision> pairs = new ArrayList<>();
         int n = dated.size();
         long[] earliest = new long[n];
         long[] latest = new long[n];
@@ -52,10 +52,14 @@ public final class CollisionDetector {
                     continue;
                 }
                 long gap = Math.max(0, earliest[j] - latest[i]);
-                Collision c = pair(a, b, Optional.of(gap), false);
-                found.put(c.id(), c);
+                pairs.add(pair(a, b, Optional.of(gap), false));
             }
         }
+        if (coReleases.isEmpty()) {
+            return pairs;
+        }
+        Map<String, Collision> found = new LinkedHashMap<>();
+        pairs.forEach(c -> found.put(c.id(), c));
         addReported(events, coReleases, found);
         return new ArrayList<>(found.values());
     }

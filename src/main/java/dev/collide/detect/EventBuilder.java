@@ -4,7 +4,6 @@ import dev.collide.extract.ReleaseDate;
 import dev.collide.source.ArticleKind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,39 +43,35 @@ public final class EventBuilder {
         List<Evidence> sorted = new ArrayList<>(group);
         sorted.sort(STRONGEST_FIRST);
         Evidence strongest = sorted.get(0);
-        List<Long> stories = new ArrayList<>();
-        Map<Long, Double> bestPerArticle = new HashMap<>();
-        for (Evidence e : sorted) {
-            bestPerArticle.merge(e.articleId(), e.confidence(), Math::max);
-        }
         // one independent story per cluster of near-duplicate articles, weighted by its best mention
+        List<Long> storyFingerprints = new ArrayList<>();
         List<Double> storyConfidence = new ArrayList<>();
-        Map<Long, Long> fingerprintOfArticle = new HashMap<>();
-        sorted.forEach(e -> fingerprintOfArticle.putIfAbsent(e.articleId(), e.fingerprint()));
-        for (Map.Entry<Long, Double> article : bestPerArticle.entrySet()) {
-            long fp = fingerprintOfArticle.get(article.getKey());
+        List<Long> seenArticles = new ArrayList<>();
+        for (Evidence e : sorted) {
             int match = -1;
-            for (int i = 0; i < stories.size(); i++) {
-                if (fp != 0 && Long.bitCount(stories.get(i) ^ fp) <= NEAR_DUPLICATE_BITS) {
+            for (int i = 0; i < storyFingerprints.size() && match < 0; i++) {
+                boolean sameArticle = seenArticles.get(i) == e.articleId();
+                boolean copy = e.fingerprint() != 0
+                        && Long.bitCount(storyFingerprints.get(i) ^ e.fingerprint()) <= NEAR_DUPLICATE_BITS;
+                if (sameArticle || copy) {
                     match = i;
-                    break;
                 }
             }
             if (match < 0) {
-                stories.add(fp);
-                storyConfidence.add(article.getValue());
+                storyFingerprints.add(e.fingerprint());
+                seenArticles.add(e.articleId());
+                storyConfidence.add(e.confidence());
             } else {
-                storyConfidence.set(match, Math.max(storyConfidence.get(match), article.getValue()));
+                storyConfidence.set(match, Math.max(storyConfidence.get(match), e.confidence()));
             }
         }
         double miss = 1;
         for (double c : storyConfidence) {
             miss *= 1 - c;
         }
-        Optional<ReleaseDate> date = Optional.of(strongest.date());
         String id = ReleaseEvent.idFor(strongest.lab(), strongest.family());
-        return new ReleaseEvent(id, strongest.lab(), strongest.family(), displayName(sorted), date, 1 - miss,
-                storyConfidence.size(), sorted);
+        return new ReleaseEvent(id, strongest.lab(), strongest.family(), displayName(sorted),
+                Optional.of(strongest.date()), 1 - miss, storyConfidence.size(), sorted);
     }
 
     /** The family's own name where a mention used it, else the shortest model name seen. */
