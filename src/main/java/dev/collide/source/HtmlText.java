@@ -1,0 +1,26 @@
+package dev.collide.source;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Turns feed HTML into plain text: the words stay, tags, attributes (and with them on* handlers and javascript:
+ * URLs) go, and elements whose content is code or embedded documents go with their content.
+ */
+final class HtmlText {
+    private static final String CODE_ELEMENTS = "script, style, noscript, iframe, frame, frameset, object, embed, "
+            + "applet, svg, math, template, head, title, meta, link, base, form, select, textarea";
+
+    String text(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            // common case for plain excerpts; also keeps line breaks jsoup would fold
+            return html.strip();
+        }
+        Document document = Jsoup.parseBodyFragment(html);
+        document.select(CODE_ELEMENTS).remove();
+        return document.body().text();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.collide.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+    private final FeedParser parser = new FeedParser();
+
+    static byte[] fixture(String name) {
+        try (InputStream in = FeedParserTest.class.getResourceAsStream("/source/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ParsedFeed parsed(String fixture, Optional<URI> base) {
+        ParseResult result = parser.parse("src", fixture(fixture), Optional.empty(), base);
+        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) result).feed();
+    }
+
+    private String rejection(String xml) {
+        ParseResult result = parser.parse("src", xml.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                Optional.empty());
+        assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+        return ((ParseResult.Rejected) result).reason();
+    }
+
+    @Test
+    void parse_rss20_readsTitlesLinksDatesGuids() {
+        ParsedFeed feed = parsed("qwen-blog-3-items.rss.xml", Optional.empty());
+
+        assertThat(feed.title()).isEqualTo("Blog on Qwen");
+        assertThat(feed.articles()).extracting(Article::title).containsExactly(
+                "Qwen3Guard: Real-time Safety for Your Token Stream",
+                "Qwen-Image-Edit: Image Editing with Higher Quality and Efficiency",
+                "Qwen-Image: Crafting with Native Text Rendering");
+        Article first = feed.articles().get(0);
+        assertThat(first.link()).contains(URI.create("https://qwenlm.github.io/blog/qwen3guard/"));
+        assertThat(first.guid()).isEqualTo("https://qwenlm.github.io/blog/qwen3guard/");
+        assertThat(first.publishedAt()).contains(Instant.parse("2025-09-22T20:00:00Z"));
+        assertThat(first.kind()).isEqualTo(ArticleKind.NEWS);
+        assertThat(feed.ttl()).isEmpty();
+    }
+
+    @Test
+    void parse_rss20_decodesEntitiesInDescriptionToText() {
+        ParsedFeed feed = parsed("qwen-blog-3-items.rss.xml", Optional.empty());
+
+        assertThat(feed.articles().get(1).text()).contains("Qwen-Image\u2019s unique text rendering");
+    }
+
+    @Test
+    void parse_atom10_readsIdsLinksAndUpdatedAsDate() {
+        ParsedFeed feed = parsed("deepseek-news-2-entries.atom", Optional.empty());
+
+        assertThat(feed.title()).isEqualTo("Deepseek News");
+        assertThat(feed.articles()).hasSize(2);
+        Article first = feed.articles().get(0);
+        assertThat(first.title()).isEqualTo("DeepSeek-V3.2 \u6b63\u5f0f\u7248\u53d1\u5e03 2025/12/01");
+        assertThat(first.guid()).isEqualTo("72c64cd98ecc2bcc2eea135cff30dc11");
+        assertThat(first.link()).contains(URI.create("https://api-docs.deepseek.com/zh-cn/news/news251201"));
+        assertThat(first.publishedAt()).contains(Instant.parse("2025-12-01T00:00:00Z"));
+        assertThat(first.text()).isEqualTo("DeepSeek news: DeepSeek-V3.2 \u6b63\u5f0f\u7248\u53d1\u5e03 2025/12/01");
+    }
+
+    @Test
+    void parse_rdf_readsItemsDcDateAndStripsHtml() {
+        ParsedFeed feed = parsed("rdf-rss10-two-items.rdf", Optional.empty());
+
+        assertThat(feed.title()).isEqualTo("Example Lab News");
+        Article first = feed.articles().get(0);
+        assertThat(first.title()).isEqualTo("Model 7 is out");
+        assertThat(first.link()).contains(URI.create("https://lab.example/news/model-7"));
+        assertThat(first.guid()).isEqualTo("https://lab.example/news/model-7");
+        assertThat(first.publishedAt()).contains(Instant.parse("2025-03-04T09:00:00Z"));
+        assertThat(first.text()).isEqualTo("We release Model 7 today.");
+        assertThat(feed.articles().get(1).publishedAt()).isEmpty();
+    }
+
+    @Test
+    void parse_rssTtlAndRelativeLink_resolvesAgainstFeedLink() {
+        ParsedFeed feed = parsed("rss-ttl-relative-links.xml", Optional.empty());
+
+        assertThat(feed.ttl()).contains(Duration.ofMinutes(90));
+        assertThat(feed.title()).isEqualTo("Relative links & ttl");
+        assertThat(feed.articles().get(0).link()).contains(URI.create("https://news.example/blog/posts/one.html"));
+    }
+
+    @Test
+    void parse_rssRelativeLinkWithDocumentUrl_resolvesAgainstDocumentUrl() {
+        ParsedFeed feed = parsed("rss-ttl-relative-links.xml", Optional.of(URI.create("https://cdn.example/f/rss")));
+
+        assertThat(feed.articles().get(0).link()).contains(URI.create("https://cdn.example/f/posts/one.html"));
+    }
+
+    @Test
+    void parse_itemWithoutLinkOrGuid_getsStableHashGuid() {
+        ParsedFeed feed = parsed("rss-ttl-relative-links.xml", Optional.empty());
+
+        Article second = feed.articles().get(1);
+        assertThat(second.link()).isEmpty();
+        assertThat(second.guid()).startsWith("sha256:").hasSize(7 + 32);
+        assertThat(parsed("rss-ttl-relative-links.xml", Optional.empty()).articles().get(1).guid())
+                .isEqualTo(second.guid());
+    }
+
+    @Test
+    void parse_atomXmlBase_resolvesNestedBaseAndHtmlTitle() {
+        ParsedFeed feed = parsed("atom-xml-base.xml", Optional.empty());
+
+        assertThat(feed.title()).isEqualTo("Base test");
+        Article entry = feed.articles().get(0);
+        assertThat(entry.link()).contains(URI.create("https://base.example/root/sub/page.html"));
+        assertThat(entry.publishedAt()).contains(Instant.parse("2025-03-01T09:30:00Z"));
+        assertThat(entry.text()).isEqualTo("Hello world");
+    }
+
+    @Test
+    void parse_htmlDocument_rejectedAsNotAFeed() {
+        assertThat(rejection("<html><body><p>hi</p></body></html>")).isEqualTo("not a feed: root element <html>");
+    }
+
+    @Test
+    void parse_unclosedElement_rejectedWithLineNumber() {
+        assertThat(rejection("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>x</channel></rss>"))
+                .startsWith("not well-formed XML at line 4: ");
+    }
+
+    @Test
+    void parse_internalSubset_rejectedAsDoctype() {
+        assertThat(rejection("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"b\">]><rss version=\"2.0\"/>"))
+                .startsWith("DOCTYPE not allowed");
+    }
+
+    @Test
+    void parse_empty_rejected() {
+        assertThat(parser.parse("src", new byte[0], Optional.empty(), Optional.empty()))
+                .isEqualTo(new ParseResult.Rejected("empty document"));
+    }
+
+    @Test
+    void parse_hugeTitle_cutToMaximumWithMark() {
+        String xml = "<rss version=\"2.0\"><channel><title>t</title><item><title>" + "A".repeat(5000)
+                + "</title><guid>g</guid></item></channel></rss>";
+
+        ParseResult result = parser.parse("src", xml.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                Optional.empty());
+
+        String title = ((ParseResult.Parsed) result).feed().articles().get(0).title();
+        assertThat(title).hasSize(FeedParser.MAX_TITLE_CHARS).endsWith("A\u2026");
+    }
+}
