@@ -40,6 +40,11 @@ final class FeedDecoder {
     }
 
     private static String read(byte[] body, Optional<String> contentType) throws IOException {
+        Optional<Charset> sniffed = sniff(body);
+        if (sniffed.isPresent() && sniffed.get().name().startsWith("UTF-32")) {
+            // Rome's XmlReader knows no UTF-32; the bytes say it clearly enough
+            return stripBom(new String(body, sniffed.get()));
+        }
         Optional<String> httpCharset = contentType.flatMap(FeedDecoder::charsetOf);
         if (httpCharset.isPresent()) {
             try (Reader reader = new XmlReader(new ByteArrayInputStream(body),
@@ -52,9 +57,42 @@ final class FeedDecoder {
         try (Reader reader = new XmlReader(new ByteArrayInputStream(body), true, "UTF-8")) {
             return drain(reader);
         } catch (IOException e) {
-            // an encoding name the JVM does not know (bogus declaration): UTF-8 with replacement is the best guess
-            return new String(body, StandardCharsets.UTF_8);
+            // an encoding name the JVM does not know (bogus declaration): what the first bytes say, else UTF-8
+            return stripBom(new String(body, sniffed.orElse(StandardCharsets.UTF_8)));
         }
+    }
+
+    /** XML 1.0 appendix F: a BOM, or the bytes of "&lt;?" in a 16- or 32-bit encoding. */
+    static Optional<Charset> sniff(byte[] b) {
+        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF) || startsWith(b, 0x00, 0x00, 0x00, 0x3C)) {
+            return Optional.of(Charset.forName("UTF-32BE"));
+        }
+        if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00) || startsWith(b, 0x3C, 0x00, 0x00, 0x00)) {
+            return Optional.of(Charset.forName("UTF-32LE"));
+        }
+        if (startsWith(b, 0xFE, 0xFF) || startsWith(b, 0x00, 0x3C, 0x00, 0x3F)) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (startsWith(b, 0xFF, 0xFE) || startsWith(b, 0x3C, 0x00, 0x3F, 0x00)) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Optional<String> charsetOf(String contentType) {
@@ -76,7 +114,11 @@ final class FeedDecoder {
         return out.toString();
     }
 
-    /** Finds a DOCTYPE before the root element, skipping the XML declaration, processing instructions and comments. */
+    /**
+     * Walks the prolog (XML declaration, processing instructions, comments) up to the root element. Cuts a DOCTYPE
+     * without internal subset, refuses one with it, and cuts a misplaced XML declaration (after a comment), which
+     * strict parsers refuse although the text was already decoded with it.
+     */
     static Decoded clearDoctype(String xml) {
         int i = 0;
         int n = xml.length();
@@ -89,7 +131,12 @@ final class FeedDecoder {
                 if (end < 0) {
                     return new Decoded.Text(xml);
                 }
-                i = end + 2;
+                if (i > 0 && isXmlDeclaration(xml, i)) {
+                    xml = xml.substring(0, i) + xml.substring(end + 2);
+                    n = xml.length();
+                } else {
+                    i = end + 2;
+                }
             } else if (xml.startsWith("<!--", i)) {
                 int end = xml.indexOf("-->", i + 4);
                 if (end < 0) {
@@ -102,12 +149,18 @@ final class FeedDecoder {
                     return new Decoded.Refused("DOCTYPE not allowed: it declares entities (internal subset), which "
                             + "could read local files or expand without bound");
                 }
-                return new Decoded.Text(xml.substring(0, i) + xml.substring(end + 1));
+                xml = xml.substring(0, i) + xml.substring(end + 1);
+                n = xml.length();
             } else {
                 return new Decoded.Text(xml);
             }
         }
         return new Decoded.Text(xml);
+    }
+
+    private static boolean isXmlDeclaration(String xml, int at) {
+        return xml.startsWith("<?xml", at) && at + 5 < xml.length()
+                && (Character.isWhitespace(xml.charAt(at + 5)) || xml.charAt(at + 5) == '?');
     }
 
     /** Index of the closing '>' of a DOCTYPE without internal subset; -1 when it has one ('[') or never ends. */

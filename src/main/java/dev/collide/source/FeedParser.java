@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.impl.DateParser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
 import org.slf4j.Logger;
@@ -37,10 +40,14 @@ public final class FeedParser {
     public static final int MAX_TITLE_CHARS = 1_000;
     public static final int MAX_TEXT_CHARS = 100_000;
     private static final String CUT_MARK = "\u2026";
+    private static final String DC_TERMS = "http://purl.org/dc/terms/";
+    private static final java.util.Set<String> KNOWN_RSS_VERSIONS =
+            java.util.Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
 
     private final FeedDecoder decoder = new FeedDecoder();
     private final HtmlText html = new HtmlText();
     private final LinkFilter links = new LinkFilter();
+    private final XmlRepair repair = new XmlRepair();
 
     /**
      * @param sourceId    put into every article
@@ -56,7 +63,7 @@ public final class FeedParser {
         if (decoded instanceof FeedDecoder.Decoded.Refused refused) {
             return new ParseResult.Rejected(refused.reason());
         }
-        String xml = ((FeedDecoder.Decoded.Text) decoded).xml();
+        String xml = repair.repair(((FeedDecoder.Decoded.Text) decoded).xml());
         var input = new RomeFeedInput();
         Document document;
         try {
@@ -67,6 +74,16 @@ public final class FeedParser {
             return new ParseResult.Rejected("not well-formed XML: " + FeedDecoder.oneLine(e.getMessage()));
         }
         new XmlBaseResolver().resolve(document, base);
+        Element root = document.getRootElement();
+        if (isRss(root) && channelOf(root) == null) {
+            // Rome dies with a NullPointerException on an RSS root without <channel>; it is simply an empty feed
+            return new ParseResult.Parsed(new ParsedFeed("", List.of(), Optional.empty()));
+        }
+        String version = root.getAttributeValue("version");
+        if (root.getName().equals("rss") && version != null && !KNOWN_RSS_VERSIONS.contains(version.strip())) {
+            // "2.1", "2.0.1", "0.95": RSS kept its element set; Rome only picks a parser by the exact number
+            root.setAttribute("version", "2.0");
+        }
         WireFeed wireFeed;
         try {
             wireFeed = input.build(document);
@@ -91,7 +108,8 @@ public final class FeedParser {
     private Article toArticle(String sourceId, SyndEntry entry, Optional<URI> linkBase) {
         String title = cap(plain(entry.getTitleEx(), entry.getTitle()), MAX_TITLE_CHARS, sourceId, "title");
         Optional<URI> link = link(entry, linkBase);
-        Optional<Instant> published = firstDate(entry.getPublishedDate(), entry.getUpdatedDate());
+        Optional<Instant> published = firstDate(entry.getPublishedDate(), entry.getUpdatedDate())
+                .or(() -> dublinCoreTermsDate(entry));
         String text = cap(body(entry), MAX_TEXT_CHARS, sourceId, "text");
         String guid = guid(entry, link, title, published);
         return new Article(sourceId, guid, link, title, text, published, ArticleKind.NEWS, Optional.empty(),
@@ -104,6 +122,9 @@ public final class FeedParser {
             return fallback == null ? "" : fallback.strip();
         }
         String value = typed.getValue();
+        if (isBase64(typed.getType())) {
+            value = decodeBase64(value);
+        }
         return isHtml(typed.getType()) ? html.text(value) : value.strip();
     }
 
@@ -156,6 +177,34 @@ public final class FeedParser {
         return Optional.empty();
     }
 
+    private static boolean isRss(Element root) {
+        return root.getName().equals("rss") || root.getName().equals("RDF");
+    }
+
+    private static Element channelOf(Element root) {
+        for (Element child : root.getChildren()) {
+            if (child.getName().equals("channel")) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /** dcterms:issued, created or modified: Rome reads dc:date but leaves DC terms in the foreign markup. */
+    private static Optional<Instant> dublinCoreTermsDate(SyndEntry entry) {
+        for (String name : List.of("issued", "created", "modified")) {
+            for (Element element : entry.getForeignMarkup()) {
+                if (element.getName().equals(name) && DC_TERMS.equals(element.getNamespaceURI())) {
+                    Date date = DateParser.parseDate(element.getTextTrim(), Locale.US);
+                    if (date != null) {
+                        return Optional.of(date.toInstant());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Duration> ttl(WireFeed feed) {
         if (feed instanceof Channel channel && channel.getTtl() > 0) {
             return Optional.of(Duration.ofMinutes(channel.getTtl()));
@@ -169,6 +218,23 @@ public final class FeedParser {
         }
         LOG.info("source={} {} of {} characters cut to {}", sourceId, what, value.length(), max);
         return value.substring(0, max - CUT_MARK.length()) + CUT_MARK;
+    }
+
+    /** RFC 4287 4.1.3.3: a MIME type that is neither text nor XML means the element holds base64. */
+    private static boolean isBase64(String type) {
+        if (type == null || !type.contains("/")) {
+            return false;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        return !lower.startsWith("text/") && !lower.endsWith("+xml") && !lower.endsWith("/xml");
+    }
+
+    private static String decodeBase64(String value) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     private static boolean isHtml(String type) {

@@ -1,7 +1,6 @@
 package dev.collide.source;
 
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
 import java.io.StringReader;
 import org.jdom2.Document;
@@ -19,8 +18,11 @@ final class RomeFeedInput extends WireFeedInput {
         setAllowDoctypes(false);
     }
 
-    /** Parses XML with the hardened builder; Rome's fixer turns HTML entities (&amp;nbsp;) into characters. */
+    /**
+     * Parses XML with the hardened builder. Rome's own XmlFixerReader is not used: it rewrites "&amp;amp;" inside
+     * CDATA sections too; {@link XmlRepair} does that job outside them.
+     */
     Document parseXml(String xml) throws JDOMException, IOException {
-        return createSAXBuilder().build(new XmlFixerReader(new StringReader(xml)));
+        return createSAXBuilder().build(new StringReader(xml));
     }
 }

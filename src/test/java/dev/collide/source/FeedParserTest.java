@@ -163,4 +163,95 @@ class FeedParserTest {
         String title = ((ParseResult.Parsed) result).feed().articles().get(0).title();
         assertThat(title).hasSize(FeedParser.MAX_TITLE_CHARS).endsWith("A\u2026");
     }
+
+    private String onlyTitle(byte[] xml, Optional<String> contentType) {
+        ParseResult result = parser.parse("src", xml, contentType, Optional.empty());
+        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) result).feed().articles().get(0).title();
+    }
+
+    private static byte[] rssWithItemTitle(String title) {
+        return ("<rss version=\"2.0\"><channel><title>f</title><item><title>" + title
+                + "</title><guid>g</guid></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void parse_bareAmpersandAndUnknownEntity_keptAsText() {
+        assertThat(onlyTitle(rssWithItemTitle("R&D at A&amp;B &bogus; &mdash; &#X41;"), Optional.empty()))
+                .isEqualTo("R&D at A&B &bogus; \u2014 A");
+    }
+
+    @Test
+    void parse_ampersandInCdata_leftAsWritten() {
+        assertThat(onlyTitle(rssWithItemTitle("<![CDATA[Q&amp;A]]>"), Optional.empty())).isEqualTo("Q&amp;A");
+    }
+
+    @Test
+    void parse_rootEndTagCutBeforeBracket_repaired() {
+        String xml = "<rss version=\"2.0\"><channel><item><title>ok</title></item></channel></rss";
+
+        assertThat(onlyTitle(xml.getBytes(StandardCharsets.UTF_8), Optional.empty())).isEqualTo("ok");
+    }
+
+    @Test
+    void parse_unknownRssVersion_readAsRss20() {
+        String xml = "<rss version=\"2.1\"><channel><item><title>new</title></item></channel></rss>";
+
+        assertThat(onlyTitle(xml.getBytes(StandardCharsets.UTF_8), Optional.empty())).isEqualTo("new");
+    }
+
+    @Test
+    void parse_rssWithoutChannel_isEmptyFeed() {
+        ParseResult result = parser.parse("src", "<rss version=\"2.0\"></rss>".getBytes(StandardCharsets.UTF_8),
+                Optional.empty(), Optional.empty());
+
+        assertThat(result).isEqualTo(new ParseResult.Parsed(new ParsedFeed("", java.util.List.of(),
+                Optional.empty())));
+    }
+
+    @Test
+    void parse_httpCharset_winsOverXmlDeclaration() {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><item><title>caf\u00e9"
+                + "</title></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(onlyTitle(xml, Optional.of("text/xml; charset=iso-8859-1"))).isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void parse_utf32WithoutDeclaredSupport_sniffedFromBytes() {
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"utf-32\"?><rss version=\"2.0\"><channel><item><title>\u20ac"
+                .concat("</title></item></channel></rss>").getBytes(java.nio.charset.Charset.forName("UTF-32LE"));
+
+        assertThat(onlyTitle(xml, Optional.empty())).isEqualTo("\u20ac");
+    }
+
+    @Test
+    void parse_dctermsIssuedOnly_usedAsDate() {
+        String xml = "<rss version=\"2.0\" xmlns:dcterms=\"http://purl.org/dc/terms/\"><channel><item><title>t</title>"
+                + "<dcterms:issued>2025-03-04T10:14:55Z</dcterms:issued></item></channel></rss>";
+
+        ParseResult result = parser.parse("src", xml.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                Optional.empty());
+
+        assertThat(((ParseResult.Parsed) result).feed().articles().get(0).publishedAt())
+                .contains(Instant.parse("2025-03-04T10:14:55Z"));
+    }
+
+    @Test
+    void parse_base64Title_decoded() {
+        String xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title type=\"application/octet-stream\">"
+                + "TW9kZWwgWA==</title><id>urn:x</id></entry></feed>";
+
+        assertThat(onlyTitle(xml.getBytes(StandardCharsets.UTF_8), Optional.empty())).isEqualTo("Model X");
+    }
+
+    @Test
+    void parse_doctypeWithoutInternalSubset_cutAndParsed() {
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel>"
+                + "<title>f</title><link>https://n.example/</link><description>d</description><language>en</language>"
+                + "<item><title>old</title><link>https://n.example/1</link></item></channel></rss>";
+
+        assertThat(onlyTitle(xml.getBytes(StandardCharsets.UTF_8), Optional.empty())).isEqualTo("old");
+    }
 }
