@@ -2,9 +2,11 @@ package dev.collide.fetch;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import okhttp3.Dns;
 
@@ -70,6 +72,29 @@ final class AddressPolicy implements Dns {
         RefusedAddressException(String host, InetAddress address) {
             super("host " + host + " resolves to internal address " + address.getHostAddress()
                     + "; links from feed content may only point to public hosts");
+        }
+    }
+
+    /** IP literals skip OkHttp's Dns, so the policy is applied to them here. */
+    static Optional<String> refuseInternalLiteral(URI url, Predicate<InetAddress> internal) {
+        String host = url.getHost();
+        if (host == null) {
+            return Optional.of("refused " + url + ": no host");
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!bare.contains(":") && !bare.matches("[0-9.]+")) {
+            return Optional.empty();
+        }
+        try {
+            // a literal: getByName parses it without any lookup
+            InetAddress address = InetAddress.getByName(bare);
+            if (internal.test(address)) {
+                return Optional.of("refused " + url + ": " + address.getHostAddress()
+                        + " is an internal address; links from feed content may only point to public hosts");
+            }
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of("refused " + url + ": invalid address " + bare);
         }
     }
 }

@@ -2,15 +2,11 @@ package dev.collide.fetch;
 
 import dev.collide.config.HttpConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -56,6 +52,7 @@ public final class ConditionalFetcher {
     private final HostLimiter hostLimiter;
     private final ResponseReader responseReader;
     private final Predicate<InetAddress> internal;
+    private final FileUrlReader fileReader;
 
     public ConditionalFetcher(HttpConfig config, Clock clock) {
         this(config, clock, duration -> Thread.sleep(duration.toMillis()));
@@ -88,6 +85,7 @@ public final class ConditionalFetcher {
         this.untrustedClient = trustedClient.newBuilder().dns(new AddressPolicy(dns, internal)).build();
         this.hostLimiter = new HostLimiter(config.perHostConcurrency());
         this.responseReader = new ResponseReader(config.maxBodyBytes(), clock);
+        this.fileReader = new FileUrlReader(responseReader);
     }
 
     /**
@@ -107,7 +105,7 @@ public final class ConditionalFetcher {
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(headers, "headers");
         if ("file".equalsIgnoreCase(url.getScheme())) {
-            return readFile(url, previous);
+            return fileReader.read(url, previous);
         }
         return fetchWithRetries(url, previous, Map.copyOf(headers), false);
     }
@@ -162,7 +160,7 @@ public final class ConditionalFetcher {
         URI current = start;
         for (int hop = 0; ; hop++) {
             if (publicOnly) {
-                Optional<String> refusal = refuseInternalLiteral(current);
+                Optional<String> refusal = AddressPolicy.refuseInternalLiteral(current, internal);
                 if (refusal.isPresent()) {
                     return Attempt.done(new FetchResult.Failed(refusal.get(), false));
                 }
@@ -275,52 +273,6 @@ public final class ConditionalFetcher {
         };
     }
 
-    private FetchResult readFile(URI url, Validators previous) {
-        Path path;
-        try {
-            path = Path.of(url);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return new FetchResult.Failed("invalid file URL " + url + ": " + e.getMessage(), false);
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = responseReader.readCapped(in, -1);
-            var validators = Validators.of(null, null, ResponseReader.sha256(bytes));
-            if (previous.bodyHash().isPresent() && previous.bodyHash().equals(validators.bodyHash())) {
-                return new FetchResult.NotModified(validators);
-            }
-            return new FetchResult.Fetched(url, "", bytes, validators, Optional.empty());
-        } catch (NoSuchFileException e) {
-            return new FetchResult.Failed("file not found: " + path + "; check the url", false);
-        } catch (ResponseReader.BodyTooLargeException e) {
-            return new FetchResult.Failed(e.getMessage() + " in " + path, false);
-        } catch (IOException e) {
-            return new FetchResult.Failed("cannot read " + path + ": " + describe(e), false);
-        }
-    }
-
-    /** IP literals skip OkHttp's Dns, so the policy is applied to them here. */
-    private Optional<String> refuseInternalLiteral(URI url) {
-        String host = url.getHost();
-        if (host == null) {
-            return Optional.of("refused " + url + ": no host");
-        }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!bare.contains(":") && !bare.matches("[0-9.]+")) {
-            return Optional.empty();
-        }
-        try {
-            // a literal: getByName parses it without any lookup
-            InetAddress address = InetAddress.getByName(bare);
-            if (internal.test(address)) {
-                return Optional.of("refused " + url + ": " + address.getHostAddress()
-                        + " is an internal address; links from feed content may only point to public hosts");
-            }
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("refused " + url + ": invalid address " + bare);
-        }
-    }
-
     private static boolean isHttp(URI url) {
         String scheme = url.getScheme();
         if (scheme == null || url.getHost() == null) {
@@ -334,7 +286,7 @@ public final class ConditionalFetcher {
         return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
     }

@@ -88,12 +88,27 @@ public final class FeedParser {
         try {
             wireFeed = input.build(document);
         } catch (IllegalArgumentException e) {
-            return new ParseResult.Rejected("not a feed: root element <" + document.getRootElement().getName() + ">");
+            // Rome 2.1 WireFeedInput.build: "Invalid document" when no parser claims the root element
+            if ("Invalid document".equals(e.getMessage())) {
+                return new ParseResult.Rejected("not a feed: root element <" + root.getName() + ">");
+            }
+            return new ParseResult.Rejected("cannot read the feed: " + FeedDecoder.oneLine(e.toString()));
         } catch (FeedException | RuntimeException e) {
             // Rome's parsers throw assorted runtime exceptions on odd but well-formed input; one feed must not
             // stop the run, so they become a rejection with the cause
             return new ParseResult.Rejected("cannot read the feed: " + FeedDecoder.oneLine(e.toString()));
         }
+        try {
+            return new ParseResult.Parsed(toFeed(sourceId, wireFeed, base));
+        } catch (RuntimeException e) {
+            // Rome's converters and getters fail on odd values (a date, a module) in ways its API does not
+            // declare; the contract of this class is a result, never an exception, for anything in the document
+            LOG.warn("source={} Rome failed converting the feed", sourceId, e);
+            return new ParseResult.Rejected("cannot read the feed: " + FeedDecoder.oneLine(e.toString()));
+        }
+    }
+
+    private ParsedFeed toFeed(String sourceId, WireFeed wireFeed, Optional<URI> base) {
         SyndFeed feed = new SyndFeedImpl(wireFeed);
         Optional<URI> feedLink = links.safeLink(feed.getLink(), base);
         Optional<URI> linkBase = base.isPresent() ? base : feedLink;
@@ -102,7 +117,7 @@ public final class FeedParser {
             articles.add(toArticle(sourceId, entry, linkBase));
         }
         String title = cap(plain(feed.getTitleEx(), feed.getTitle()), MAX_TITLE_CHARS, sourceId, "feed title");
-        return new ParseResult.Parsed(new ParsedFeed(title, articles, ttl(wireFeed)));
+        return new ParsedFeed(title, articles, ttl(wireFeed));
     }
 
     private Article toArticle(String sourceId, SyndEntry entry, Optional<URI> linkBase) {

@@ -12,11 +12,13 @@ import org.jsoup.nodes.Entities;
  * literal there. Anything else ill-formed (a truncated item, a missing end tag) is still refused by the parser.
  */
 final class XmlRepair {
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|([A-Za-z][A-Za-z0-9]{0,31}));");
+    private static final Pattern REFERENCE =
+            Pattern.compile("&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|([A-Za-z][A-Za-z0-9]{0,31}));");
     private static final Pattern CUT_ROOT_END = Pattern.compile("</[A-Za-z_][\\w.:-]*\\s*$");
 
     String repair(String xml) {
         var out = new StringBuilder(xml.length() + 64);
+        Matcher reference = REFERENCE.matcher(xml);
         int i = 0;
         int n = xml.length();
         while (i < n) {
@@ -38,7 +40,7 @@ final class XmlRepair {
                 continue;
             }
             out.append(xml, i, amp);
-            Matcher reference = REFERENCE.matcher(xml).region(amp, Math.min(n, amp + 44));
+            reference.region(amp, Math.min(n, amp + 44));
             if (!reference.lookingAt()) {
                 out.append("&amp;");
                 i = amp + 1;
@@ -58,7 +60,8 @@ final class XmlRepair {
             }
             i = reference.end();
         }
-        if (CUT_ROOT_END.matcher(out).find()) {
+        // only the tail can hold the cut end tag; matching the whole document would retry at every "</"
+        if (CUT_ROOT_END.matcher(out.subSequence(Math.max(0, out.length() - 300), out.length())).find()) {
             out.append('>');
         }
         // whitespace before the XML declaration makes it a misplaced processing instruction

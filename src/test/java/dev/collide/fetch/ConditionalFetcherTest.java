@@ -92,6 +92,18 @@ class ConditionalFetcherTest {
     }
 
     @Test
+    void fetch_realAtomBody_returnedByteForByte() {
+        byte[] atom = fixture("github-releases.atom");
+        stubFor(get("/releases.atom").willReturn(ok().withBody(atom)
+                .withHeader("Content-Type", "application/atom+xml; charset=utf-8")));
+
+        var result = fetched(fetcher.fetch(url(wm, "/releases.atom"), Validators.NONE));
+
+        assertThat(result.body()).isEqualTo(atom);
+        assertThat(result.validators().bodyHash()).contains(ResponseReader.sha256(atom));
+    }
+
+    @Test
     void fetch_storedEtagAnd304_returnsNotModifiedWithOldValidators() {
         stubFor(get("/feed.xml").withHeader("If-None-Match", equalTo("\"v7\"")).willReturn(status(304)));
         var previous = Validators.of("\"v7\"", null, "abc");
@@ -248,12 +260,13 @@ class ConditionalFetcherTest {
 
     @Test
     void fetch_gzipBody_isDecompressedTransparently() throws IOException {
-        stubFor(get("/gz.xml").willReturn(aResponse().withStatus(200).withHeader("Content-Encoding", "gzip")
-                .withBody(gzip(FEED.getBytes(StandardCharsets.UTF_8)))));
+        byte[] atom = fixture("github-releases.atom");
+        stubFor(get("/gz.atom").willReturn(aResponse().withStatus(200).withHeader("Content-Encoding", "gzip")
+                .withBody(gzip(atom))));
 
-        var result = fetched(fetcher.fetch(url(wm, "/gz.xml"), Validators.NONE));
+        var result = fetched(fetcher.fetch(url(wm, "/gz.atom"), Validators.NONE));
 
-        assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo(FEED);
+        assertThat(result.body()).isEqualTo(atom);
     }
 
     @Test
@@ -427,6 +440,14 @@ class ConditionalFetcherTest {
 
         assertThat(result).isEqualTo(new FetchResult.Failed("refused " + url
                 + ": only http and https URLs are fetched", false));
+    }
+
+    private static byte[] fixture(String name) {
+        try (var in = ConditionalFetcherTest.class.getResourceAsStream("/fetch/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] gzip(byte[] data) throws IOException {
