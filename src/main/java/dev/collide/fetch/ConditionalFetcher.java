@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLException;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -165,11 +166,18 @@ public final class ConditionalFetcher {
                     return Attempt.done(new FetchResult.Failed(refusal.get(), false));
                 }
             }
+            HttpUrl httpUrl = HttpUrl.parse(current.toString());
+            if (httpUrl == null) {
+                return Attempt.done(new FetchResult.Failed("cannot request " + current + ": not a valid http(s) URL",
+                        false));
+            }
             Request request;
             try {
-                request = buildRequest(current, previous, headers);
+                request = buildRequest(httpUrl, previous, headers);
             } catch (IllegalArgumentException e) {
-                return Attempt.done(new FetchResult.Failed("cannot request " + current + ": " + e.getMessage(), false));
+                // OkHttp's message may quote the header value, which can be a token: name the header only
+                return Attempt.done(new FetchResult.Failed("cannot request " + current + ": a request header "
+                        + headers.keySet() + " or a stored validator has a character HTTP does not allow", false));
             }
             String host = request.url().host();
             try {
@@ -212,6 +220,10 @@ public final class ConditionalFetcher {
                 boolean refused = e instanceof AddressPolicy.RefusedAddressException;
                 return Attempt.done(new FetchResult.Failed(refused ? e.getMessage()
                         : "unknown host " + host + " for " + current + "; check the url", !refused));
+            } catch (SSLException e) {
+                // a certificate problem does not go away in the next few hundred milliseconds
+                return Attempt.done(new FetchResult.Failed("TLS error with " + host + ": " + describe(e)
+                        + "; check the url and the server's certificate", true));
             } catch (InterruptedIOException e) {
                 return Attempt.retry("timed out fetching " + current + " (" + e.getMessage() + ")");
             } catch (ResponseReader.BodyTooLargeException e) {
@@ -224,8 +236,7 @@ public final class ConditionalFetcher {
         }
     }
 
-    private Request buildRequest(URI url, Validators previous, Map<String, String> headers) {
-        HttpUrl httpUrl = HttpUrl.get(url.toString());
+    private Request buildRequest(HttpUrl httpUrl, Validators previous, Map<String, String> headers) {
         var builder = new Request.Builder().url(httpUrl).get().header("User-Agent", config.userAgent());
         // RFC 9110 13.1.3: a server that knows the ETag uses If-None-Match and ignores If-Modified-Since;
         // sending both still lets a server that keeps only Last-Modified answer 304

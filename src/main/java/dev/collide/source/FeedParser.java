@@ -69,6 +69,10 @@ public final class FeedParser {
         try {
             document = input.parseXml(xml);
         } catch (JDOMParseException e) {
+            if (looksLikeHtml(xml, contentType)) {
+                return new ParseResult.Rejected("not a feed: the server sent an HTML page; check the url (the feed "
+                        + "may have moved)");
+            }
             return new ParseResult.Rejected(describe(e));
         } catch (JDOMException | IOException e) {
             return new ParseResult.Rejected("not well-formed XML: " + FeedDecoder.oneLine(e.getMessage()));
@@ -190,6 +194,14 @@ public final class FeedParser {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean looksLikeHtml(String text, Optional<String> contentType) {
+        if (contentType.map(t -> t.toLowerCase(Locale.ROOT).contains("html")).orElse(false)) {
+            return true;
+        }
+        String head = text.substring(0, Math.min(text.length(), 1024)).toLowerCase(Locale.ROOT);
+        return head.contains("<html") || head.contains("<!doctype html");
     }
 
     private static boolean isRss(Element root) {

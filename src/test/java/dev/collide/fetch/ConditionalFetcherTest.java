@@ -163,6 +163,14 @@ class ConditionalFetcherTest {
     }
 
     @Test
+    void fetch_headerValueWithNewline_failsWithoutQuotingTheValue() {
+        var result = failed(fetcher.fetch(url(wm, "/api"), Validators.NONE, Map.of("X-Api-Key", "secret\nvalue")));
+
+        assertThat(result.reason()).doesNotContain("secret").contains("[X-Api-Key]");
+        assertThat(result.retryable()).isFalse();
+    }
+
+    @Test
     void fetch_500Then200_retriesToSuccess() {
         stubFor(get("/feed.xml").inScenario("flaky").whenScenarioStateIs(STARTED).willReturn(status(500))
                 .willSetStateTo("up"));

@@ -135,6 +135,13 @@ class FeedParserTest {
     }
 
     @Test
+    void parse_htmlPageThatIsNotXml_rejectedAsHtmlPage() {
+        assertThat(rejection("<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>Moved</title></head>"
+                + "<body><p>Login<br></body></html>"))
+                .isEqualTo("not a feed: the server sent an HTML page; check the url (the feed may have moved)");
+    }
+
+    @Test
     void parse_unclosedElement_rejectedWithLineNumber() {
         assertThat(rejection("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>x</channel></rss>"))
                 .startsWith("not well-formed XML at line 4: ");
