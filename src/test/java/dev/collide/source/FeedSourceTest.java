@@ -1,5 +1,6 @@
 package dev.collide.source;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -72,6 +73,31 @@ class FeedSourceTest {
         PollResult result = source.poll(config("/index.xml", Optional.empty()), state);
 
         assertThat(result).isEqualTo(new PollResult.Unchanged(state.validators(), Optional.empty()));
+    }
+
+    @Test
+    void poll_secondPollWithStoredEtag_isUnchanged() {
+        stubFor(get("/index.xml").withHeader("If-None-Match", absent()).willReturn(ok().withHeader("ETag", "\"q2\"")
+                .withBody(FeedParserTest.fixture("qwen-blog-3-items.rss.xml"))));
+        stubFor(get("/index.xml").withHeader("If-None-Match", equalTo("\"q2\"")).willReturn(status(304)));
+        var first = (PollResult.Items) source.poll(config("/index.xml", Optional.empty()), SourceState.NEW);
+        var stored = new SourceState(first.validators(), Optional.of(CLOCK.instant()), 0);
+
+        PollResult second = source.poll(config("/index.xml", Optional.empty()), stored);
+
+        assertThat(second).isEqualTo(new PollResult.Unchanged(first.validators(), Optional.empty()));
+    }
+
+    @Test
+    void poll_serverWithoutValidatorsSameBytes_isUnchangedByBodyHash() {
+        stubFor(get("/plain.xml").willReturn(ok().withBody(FeedParserTest.fixture("deepseek-news-2-entries.atom"))));
+        var first = (PollResult.Items) source.poll(config("/plain.xml", Optional.empty()), SourceState.NEW);
+        var stored = new SourceState(first.validators(), Optional.of(CLOCK.instant()), 0);
+
+        PollResult second = source.poll(config("/plain.xml", Optional.empty()), stored);
+
+        assertThat(first.validators().etag()).isEmpty();
+        assertThat(second).isInstanceOf(PollResult.Unchanged.class);
     }
 
     @Test
