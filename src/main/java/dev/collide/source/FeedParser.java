@@ -22,7 +22,9 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -41,8 +43,8 @@ public final class FeedParser {
     public static final int MAX_TEXT_CHARS = 100_000;
     private static final String CUT_MARK = "\u2026";
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
-    private static final java.util.Set<String> KNOWN_RSS_VERSIONS =
-            java.util.Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
+    private static final Set<String> KNOWN_RSS_VERSIONS =
+            Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
 
     private final FeedDecoder decoder = new FeedDecoder();
     private final HtmlText html = new HtmlText();
@@ -56,6 +58,9 @@ public final class FeedParser {
      * @param base        the document's URL, for relative links; absent for bytes without a location
      */
     public ParseResult parse(String sourceId, byte[] body, Optional<String> contentType, Optional<URI> base) {
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(base, "base");
         if (body.length == 0) {
             return new ParseResult.Rejected("empty document");
         }
@@ -273,6 +278,11 @@ public final class FeedParser {
                 : e.getMessage();
         if (detail != null && detail.contains("disallow-doctype-decl")) {
             return "DOCTYPE not allowed";
+        }
+        if (detail != null && (detail.contains("must start and end within the same entity")
+                || detail.contains("Premature end of file"))) {
+            return "not well-formed XML at line " + e.getLineNumber() + ": the document ends early (truncated "
+                    + "transfer or empty body)";
         }
         return "not well-formed XML at line " + e.getLineNumber() + ": " + FeedDecoder.oneLine(detail);
     }
