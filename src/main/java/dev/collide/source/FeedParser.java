@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -43,6 +44,9 @@ public final class FeedParser {
     public static final int MAX_TEXT_CHARS = 100_000;
     private static final String CUT_MARK = "\u2026";
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
+    private static final Pattern CODE_MARKUP = Pattern.compile(
+            "(?i)<\\s*/?\\s*(?:script|style|iframe|frame|object|embed|applet|svg|math|img|link|meta|base|form)\\b"
+                    + "|<[a-z][^>]{0,200}\\son[a-z]+\\s*=");
     private static final Set<String> KNOWN_RSS_VERSIONS =
             Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
 
@@ -140,7 +144,11 @@ public final class FeedParser {
                 List.of());
     }
 
-    /** Titles are text unless the feed says html/xhtml (Atom type); an RSS title "&lt;b&gt;" stays visible. */
+    /**
+     * Titles are text unless the feed says html/xhtml (Atom type): an RSS title "&lt;b&gt;" stays visible. A text title
+     * that carries code-bearing markup (script, iframe, an on* handler) is read as HTML all the same, so that no
+     * later renderer that forgets to escape can be made to run it.
+     */
     private String plain(SyndContent typed, String fallback) {
         if (typed == null || typed.getValue() == null) {
             return fallback == null ? "" : fallback.strip();
@@ -149,7 +157,7 @@ public final class FeedParser {
         if (isBase64(typed.getType())) {
             value = decodeBase64(value);
         }
-        return isHtml(typed.getType()) ? html.text(value) : value.strip();
+        return isHtml(typed.getType()) || CODE_MARKUP.matcher(value).find() ? html.text(value) : value.strip();
     }
 
     /** Content over summary; both are treated as HTML, since RSS does not say and plain text passes unchanged. */

@@ -189,6 +189,12 @@ class FeedParserTest {
     }
 
     @Test
+    void parse_rssTitleWithEscapedScript_readAsHtml() {
+        assertThat(onlyTitle(rssWithItemTitle("Hi &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=y&gt;there"),
+                Optional.empty())).isEqualTo("Hi there");
+    }
+
+    @Test
     void parse_ampersandInCdata_leftAsWritten() {
         assertThat(onlyTitle(rssWithItemTitle("<![CDATA[Q&amp;A]]>"), Optional.empty())).isEqualTo("Q&amp;A");
     }

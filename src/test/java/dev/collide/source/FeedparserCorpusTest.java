@@ -70,8 +70,12 @@ class FeedparserCorpusTest {
         if (result[0] instanceof ParseResult.Rejected rejected) {
             assertThat(rejected.reason()).isNotBlank().doesNotContain("\n");
         } else {
+            // README contract (c): nothing Collide stores carries script, an on* handler or a javascript: URL
             for (Article article : ((ParseResult.Parsed) result[0]).feed().articles()) {
-                assertThat(article.text().toLowerCase(Locale.ROOT)).doesNotContain("<script");
+                for (String stored : List.of(article.title(), article.text())) {
+                    assertThat(stored.toLowerCase(Locale.ROOT)).doesNotContain("<script", "javascript:", "<iframe",
+                            "alert(").doesNotContainPattern("<[a-z][^>]*\\son[a-z]+\\s*=");
+                }
                 assertThat(article.link().map(URI::getScheme).orElse("http")).isIn("http", "https");
             }
         }
