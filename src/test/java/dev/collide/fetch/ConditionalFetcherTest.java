@@ -396,7 +396,8 @@ class ConditionalFetcherTest {
 
     /** A fetcher for which loopback (WireMock) is public, 10/8 and 169.254/16 internal; metadata.test is 10.0.0.7. */
     private ConditionalFetcher loopbackIsPublic() {
-        Dns dns = host -> host.equals("metadata.test") ? List.of(InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7}))
+        Dns dns = host -> host.equals("metadata.test")
+                ? List.of(InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7}))
                 : Dns.SYSTEM.lookup(host);
         return new ConditionalFetcher(CONFIG, CLOCK, sleeps::add, dns,
                 address -> !address.isLoopbackAddress() && AddressPolicy.isInternal(address));
