@@ -1,0 +1,131 @@
+package dev.collide.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads a body under the cap and the caching headers (Retry-After, Cache-Control, Expires). */
+final class ResponseReader {
+    private final long maxBodyBytes;
+    private final Clock clock;
+
+    ResponseReader(long maxBodyBytes, Clock clock) {
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("http.maxBodyBytes must be positive: " + maxBodyBytes);
+        }
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads at most the cap from an already decompressed stream, so a gzip bomb stops at the cap rather than at its
+     * inflated size. {@code declaredLength} is -1 when unknown.
+     */
+    byte[] readCapped(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength > maxBodyBytes) {
+            throw new BodyTooLargeException(maxBodyBytes);
+        }
+        var out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 8192);
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            total += n;
+            if (total > maxBodyBytes) {
+                throw new BodyTooLargeException(maxBodyBytes);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** RFC 9110 10.2.3: delay-seconds or an HTTP-date; absent or unreadable gives the fallback. */
+    Duration retryAfter(String header, Duration fallback, Duration max) {
+        if (header == null || header.isBlank()) {
+            return fallback;
+        }
+        String value = header.strip();
+        Duration wait;
+        if (value.matches("\\d{1,12}")) {
+            wait = Duration.ofSeconds(Long.parseLong(value));
+        } else {
+            Optional<Instant> at = httpDate(value);
+            if (at.isEmpty()) {
+                return fallback;
+            }
+            wait = Duration.between(clock.instant(), at.get());
+            if (wait.isNegative()) {
+                wait = Duration.ZERO;
+            }
+        }
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /**
+     * RFC 9111 5.2.2.1 / 5.3: max-age wins over Expires; no-store and no-cache ask for nothing. Expires is measured
+     * from the server's Date when given, so a skewed server clock does not matter.
+     */
+    Optional<Duration> freshFor(String cacheControl, String expires, String date) {
+        if (cacheControl != null) {
+            String lower = cacheControl.toLowerCase(Locale.ROOT);
+            if (lower.contains("no-store") || lower.contains("no-cache")) {
+                return Optional.empty();
+            }
+            var matcher = java.util.regex.Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})").matcher(lower);
+            if (matcher.find()) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(matcher.group(1))));
+            }
+        }
+        if (expires == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> until = httpDate(expires.strip());
+        if (until.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Optional.ofNullable(date).flatMap(d -> httpDate(d.strip())).orElse(clock.instant());
+        Duration fresh = Duration.between(now, until.get());
+        return fresh.isNegative() || fresh.isZero() ? Optional.empty() : Optional.of(fresh);
+    }
+
+    static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The body passed the cap; an IOException so it leaves OkHttp's stream the same way as a broken one. */
+    static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLargeException(long cap) {
+            super("body larger than " + cap + " bytes; raise http.maxBodyBytes if the feed really is this big");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.collide.source;
+
+import dev.collide.config.SourceConfig;
+import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.fetch.FetchResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Source kind {@code feed}: an RSS, RDF or Atom document at the configured URL, polled with the validators of the
+ * last successful read. A parse failure leaves the validators alone (the caller keeps its old state), so the next
+ * poll fetches the document again instead of getting 304 for a feed that was never read. Thread-safe.
+ */
+public final class FeedSource implements Source {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedSource.class);
+    private final ConditionalFetcher fetcher;
+    private final FeedParser parser;
+
+    public FeedSource(ConditionalFetcher fetcher, FeedParser parser) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    @Override
+    public PollResult poll(SourceConfig config, SourceState state) {
+        try {
+            return pollOnce(config, state);
+        } catch (RuntimeException e) {
+            // the boundary of one source: a bug met on one feed must not stop the run for the others
+            LOG.error("source={} url={} poll failed unexpectedly", config.id(), config.url(), e);
+            return new PollResult.Failed("source " + config.id() + ": internal error (" + e
+                    + "); see the log", true, Optional.empty());
+        }
+    }
+
+    private PollResult pollOnce(SourceConfig config, SourceState state) {
+        FetchResult fetched = fetcher.fetch(config.url(), state.validators());
+        if (fetched instanceof FetchResult.NotModified notModified) {
+            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        }
+        if (fetched instanceof FetchResult.RateLimited limited) {
+            return new PollResult.Failed("source " + config.id() + ": rate limited by " + config.url().getHost()
+                    + "; retry after " + limited.retryAfter().toSeconds() + " s", true,
+                    Optional.of(limited.retryAfter()));
+        }
+        if (fetched instanceof FetchResult.Failed failed) {
+            return new PollResult.Failed("source " + config.id() + ": " + failed.reason(), failed.retryable(),
+                    Optional.empty());
+        }
+        return read(config, (FetchResult.Fetched) fetched);
+    }
+
+    private PollResult read(SourceConfig config, FetchResult.Fetched body) {
+        String contentType = body.contentType();
+        ParseResult parsed = parser.parse(config.id(), body.body(),
+                contentType.isBlank() ? Optional.empty() : Optional.of(contentType), Optional.of(body.finalUrl()));
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            // a broken document may be fixed by the publisher; retrying next poll costs one request
+            return new PollResult.Failed("source " + config.id() + ": " + rejected.reason() + " ("
+                    + body.finalUrl() + ")", true, Optional.empty());
+        }
+        ParsedFeed feed = ((ParseResult.Parsed) parsed).feed();
+        return new PollResult.Items(labelled(config, feed.articles()), body.validators(),
+                later(body.freshFor(), feed.ttl()));
+    }
+
+    private static List<Article> labelled(SourceConfig config, List<Article> articles) {
+        if (config.lab().isEmpty()) {
+            return articles;
+        }
+        return articles.stream().map(a -> a.withKind(ArticleKind.LAB_POST, config.lab())).toList();
+    }
+
+    private static Optional<Duration> later(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
+    }
+}
