@@ -7,6 +7,12 @@ import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.extract.Extractor;
 import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.notify.AlertRenderer;
+import dev.collide.notify.JdbcOutbox;
+import dev.collide.notify.Notifier;
+import dev.collide.notify.OutboxDelivery;
+import dev.collide.notify.SlackNotifier;
+import dev.collide.notify.WebhookNotifier;
 import dev.collide.source.Article;
 import dev.collide.source.Source;
 import dev.collide.store.Database;
@@ -16,6 +22,7 @@ import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.OutboxPolicy;
 import dev.collide.store.StoreException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,15 +37,22 @@ public final class Collide implements AutoCloseable {
     private final JdbcSourceStateStore sourceStates;
     private final JdbcEventStore events;
     private final Pipeline pipeline;
+    private final JdbcOutbox outbox;
+    private final OutboxDelivery delivery;
+    private final Clock clock;
 
     private Collide(CollideConfig config, Database database, JdbcArticleStore articles,
-                    JdbcSourceStateStore sourceStates, JdbcEventStore events, Pipeline pipeline) {
+                    JdbcSourceStateStore sourceStates, JdbcEventStore events, Pipeline pipeline, JdbcOutbox outbox,
+                    OutboxDelivery delivery, Clock clock) {
         this.config = config;
         this.database = database;
         this.articles = articles;
         this.sourceStates = sourceStates;
         this.events = events;
         this.pipeline = pipeline;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.clock = clock;
     }
 
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
@@ -50,11 +64,17 @@ public final class Collide implements AutoCloseable {
         ToLongFunction<Article> fingerprint = Wiring.fingerprint();
         var articles = new JdbcArticleStore(database.dataSource());
         var sourceStates = new JdbcSourceStateStore(database.dataSource());
-        var outbox = new OutboxPolicy(List.of(), new HashSet<>(config.notifications().watch()));
-        var events = new JdbcEventStore(database.dataSource(), outbox);
+        var notify = config.notifications();
+        var policy = new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch()));
+        var events = new JdbcEventStore(database.dataSource(), policy);
         var pipeline = new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events,
                 new EventBuilder(), new CollisionDetector(config.detection()), clock);
-        return new Collide(config, database, articles, sourceStates, events, pipeline);
+        List<Notifier> notifiers = new ArrayList<>();
+        notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
+        notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
+        var outbox = new JdbcOutbox(database.dataSource());
+        var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock);
+        return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, clock);
     }
 
     public CollideConfig config() {
@@ -75,6 +95,19 @@ public final class Collide implements AutoCloseable {
 
     public JdbcEventStore events() {
         return events;
+    }
+
+    public JdbcOutbox outbox() {
+        return outbox;
+    }
+
+    /** Sends due outbox rows of the enabled channels (none when no channel is configured). */
+    public OutboxDelivery delivery() {
+        return delivery;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {
