@@ -8,6 +8,11 @@ import dev.collide.detect.EventBuilder;
 import dev.collide.extract.Extractor;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.notify.AlertRenderer;
+import dev.collide.notify.DailyDigest;
+import dev.collide.notify.DigestComposer;
+import dev.collide.notify.DigestMailer;
+import dev.collide.notify.JdbcCitedArticles;
+import dev.collide.notify.JdbcDigestLog;
 import dev.collide.notify.JdbcOutbox;
 import dev.collide.notify.Notifier;
 import dev.collide.notify.OutboxDelivery;
@@ -27,6 +32,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /** Builds every object of a running Collide from its configuration, in one readable place. */
@@ -39,11 +45,14 @@ public final class Collide implements AutoCloseable {
     private final Pipeline pipeline;
     private final JdbcOutbox outbox;
     private final OutboxDelivery delivery;
+    private final DigestComposer digestComposer;
+    private final Optional<DailyDigest> dailyDigest;
     private final Clock clock;
 
     private Collide(CollideConfig config, Database database, JdbcArticleStore articles,
                     JdbcSourceStateStore sourceStates, JdbcEventStore events, Pipeline pipeline, JdbcOutbox outbox,
-                    OutboxDelivery delivery, Clock clock) {
+                    OutboxDelivery delivery, DigestComposer digestComposer, Optional<DailyDigest> dailyDigest,
+                    Clock clock) {
         this.config = config;
         this.database = database;
         this.articles = articles;
@@ -52,6 +61,8 @@ public final class Collide implements AutoCloseable {
         this.pipeline = pipeline;
         this.outbox = outbox;
         this.delivery = delivery;
+        this.digestComposer = digestComposer;
+        this.dailyDigest = dailyDigest;
         this.clock = clock;
     }
 
@@ -74,7 +85,12 @@ public final class Collide implements AutoCloseable {
         notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
         var outbox = new JdbcOutbox(database.dataSource());
         var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock);
-        return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, clock);
+        var composer = new DigestComposer(events, sourceStates, new JdbcCitedArticles(database.dataSource()),
+                notify.archiveUrl());
+        Optional<DailyDigest> digest = notify.email().map(mail -> new DailyDigest(mail, composer,
+                new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock));
+        return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, composer,
+                digest, clock);
     }
 
     public CollideConfig config() {
@@ -104,6 +120,15 @@ public final class Collide implements AutoCloseable {
     /** Sends due outbox rows of the enabled channels (none when no channel is configured). */
     public OutboxDelivery delivery() {
         return delivery;
+    }
+
+    public DigestComposer digestComposer() {
+        return digestComposer;
+    }
+
+    /** The daily digest job; empty when mail is off (no SMTP host or no recipient configured). */
+    public Optional<DailyDigest> dailyDigest() {
+        return dailyDigest;
     }
 
     public Clock clock() {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,8 +46,14 @@ public final class DailyDigest {
 
     /** Renders the digest of {@code date} without sending or recording anything. */
     public Digest preview(LocalDate date) throws StoreException {
-        ZonedDateTime end = date.atTime(config.at()).atZone(config.timezone());
-        return composer.compose(date, end.minusDays(1).toInstant(), end.toInstant(), config.timezone());
+        return preview(composer, date, config.at(), config.timezone());
+    }
+
+    /** The digest of {@code date} as it would be sent at {@code at} in {@code zone}: the 24 hours before then. */
+    public static Digest preview(DigestComposer composer, LocalDate date, LocalTime at, ZoneId zone)
+            throws StoreException {
+        ZonedDateTime end = date.atTime(at).atZone(zone);
+        return composer.compose(date, end.minusDays(1).toInstant(), end.toInstant(), zone);
     }
 
     /** Sends today's digest if its time has come (the cron trigger, and a catch-up after a restart). */
