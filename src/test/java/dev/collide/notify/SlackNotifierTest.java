@@ -216,4 +216,31 @@ class SlackNotifierTest {
         assertThat(row.attempts()).isEqualTo(29);
         assertThat(row.lastError().orElseThrow()).startsWith("gave up after 29 attempts since " + NOW + ": ");
     }
+
+    @Test
+    void deliverDue_retractedCollisionAndWatchedLabEvent_sayWhatChanged(WireMockRuntimeInfo wm) throws Exception {
+        stubFor(post("/services/T0/B0/xyz").willReturn(ok("ok")));
+        archive.close();
+        archive = new TestArchive(List.of("slack"), Set.of("moonshot"));
+        outbox = new JdbcOutbox(archive.db.dataSource());
+        archive.deepSeekAndKimi(NOW);
+        // the lab's own post dates V4 two weeks later: the collision no longer holds
+        archive.release(dev.collide.source.ArticleKind.LAB_POST, "deepseek-news", "DeepSeek V4", "https://deepseek.example/v4", "deepseek", "deepseek-v4",
+                "DeepSeek V4", LocalDate.of(2026, 5, 8), NOW);
+        archive.detect(NOW.plusSeconds(60));
+
+        DeliveryReport report = delivery(wm, Clock.offset(CLOCK, Duration.ofMinutes(2))).deliverDue();
+
+        assertThat(report).isEqualTo(new DeliveryReport(3, 0, 0));
+        List<String> texts = wm.getWireMock().find(postRequestedFor(urlEqualTo("/services/T0/B0/xyz"))).stream()
+                .map(r -> r.getBodyAsString()).map(body -> {
+                    try {
+                        return new ObjectMapper().readTree(body).at("/blocks/0/text/text").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+        assertThat(texts).containsExactlyInAnyOrder("Release collision: DeepSeek V4 × Kimi K2.6",
+                "New release from moonshot: Kimi K2.6", "Collision retracted: DeepSeek V4 × Kimi K2.6");
+    }
 }

@@ -41,8 +41,14 @@ final class TestArchive implements AutoCloseable {
     /** One news article reporting one release. */
     void release(String source, String title, String url, String lab, String family, String model, LocalDate day,
                  Instant fetchedAt) throws Exception {
+        release(ArticleKind.NEWS, source, title, url, lab, family, model, day, fetchedAt);
+    }
+
+    /** A release reported by {@code kind} of article; a lab's own post outranks news when dating an event. */
+    void release(ArticleKind kind, String source, String title, String url, String lab, String family, String model,
+                 LocalDate day, Instant fetchedAt) throws Exception {
         var article = new Article(source, url, Optional.of(URI.create(url)), title, "text", Optional.of(fetchedAt),
-                ArticleKind.NEWS, Optional.empty(), List.of());
+                kind, kind == ArticleKind.LAB_POST ? Optional.of(lab) : Optional.empty(), List.of());
         var mention = new Mention(lab, family, model, family, true, ReleaseDate.ofDay(day), 0.9,
                 model + " was released");
         articles.save(article, url.hashCode(), new Extraction(List.of(mention), List.of()), fetchedAt);
