@@ -7,6 +7,17 @@ import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.extract.Extractor;
 import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.notify.AlertRenderer;
+import dev.collide.notify.DailyDigest;
+import dev.collide.notify.DigestComposer;
+import dev.collide.notify.DigestMailer;
+import dev.collide.notify.JdbcCitedArticles;
+import dev.collide.notify.JdbcDigestLog;
+import dev.collide.notify.JdbcOutbox;
+import dev.collide.notify.Notifier;
+import dev.collide.notify.OutboxDelivery;
+import dev.collide.notify.SlackNotifier;
+import dev.collide.notify.WebhookNotifier;
 import dev.collide.source.Article;
 import dev.collide.source.Source;
 import dev.collide.store.Database;
@@ -16,10 +27,12 @@ import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.OutboxPolicy;
 import dev.collide.store.StoreException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /** Builds every object of a running Collide from its configuration, in one readable place. */
@@ -30,15 +43,27 @@ public final class Collide implements AutoCloseable {
     private final JdbcSourceStateStore sourceStates;
     private final JdbcEventStore events;
     private final Pipeline pipeline;
+    private final JdbcOutbox outbox;
+    private final OutboxDelivery delivery;
+    private final DigestComposer digestComposer;
+    private final Optional<DailyDigest> dailyDigest;
+    private final Clock clock;
 
     private Collide(CollideConfig config, Database database, JdbcArticleStore articles,
-                    JdbcSourceStateStore sourceStates, JdbcEventStore events, Pipeline pipeline) {
+                    JdbcSourceStateStore sourceStates, JdbcEventStore events, Pipeline pipeline, JdbcOutbox outbox,
+                    OutboxDelivery delivery, DigestComposer digestComposer, Optional<DailyDigest> dailyDigest,
+                    Clock clock) {
         this.config = config;
         this.database = database;
         this.articles = articles;
         this.sourceStates = sourceStates;
         this.events = events;
         this.pipeline = pipeline;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.digestComposer = digestComposer;
+        this.dailyDigest = dailyDigest;
+        this.clock = clock;
     }
 
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
@@ -50,11 +75,22 @@ public final class Collide implements AutoCloseable {
         ToLongFunction<Article> fingerprint = Wiring.fingerprint();
         var articles = new JdbcArticleStore(database.dataSource());
         var sourceStates = new JdbcSourceStateStore(database.dataSource());
-        var outbox = new OutboxPolicy(List.of(), new HashSet<>(config.notifications().watch()));
-        var events = new JdbcEventStore(database.dataSource(), outbox);
+        var notify = config.notifications();
+        var policy = new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch()));
+        var events = new JdbcEventStore(database.dataSource(), policy);
         var pipeline = new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events,
                 new EventBuilder(), new CollisionDetector(config.detection()), clock);
-        return new Collide(config, database, articles, sourceStates, events, pipeline);
+        List<Notifier> notifiers = new ArrayList<>();
+        notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
+        notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
+        var outbox = new JdbcOutbox(database.dataSource());
+        var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock);
+        var composer = new DigestComposer(events, sourceStates, new JdbcCitedArticles(database.dataSource()),
+                notify.archiveUrl());
+        Optional<DailyDigest> digest = notify.email().map(mail -> new DailyDigest(mail, composer,
+                new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock));
+        return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, composer,
+                digest, clock);
     }
 
     public CollideConfig config() {
@@ -75,6 +111,28 @@ public final class Collide implements AutoCloseable {
 
     public JdbcEventStore events() {
         return events;
+    }
+
+    public JdbcOutbox outbox() {
+        return outbox;
+    }
+
+    /** Sends due outbox rows of the enabled channels (none when no channel is configured). */
+    public OutboxDelivery delivery() {
+        return delivery;
+    }
+
+    public DigestComposer digestComposer() {
+        return digestComposer;
+    }
+
+    /** The daily digest job; empty when mail is off (no SMTP host or no recipient configured). */
+    public Optional<DailyDigest> dailyDigest() {
+        return dailyDigest;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {

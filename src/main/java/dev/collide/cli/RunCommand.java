@@ -3,10 +3,15 @@ package dev.collide.cli;
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
 import dev.collide.schedule.CollideScheduler;
+import dev.collide.schedule.DeliverOutboxJob;
+import dev.collide.schedule.DigestJob;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobKey;
+import org.quartz.SimpleScheduleBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -49,11 +54,33 @@ public final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "collide-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            addNotifyJobs(collide, scheduler, config);
             scheduler.start();
             out.println("collide: running with " + collide.enabledSources().size() + " sources; Ctrl-C stops");
+            out.println("collide: alerts on " + (config.notifications().outboxChannels().isEmpty() ? "no channel"
+                    : String.join(", ", config.notifications().outboxChannels())) + "; daily digest "
+                    + config.notifications().email().map(m -> "at " + m.at() + " " + m.timezone()).orElse("off"));
             out.flush();
             stopped.await();
         }
         return 0;
+    }
+
+    /** Outbox delivery every 15 s; the digest at its hour, plus a catch-up every 5 min for restarts and retries. */
+    private static void addNotifyJobs(Collide collide, CollideScheduler scheduler, CollideConfig config)
+            throws org.quartz.SchedulerException {
+        if (!config.notifications().outboxChannels().isEmpty()) {
+            scheduler.addJob(JobKey.jobKey("deliver-outbox", "notify"), () -> new DeliverOutboxJob(collide.delivery()),
+                    SimpleScheduleBuilder.repeatSecondlyForever(15).withMisfireHandlingInstructionNextWithRemainingCount());
+        }
+        var digest = collide.dailyDigest();
+        var mail = config.notifications().email();
+        if (digest.isPresent() && mail.isPresent()) {
+            scheduler.addCronJob(JobKey.jobKey("digest", "notify"), () -> new DigestJob(digest.get()),
+                    CronScheduleBuilder.dailyAtHourAndMinute(mail.get().at().getHour(), mail.get().at().getMinute())
+                            .inTimeZone(java.util.TimeZone.getTimeZone(mail.get().timezone())));
+            scheduler.addJob(JobKey.jobKey("digest-catch-up", "notify"), () -> new DigestJob(digest.get()),
+                    SimpleScheduleBuilder.repeatMinutelyForever(5).withMisfireHandlingInstructionNextWithRemainingCount());
+        }
     }
 }

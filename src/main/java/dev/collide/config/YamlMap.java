@@ -25,10 +25,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML mapping that remembers where each value stood, so every complaint names the file and the line. Values may
- * reference environment variables as {@code ${NAME}}; the lookup is injected so tests need no real environment.
+ * reference environment variables as {@code ${NAME}} or {@code ${NAME:-default}}; the lookup is injected so tests need no real environment.
  */
 public final class YamlMap {
-    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** {@code ${NAME}} or, as in POSIX sh, {@code ${NAME:-default}} (the default when NAME is unset or empty). */
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
     private final String file;
@@ -143,7 +144,7 @@ public final class YamlMap {
             throw error(key, "'" + key + "' must be a single value like ${SOME_ENV_VAR}");
         }
         Matcher m = ENV_REF.matcher(scalar.getValue().trim());
-        if (!m.matches()) {
+        if (!m.matches() || m.group(2) != null) {
             throw error(key, "'" + key + "' is a secret and must not be written in a file; put it in an environment"
                     + " variable and write '" + key + ": ${SOME_ENV_VAR}'");
         }
@@ -299,6 +300,9 @@ public final class YamlMap {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = env.apply(m.group(1));
+            if (m.group(2) != null && (value == null || value.isEmpty())) {
+                value = m.group(2);
+            }
             if (value == null) {
                 throw error(key, "environment variable " + m.group(1) + " (used in '" + key + "') is not set; export"
                         + " it or change '" + key + "'");

@@ -1,0 +1,85 @@
+package dev.collide.notify;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * POSTs a JSON body and turns the answer into success or a {@link NotifyException}: 2xx is an acknowledgement;
+ * 429 is retryable after Retry-After; 408, 5xx and I/O failures (timeouts included) are retryable; any other 4xx
+ * means the receiver will never take this message (revoked or mistyped webhook, rejected payload).
+ * OkHttp types stay in this class.
+ */
+final class JsonPoster {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** When a 429 carries no usable Retry-After. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(1);
+
+    private final OkHttpClient client;
+    private final Clock clock;
+
+    JsonPoster(Duration timeout, Clock clock) {
+        this.client = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout)
+                .followRedirects(false).retryOnConnectionFailure(false).build();
+        this.clock = clock;
+    }
+
+    /**
+     * @param what names the receiver and the alert for messages, never the URL (a webhook URL is a secret)
+     * @param hint what to do when the receiver refuses for good
+     */
+    void post(String url, String body, Map<String, String> headers, String what, String hint)
+            throws NotifyException {
+        var request = new Request.Builder().url(url).post(RequestBody.create(body, JSON));
+        headers.forEach(request::header);
+        try (Response response = client.newCall(request.build()).execute()) {
+            int code = response.code();
+            if (code >= 200 && code < 300) {
+                return;
+            }
+            String answer = response.body().string();
+            String said = answer.isBlank() ? "" : " (" + JdbcOutbox.cut(answer.strip(), 200) + ")";
+            if (code == 429) {
+                Duration wait = retryAfter(response.header("Retry-After"));
+                throw NotifyException.rateLimited(what + ": rate limited (429)" + said + "; retrying after "
+                        + wait.toSeconds() + "s", wait);
+            }
+            if (code == 408 || code >= 500) {
+                throw NotifyException.retryable(what + ": server answered " + code + said + "; will retry", null);
+            }
+            throw NotifyException.permanent(what + ": answered " + code + said + "; " + hint);
+        } catch (IOException e) {
+            throw NotifyException.retryable(what + ": " + e.getClass().getSimpleName() + " "
+                    + e.getMessage() + "; will retry", e);
+        }
+    }
+
+    /** RFC 9110 10.2.3: Retry-After is delay-seconds or an HTTP-date. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        try {
+            long seconds = Long.parseLong(header.strip());
+            return seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException e2) {
+                return DEFAULT_RETRY_AFTER;
+            }
+        }
+    }
+}
