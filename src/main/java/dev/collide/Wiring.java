@@ -18,6 +18,7 @@ final class Wiring {
 
     static void addSources(Map<SourceKind, Source> sources, ConditionalFetcher http, CollideConfig config,
                            Clock clock) {
+        sources.put(SourceKind.FEED, new dev.collide.source.FeedSource(http, new dev.collide.source.FeedParser()));
     }
 
     static Extractor extractor(CollideConfig config) {
