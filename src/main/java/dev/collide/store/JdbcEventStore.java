@@ -491,6 +491,47 @@ public final class JdbcEventStore {
         }
     }
 
+    /** Active collisions per pair of labs (labs in alphabetical order), most collisions first. */
+    public List<Rivalry> rivalries(Optional<String> lab) throws StoreException {
+        String sql = """
+                SELECT lab_a, lab_b, date_a, date_b FROM collisions
+                WHERE status = 'ACTIVE' AND (? IS NULL OR lab_a = ? OR lab_b = ?)
+                ORDER BY COALESCE(date_a, date_b)""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, lab.orElse(null));
+            ps.setString(2, lab.orElse(null));
+            ps.setString(3, lab.orElse(null));
+            Map<String, List<LocalDate>> byPair = new java.util.TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String a = rs.getString(1);
+                    String b = rs.getString(2);
+                    String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+                    LocalDate date = Sql.date(rs, "date_a").or(() -> {
+                        try {
+                            return Sql.date(rs, "date_b");
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).orElse(null);
+                    List<LocalDate> dates = byPair.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (date != null) {
+                        dates.add(date);
+                    }
+                }
+            }
+            List<Rivalry> result = new ArrayList<>();
+            byPair.forEach((key, dates) -> {
+                String[] labs = key.split("\\|");
+                result.add(new Rivalry(labs[0], labs[1], dates));
+            });
+            result.sort(java.util.Comparator.comparingInt(Rivalry::count).reversed());
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read rivalries: " + e.getMessage(), e);
+        }
+    }
+
     private static StoredCollision readCollision(ResultSet rs) throws SQLException {
         int gap = rs.getInt("gap_days");
         Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
