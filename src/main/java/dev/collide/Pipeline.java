@@ -7,6 +7,7 @@ import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.detect.Evidence;
 import dev.collide.detect.ReleaseEvent;
+import dev.collide.extract.CoRelease;
 import dev.collide.extract.Extraction;
 import dev.collide.extract.Extractor;
 import dev.collide.source.Article;
@@ -14,6 +15,7 @@ import dev.collide.source.PollResult;
 import dev.collide.source.Source;
 import dev.collide.source.SourceState;
 import dev.collide.store.DetectionChanges;
+import dev.collide.store.FamilyKey;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -22,9 +24,14 @@ import dev.collide.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,8 +198,8 @@ public final class Pipeline {
         return stored;
     }
 
-    /** Rebuilds events and collisions from all stored evidence and records what changed. */
-    public DetectionReport detect() throws StoreException {
+    /** Rebuilds every event and collision from all stored evidence (after a change of window or rules). */
+    public DetectionReport detectAll() throws StoreException {
         synchronized (detectionLock) {
             List<Evidence> evidence = events.loadReleaseEvidence();
             List<ReleaseEvent> built = eventBuilder.build(evidence);
@@ -201,5 +208,75 @@ public final class Pipeline {
             return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
                     changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
         }
+    }
+
+    /**
+     * Incremental detection: only the families with new evidence are rebuilt, and compared with the stored events
+     * dated near them (and with the other side of any co-release statement). Collisions of other events are left
+     * as they are.
+     */
+    public DetectionReport detect() throws StoreException {
+        synchronized (detectionLock) {
+            Set<FamilyKey> families = events.undetectedFamilies();
+            if (families.isEmpty()) {
+                return new DetectionReport(0, 0, 0, 0, 0, 0, 0);
+            }
+            List<Evidence> evidence = events.loadReleaseEvidence(families);
+            List<ReleaseEvent> rebuilt = eventBuilder.build(evidence);
+            Set<String> scope = new HashSet<>();
+            rebuilt.forEach(e -> scope.add(e.id()));
+            Map<String, ReleaseEvent> candidates = new LinkedHashMap<>();
+            for (ReleaseEvent neighbour : neighbours(rebuilt)) {
+                candidates.put(neighbour.id(), neighbour);
+            }
+            List<CoRelease> coReleases = events.loadCoReleases(families);
+            Set<FamilyKey> otherSides = new HashSet<>();
+            for (CoRelease co : coReleases) {
+                otherSides.add(new FamilyKey(co.labA(), co.familyA()));
+                otherSides.add(new FamilyKey(co.labB(), co.familyB()));
+            }
+            otherSides.removeAll(families);
+            events.eventsOf(otherSides).forEach(e -> candidates.put(e.id(), e));
+            rebuilt.forEach(e -> candidates.put(e.id(), e)); // the new version wins over the stored one
+            List<Collision> collisions = new ArrayList<>();
+            for (Collision c : detector.detect(new ArrayList<>(candidates.values()), coReleases)) {
+                if (scope.contains(c.a().id()) || scope.contains(c.b().id())) {
+                    collisions.add(c);
+                }
+            }
+            DetectionChanges changes = events.saveDetection(rebuilt, collisions, Optional.of(scope),
+                    clock.instant());
+            return new DetectionReport(evidence.size(), rebuilt.size(), collisions.size(), changes.newEvents(),
+                    changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
+        }
+    }
+
+    /** Stored events dated within a window (plus a month of slack for week/month precision) of a rebuilt event. */
+    private List<ReleaseEvent> neighbours(List<ReleaseEvent> rebuilt) throws StoreException {
+        long reach = detector.windowDays() + 31;
+        List<long[]> ranges = new ArrayList<>();
+        for (ReleaseEvent e : rebuilt) {
+            e.date().ifPresent(d -> ranges.add(new long[] {d.earliest().toEpochDay() - reach,
+                    d.latest().toEpochDay() + reach}));
+        }
+        ranges.sort((x, y) -> Long.compare(x[0], y[0]));
+        List<ReleaseEvent> result = new ArrayList<>();
+        long[] current = null;
+        for (long[] r : ranges) {
+            if (current != null && r[0] <= current[1] + 1) {
+                current[1] = Math.max(current[1], r[1]);
+                continue;
+            }
+            if (current != null) {
+                result.addAll(events.eventsDatedBetween(LocalDate.ofEpochDay(current[0]),
+                        LocalDate.ofEpochDay(current[1])));
+            }
+            current = r.clone();
+        }
+        if (current != null) {
+            result.addAll(events.eventsDatedBetween(LocalDate.ofEpochDay(current[0]),
+                    LocalDate.ofEpochDay(current[1])));
+        }
+        return result;
     }
 }

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 /** {@code java -jar collide.jar <command>}: the global options, and the list of commands. */
 @Command(name = "collide", mixinStandardHelpOptions = true, version = "collide 0.1.0",
         description = "Scheduled feed aggregator and AI release-collision detector.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, CollisionsCommand.class,
-                EventsCommand.class, ArticlesCommand.class, RivalsCommand.class, WavesCommand.class, ExtractCommand.class,
-                DemoCommand.class,
-                OutboxCommand.class, DigestCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, DetectCommand.class,
+                CollisionsCommand.class, EventsCommand.class, ArticlesCommand.class, RivalsCommand.class,
+                WavesCommand.class, ExtractCommand.class, DemoCommand.class, OutboxCommand.class,
+                DigestCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;

@@ -55,6 +55,8 @@ public final class RunCommand implements Callable<Integer> {
             }, "collide-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             addNotifyJobs(collide, scheduler, config);
+            // a full pass applies the current window and rules to what is stored; later runs are incremental
+            out.println(collide.pipeline().detectAll().line());
             scheduler.start();
             out.println("collide: running with " + collide.enabledSources().size() + " sources; Ctrl-C stops");
             out.println("collide: alerts on " + (config.notifications().outboxChannels().isEmpty() ? "no channel"

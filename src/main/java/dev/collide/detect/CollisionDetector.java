@@ -25,6 +25,10 @@ public final class CollisionDetector {
         this.config = config;
     }
 
+    public long windowDays() {
+        return config.windowDays();
+    }
+
     public List<Collision> detect(List<ReleaseEvent> events, List<CoRelease> coReleases) {
         long window = config.windowDays();
         List<ReleaseEvent> dated = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -47,17 +48,21 @@ public final class JdbcEventStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             List<Evidence> result = new ArrayList<>();
-            while (rs.next()) {
-                String url = rs.getString("url");
-                result.add(new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        Optional.ofNullable(url).map(URI::create), rs.getString("title"),
-                        ArticleKind.valueOf(rs.getString("kind")), rs.getString("lab"), rs.getString("model_id"),
-                        rs.getString("model"), rs.getString("family"), readDate(rs), rs.getDouble("confidence"),
-                        rs.getString("evidence"), rs.getLong("fingerprint")));
-            }
+            readEvidence(rs, result);
             return result;
         } catch (SQLException e) {
             throw new StoreException("could not read release evidence: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readEvidence(ResultSet rs, List<Evidence> into) throws SQLException {
+        while (rs.next()) {
+            String url = rs.getString("url");
+            into.add(new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                    Optional.ofNullable(url).map(URI::create), rs.getString("title"),
+                    ArticleKind.valueOf(rs.getString("kind")), rs.getString("lab"), rs.getString("model_id"),
+                    rs.getString("model"), rs.getString("family"), readDate(rs), rs.getDouble("confidence"),
+                    rs.getString("evidence"), rs.getLong("fingerprint")));
         }
     }
 
@@ -67,6 +72,110 @@ public final class JdbcEventStore {
             return ReleaseDate.ofInstant(Sql.instant(rs, "release_at").orElseThrow());
         }
         return new ReleaseDate(rs.getObject("release_date", LocalDate.class), precision, Optional.empty());
+    }
+
+    /** Release families with evidence no detection run has taken into account yet. */
+    public Set<FamilyKey> undetectedFamilies() throws StoreException {
+        String sql = """
+                SELECT DISTINCT lab, family FROM mentions WHERE detected = FALSE AND is_release = TRUE
+                UNION SELECT lab_a, family_a FROM co_releases WHERE detected = FALSE
+                UNION SELECT lab_b, family_b FROM co_releases WHERE detected = FALSE""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            Set<FamilyKey> result = new java.util.HashSet<>();
+            while (rs.next()) {
+                result.add(new FamilyKey(rs.getString(1), rs.getString(2)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read new evidence: " + e.getMessage(), e);
+        }
+    }
+
+    /** Release evidence of the given families only. */
+    public List<Evidence> loadReleaseEvidence(java.util.Collection<FamilyKey> families) throws StoreException {
+        String sql = """
+                SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
+                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.is_release = TRUE AND m.lab = ? AND m.family = ?
+                ORDER BY m.id""";
+        List<Evidence> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (FamilyKey key : families) {
+                ps.setString(1, key.lab());
+                ps.setString(2, key.family());
+                try (ResultSet rs = ps.executeQuery()) {
+                    readEvidence(rs, result);
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read release evidence: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stored events dated within [from, to] (without their evidence): the neighbours an incremental run compares. */
+    public List<ReleaseEvent> eventsDatedBetween(LocalDate from, LocalDate to) throws StoreException {
+        String sql = "SELECT * FROM release_events WHERE release_date >= ? AND release_date <= ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            List<ReleaseEvent> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(toReleaseEvent(readEvent(rs, "")));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read release events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stored events of the given families (without evidence). */
+    public List<ReleaseEvent> eventsOf(java.util.Collection<FamilyKey> families) throws StoreException {
+        List<ReleaseEvent> result = new ArrayList<>();
+        for (FamilyKey key : families) {
+            event(ReleaseEvent.idFor(key.lab(), key.family())).map(JdbcEventStore::toReleaseEvent)
+                    .ifPresent(result::add);
+        }
+        return result;
+    }
+
+    static ReleaseEvent toReleaseEvent(StoredEvent e) {
+        Optional<ReleaseDate> date = e.date().map(d -> {
+            Precision precision = Precision.valueOf(e.precision().orElse("DAY"));
+            return precision == Precision.INSTANT ? ReleaseDate.ofInstant(e.releaseAt().orElseThrow())
+                    : new ReleaseDate(d, precision, Optional.empty());
+        });
+        return new ReleaseEvent(e.id(), e.lab(), e.family(), e.model(), date, e.confidence(), e.sourceCount(),
+                List.of());
+    }
+
+    /** Co-release statements naming one of the families on either side. */
+    public List<CoRelease> loadCoReleases(java.util.Collection<FamilyKey> families) throws StoreException {
+        String sql = """
+                SELECT lab_a, family_a, lab_b, family_b, max_gap_days, evidence FROM co_releases
+                WHERE (lab_a = ? AND family_a = ?) OR (lab_b = ? AND family_b = ?) ORDER BY id""";
+        java.util.LinkedHashSet<CoRelease> result = new java.util.LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (FamilyKey key : families) {
+                ps.setString(1, key.lab());
+                ps.setString(2, key.family());
+                ps.setString(3, key.lab());
+                ps.setString(4, key.family());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new CoRelease(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getInt(5), rs.getString(6)));
+                    }
+                }
+            }
+            return new ArrayList<>(result);
+        } catch (SQLException e) {
+            throw new StoreException("could not read co-releases: " + e.getMessage(), e);
+        }
     }
 
     public List<CoRelease> loadCoReleases() throws StoreException {
@@ -87,15 +196,26 @@ public final class JdbcEventStore {
     /** Writes a full detection result; collisions not in {@code collisions} but active in the archive are retracted. */
     public DetectionChanges saveDetection(List<ReleaseEvent> events, List<Collision> collisions, Instant now)
             throws StoreException {
+        return saveDetection(events, collisions, Optional.empty(), now);
+    }
+
+    /**
+     * Writes a detection result in one transaction. With a {@code scope} (event ids), only collisions touching those
+     * events are compared and retracted: an incremental run. Every mention and co-release is marked detected in the
+     * same transaction, so a crash re-runs the work instead of losing it.
+     */
+    public DetectionChanges saveDetection(List<ReleaseEvent> events, List<Collision> collisions,
+                                          Optional<Set<String>> scope, Instant now) throws StoreException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 int[] eventCounts = upsertEvents(c, events, now);
-                List<HistoryEntry> changes = applyCollisions(c, collisions, now);
+                List<HistoryEntry> changes = applyCollisions(c, collisions, scope, now);
                 int outboxRows = 0;
                 for (HistoryEntry h : changes) {
                     outboxRows += enqueue(c, "COLLISION", h.collisionId(), h.change(), "history-" + h.id(), now);
                 }
+                markDetected(c, events);
                 c.commit();
                 return new DetectionChanges(eventCounts[0], eventCounts[1], changes,
                         outboxRows + eventCounts[2]);
@@ -108,13 +228,55 @@ public final class JdbcEventStore {
         }
     }
 
+    private static void markDetected(Connection c, List<ReleaseEvent> events) throws SQLException {
+        List<Long> mentionIds = new ArrayList<>();
+        for (ReleaseEvent e : events) {
+            for (Evidence ev : e.evidence()) {
+                mentionIds.add(ev.mentionId());
+            }
+        }
+        for (List<Long> chunk : chunks(mentionIds)) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE mentions SET detected = TRUE WHERE detected = FALSE"
+                    + " AND id IN (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
+        // co-releases are read again for every run that touches their families; the flag only says "seen"
+        try (PreparedStatement ps = c.prepareStatement("UPDATE co_releases SET detected = TRUE WHERE detected = FALSE")) {
+            ps.executeUpdate();
+        }
+    }
+
+    static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> result = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += 500) {
+            result.add(items.subList(i, Math.min(items.size(), i + 500)));
+        }
+        return result;
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     /** Returns {new, updated, outbox rows for watched labs}. */
     private int[] upsertEvents(Connection c, List<ReleaseEvent> events, Instant now) throws SQLException {
         Map<String, StoredEvent> existing = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM release_events"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                StoredEvent e = readEvent(rs, "");
-                existing.put(e.id(), e);
+        for (List<ReleaseEvent> chunk : chunks(events)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM release_events WHERE id IN ("
+                    + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i).id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredEvent e = readEvent(rs, "");
+                        existing.put(e.id(), e);
+                    }
+                }
             }
         }
         String insert = """
@@ -178,18 +340,34 @@ public final class JdbcEventStore {
                                 Optional<Integer> gap, String tier, boolean rivalry, boolean reported, String status) {
     }
 
-    private List<HistoryEntry> applyCollisions(Connection c, List<Collision> collisions, Instant now)
-            throws SQLException {
+    private List<HistoryEntry> applyCollisions(Connection c, List<Collision> collisions,
+                                               Optional<Set<String>> scope, Instant now) throws SQLException {
         Map<String, CollisionRow> existing = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status FROM collisions");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int gap = rs.getInt("gap_days");
-                Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
-                existing.put(rs.getString("id"), new CollisionRow(rs.getString("id"), Sql.date(rs, "date_a"),
-                        Sql.date(rs, "date_b"), gapDays, rs.getString("tier"), rs.getBoolean("rivalry"),
-                        rs.getBoolean("reported"), rs.getString("status")));
+        String select = "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status FROM collisions";
+        if (scope.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                readCollisionRows(ps, existing);
+            }
+        } else {
+            for (List<String> chunk : chunks(new ArrayList<>(scope.get()))) {
+                String in = placeholders(chunk.size());
+                try (PreparedStatement ps = c.prepareStatement(select + " WHERE event_a IN (" + in
+                        + ") OR event_b IN (" + in + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                        ps.setString(chunk.size() + i + 1, chunk.get(i));
+                    }
+                    readCollisionRows(ps, existing);
+                }
+            }
+            for (List<Collision> chunk : chunks(collisions)) {
+                try (PreparedStatement ps = c.prepareStatement(select + " WHERE id IN ("
+                        + placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i).id());
+                    }
+                    readCollisionRows(ps, existing);
+                }
             }
         }
         List<HistoryEntry> changes = new ArrayList<>();
@@ -222,6 +400,18 @@ public final class JdbcEventStore {
             }
         }
         return changes;
+    }
+
+    private static void readCollisionRows(PreparedStatement ps, Map<String, CollisionRow> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int gap = rs.getInt("gap_days");
+                Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
+                into.put(rs.getString("id"), new CollisionRow(rs.getString("id"), Sql.date(rs, "date_a"),
+                        Sql.date(rs, "date_b"), gapDays, rs.getString("tier"), rs.getBoolean("rivalry"),
+                        rs.getBoolean("reported"), rs.getString("status")));
+            }
+        }
     }
 
     private static CollisionRow rowOf(Collision col) {

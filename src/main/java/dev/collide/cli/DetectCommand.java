@@ -1,0 +1,44 @@
+package dev.collide.cli;
+
+import dev.collide.Collide;
+import dev.collide.DetectionReport;
+import dev.collide.config.CollideConfig;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code collide detect}: run detection over the stored evidence now. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Run detection now: incrementally over new evidence, or --full over everything (after a change"
+                + " of detection.window, minConfidence or rivals).")
+public final class DetectCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--full", description = "Rebuild every event and collision from all stored evidence.")
+    boolean full;
+
+    @Option(names = "--window", paramLabel = "DURATION", description = "Detection window (e.g. 3d); overrides"
+            + " detection.window.")
+    String window;
+
+    @Override
+    public Integer call() throws Exception {
+        CollideConfig config = main.loadConfig();
+        if (window != null) {
+            config = config.withDetection(config.detection().withWindow(Commands.window(spec, window)));
+        }
+        try (Collide collide = Collide.open(config, Clock.systemUTC())) {
+            DetectionReport report = full ? collide.pipeline().detectAll() : collide.pipeline().detect();
+            spec.commandLine().getOut().println(report.line());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
