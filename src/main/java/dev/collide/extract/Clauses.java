@@ -1,0 +1,72 @@
+package dev.collide.extract;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A sentence cut into clauses at commas, semicolons, colons, parentheses, dashes and at "which", "while", "but",
+ * "after"...: a release verb or a date usually belongs to the names of its own clause ("DeepSeek released V3.2,
+ * which beats GPT-5").
+ */
+final class Clauses {
+    private static final Set<String> BOUNDARY_WORDS = Set.of("which", "while", "but", "whereas", "although", "though",
+            "after", "before", "when", "whose", "as");
+
+    private final int[] starts;
+
+    private Clauses(int[] starts) {
+        this.starts = starts;
+    }
+
+    static Clauses of(String text, int from, int to, Words w) {
+        int[] starts = new int[16];
+        int n = 0;
+        starts[n++] = from;
+        int t = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean cut = switch (c) {
+                case ',', ';', ':', '(', ')', '—', '–', '，', '；', '：', '（', '）' -> true;
+                default -> false;
+            };
+            if (!cut) {
+                while (t < w.size() && w.get(t).start() < i) {
+                    t++;
+                }
+                cut = t < w.size() && w.get(t).start() == i && BOUNDARY_WORDS.contains(w.get(t).text());
+            }
+            if (cut) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i;
+            }
+        }
+        return new Clauses(Arrays.copyOf(starts, n));
+    }
+
+    /** Index of the clause holding {@code offset}. */
+    int indexOf(int offset) {
+        int idx = Arrays.binarySearch(starts, offset);
+        return idx >= 0 ? idx : -idx - 2;
+    }
+
+    int start(int clause) {
+        return starts[clause];
+    }
+
+    /** End of the clause, given the sentence end. */
+    int end(int clause, int sentenceEnd) {
+        return clause + 1 < starts.length ? starts[clause + 1] : sentenceEnd;
+    }
+
+    int count() {
+        return starts.length;
+    }
+
+    /** Whether the clause starts with a comma (a list or apposition) rather than a connecting word. */
+    boolean startsWithComma(String text, int clause) {
+        char c = text.charAt(starts[clause]);
+        return c == ',' || c == '，';
+    }
+}

@@ -1,0 +1,249 @@
+package dev.collide.extract;
+
+import dev.collide.config.Lab;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads whole model names from the brand word on: brand + version + size + variant ("DeepSeek-V3.2-Exp",
+ * "Qwen3.6 27B", "Llama 4 Maverick", "DeepSeek-Prover-V2", "Kimi Linear"), and unbranded versions ("K2.6", "V4")
+ * when a lab is clear from the context. Canonical ids are lower case, parts joined by '-'; Qwen glues its version
+ * to the brand ("qwen3.6-27b") as its own hub ids do. The family drops what follows the version (size, variant).
+ * Thread-safe; every scan is a bounded left-to-right walk, no backtracking.
+ */
+final class ModelNameReader {
+    /** Brands whose launches are written glued to their version ("Qwen3", "Qwen2.5"), on the hub too. */
+    private static final Set<String> GLUED_BRANDS = Set.of("qwen");
+    /** Brands that are also English words: read only in their exact case and joined by '-' ("Step-3", not "Step 3"). */
+    static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan");
+    private static final int MAX_PARTS = 6;
+    private static final int MAX_TOKEN = 16;
+    private static final Set<String> VARIANTS = Set.of(
+            "exp", "thinking", "instruct", "chat", "base", "coder", "math", "prover", "pro", "flash", "max", "plus",
+            "turbo", "lite", "mini", "nano", "air", "maverick", "scout", "behemoth", "omni", "vl", "vision", "linear",
+            "reasoner", "preview", "ultra", "small", "medium", "large", "next", "audio", "embedding", "ocr", "speciale",
+            "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
+            "researcher", "fp8", "realtime", "tts", "asr", "instant", "super",
+            "experimental", "latest", "it", "moe", "dense", "speech", "voice");
+    private static final Pattern SIZE = Pattern.compile("\\d+(?:\\.\\d+)?[bBmMkKtT]|[aA]\\d+(?:\\.\\d+)?[bB]"
+            + "|\\d+[xX]\\d+[bB]");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z]{0,2}\\d+(?:\\.\\d+)*[A-Za-z]?");
+    private static final Pattern DATE_SUFFIX = Pattern.compile("\\d{4}");
+
+    private enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
+
+    private record Part(PartKind kind, String text) {
+    }
+
+    private record LabPatterns(String brand, List<Pattern> patterns, List<Boolean> bare) {
+    }
+
+    private final Map<String, LabPatterns> byLab = new HashMap<>();
+
+    ModelNameReader(List<Lab> labs) {
+        for (Lab lab : labs) {
+            String brand = lab.brands().stream().filter(b -> b.chars().allMatch(c -> c < 128)).findFirst()
+                    .orElse(lab.id());
+            List<Pattern> patterns = new ArrayList<>();
+            List<Boolean> bare = new ArrayList<>();
+            for (String p : lab.modelPatterns()) {
+                patterns.add(Pattern.compile(p));
+                // labs.yml: a pattern starting with '^' names a model that stands without the brand (OpenAI's o3).
+                bare.add(p.startsWith("^"));
+            }
+            byLab.put(lab.id(), new LabPatterns(brand, List.copyOf(patterns), List.copyOf(bare)));
+        }
+    }
+
+    /** The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand. */
+    Optional<ModelName> readBranded(String text, NameHit hit, int limit) {
+        List<Part> parts = new ArrayList<>();
+        if (COMMON_WORD_BRANDS.contains(hit.key().toLowerCase(Locale.ROOT))
+                && (hit.end() >= limit || text.charAt(hit.end()) != '-')) {
+            return Optional.empty();
+        }
+        int end = readParts(text, hit.end(), limit, true, parts);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        String brand = hit.key().chars().allMatch(c -> c < 128) ? hit.key() : byLab.get(hit.lab()).brand();
+        return Optional.of(build(hit.lab(), brand.toLowerCase(Locale.ROOT), false, parts, hit.start(), end, text));
+    }
+
+    /** A stand-alone name from labs.yml ("FlashMLA"). */
+    ModelName readStandalone(String text, NameHit hit) {
+        String id = hit.key().toLowerCase(Locale.ROOT).replace(' ', '-');
+        return new ModelName(hit.lab(), id, text.substring(hit.start(), hit.end()), id, hit.start(), hit.end());
+    }
+
+    /**
+     * Unbranded versions in {@code [from, to)} matching a pattern of one of {@code labs} (tried in order, so the
+     * caller puts the most likely lab first), skipping spans already {@code taken}.
+     */
+    List<ModelName> readUnbranded(String text, int from, int to, List<String> labs, List<int[]> taken) {
+        List<ModelName> found = new ArrayList<>();
+        if (labs.isEmpty()) {
+            return found;
+        }
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            boolean wordStart = isLetter(c) && (i == 0 || !NameDictionary.isLatinAlnum(text.charAt(i - 1)));
+            if (!wordStart || i + 1 >= to || !(Character.isDigit(text.charAt(i + 1))
+                    || (i + 2 < to && isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2))))) {
+                i++;
+                continue;
+            }
+            int tokenEnd = tokenEnd(text, i, to);
+            if (tokenEnd - i <= MAX_TOKEN && !isTaken(i, taken)) {
+                String token = text.substring(i, tokenEnd);
+                Optional<ModelName> name = matchUnbranded(text, i, tokenEnd, to, token, labs);
+                if (name.isPresent()) {
+                    found.add(name.get());
+                    i = name.get().end();
+                    continue;
+                }
+            }
+            i = tokenEnd;
+        }
+        return found;
+    }
+
+    private Optional<ModelName> matchUnbranded(String text, int start, int tokenEnd, int limit, String token,
+                                               List<String> labs) {
+        for (String lab : labs) {
+            LabPatterns lp = byLab.get(lab);
+            if (lp == null) {
+                continue;
+            }
+            for (int p = 0; p < lp.patterns().size(); p++) {
+                if (lp.patterns().get(p).matcher(token).matches()) {
+                    List<Part> parts = new ArrayList<>();
+                    parts.add(new Part(PartKind.VERSION, token));
+                    int end = readParts(text, tokenEnd, limit, false, parts);
+                    boolean bare = lp.bare().get(p);
+                    return Optional.of(build(lab, lp.brand().toLowerCase(Locale.ROOT), bare, parts, start, end, text));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ModelName build(String lab, String brand, boolean bare, List<Part> parts, int start, int end,
+                                   String text) {
+        StringBuilder id = new StringBuilder(bare ? "" : brand);
+        String family = null;
+        for (int k = 0; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            String lower = part.text().toLowerCase(Locale.ROOT);
+            boolean glue = id.length() == 0
+                    || (k == 0 && GLUED_BRANDS.contains(brand) && part.kind() == PartKind.VERSION
+                    && Character.isDigit(lower.charAt(0)));
+            id.append(glue ? "" : "-").append(lower);
+            if (family == null && part.kind() == PartKind.VERSION) {
+                family = id.toString();
+            }
+        }
+        String modelId = id.toString();
+        return new ModelName(lab, modelId, text.substring(start, end), family == null ? modelId : family, start, end);
+    }
+
+    /** Reads name parts from {@code pos}; returns the end of the last part read. */
+    private static int readParts(String text, int pos, int limit, boolean afterBrand, List<Part> parts) {
+        int end = pos;
+        boolean hasVersion = parts.stream().anyMatch(p -> p.kind() == PartKind.VERSION);
+        while (parts.size() < MAX_PARTS && end < limit) {
+            char sep = text.charAt(end);
+            int p = end;
+            boolean glued = afterBrand && parts.isEmpty() && Character.isDigit(sep);
+            if (!glued) {
+                if (sep != '-' && sep != ' ' && sep != '_') {
+                    break;
+                }
+                p++;
+            }
+            if (p >= limit || !NameDictionary.isLatinAlnum(text.charAt(p))) {
+                break;
+            }
+            int tEnd = tokenEnd(text, p, limit);
+            if (tEnd - p > MAX_TOKEN) {
+                break;
+            }
+            String token = text.substring(p, tEnd);
+            PartKind kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+            if (kind == null) {
+                break;
+            }
+            hasVersion |= kind == PartKind.VERSION;
+            parts.add(new Part(kind, token));
+            end = tEnd;
+        }
+        return end;
+    }
+
+    private static PartKind classify(String token, char sep, boolean hasVersion, boolean hasParts) {
+        boolean hyphen = sep != ' ';
+        if (SIZE.matcher(token).matches()) {
+            return PartKind.SIZE;
+        }
+        if (DATE_SUFFIX.matcher(token).matches()) {
+            // "DeepSeek-V3-0324", "Qwen3-235B-A22B-Instruct-2507"; "DeepSeek 2025" is a year, not a name.
+            return hyphen && hasParts ? PartKind.DATE : null;
+        }
+        if (VARIANTS.contains(token.toLowerCase(Locale.ROOT))) {
+            return hyphen || Character.isUpperCase(token.charAt(0)) ? PartKind.VARIANT : null;
+        }
+        if (VERSION.matcher(token).matches()) {
+            if (hyphen) {
+                return PartKind.VERSION;
+            }
+            // After a space: one version only, and a bare number must be small ("Gemma 3", not "Qwen 2026").
+            boolean bareNumber = Character.isDigit(token.charAt(0));
+            int intDigits = 0;
+            while (intDigits < token.length() && Character.isDigit(token.charAt(intDigits))) {
+                intDigits++;
+            }
+            return hasVersion || (bareNumber && intDigits > 2) ? null : PartKind.VERSION;
+        }
+        if (hyphen && Character.isUpperCase(token.charAt(0)) && token.chars().allMatch(Character::isLetter)) {
+            return PartKind.WORD;
+        }
+        return null;
+    }
+
+    /** End of an alphanumeric token; a '.' belongs to it only between digits ("3.6", not "V4."). */
+    private static int tokenEnd(String text, int start, int limit) {
+        int i = start;
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (NameDictionary.isLatinAlnum(c)) {
+                i++;
+            } else if (c == '.' && i > start && Character.isDigit(text.charAt(i - 1)) && i + 1 < limit
+                    && Character.isDigit(text.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isTaken(int pos, List<int[]> taken) {
+        for (int[] span : taken) {
+            if (pos >= span[0] && pos < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}

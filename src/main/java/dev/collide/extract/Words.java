@@ -1,0 +1,89 @@
+package dev.collide.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A sentence as lower-case tokens with their offsets: words (letters, with inner '-' or apostrophe: "open-sourced",
+ * "hasn't"), numbers (digit runs) and single symbols. Shared by the date reader and the release classifier so that
+ * each sentence is scanned once.
+ */
+final class Words {
+    record Token(String text, int start, int end, boolean isNumber, boolean isWord) {
+        int value() {
+            return isNumber && text.length() <= 9 ? Integer.parseInt(text) : -1;
+        }
+    }
+
+    private final List<Token> tokens;
+
+    private Words(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    static Words of(String text, int from, int to) {
+        List<Token> tokens = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (isAsciiLetter(c)) {
+                int s = i;
+                while (i < to && (isAsciiLetter(text.charAt(i)) || ((text.charAt(i) == '-' || text.charAt(i) == '\''
+                        || text.charAt(i) == '’') && i + 1 < to && isAsciiLetter(text.charAt(i + 1))))) {
+                    i++;
+                }
+                tokens.add(new Token(text.substring(s, i).toLowerCase(Locale.ROOT).replace('’', '\''), s, i, false,
+                        true));
+            } else if (c >= '0' && c <= '9') {
+                int s = i;
+                while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    i++;
+                }
+                tokens.add(new Token(text.substring(s, i), s, i, true, false));
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    tokens.add(new Token(String.valueOf(c), i, i + 1, false, false));
+                }
+                i++;
+            }
+        }
+        return new Words(tokens);
+    }
+
+    List<Token> tokens() {
+        return tokens;
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    Token get(int i) {
+        return tokens.get(i);
+    }
+
+    /** The token's text, or "" past either end. */
+    String text(int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i).text() : "";
+    }
+
+    /** Index of the first token starting at or after {@code offset}. */
+    int indexAt(int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}
