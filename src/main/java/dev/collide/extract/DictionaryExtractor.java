@@ -96,7 +96,7 @@ public final class DictionaryExtractor implements Extractor {
             }
             Optional<ModelName> name = switch (hit.kind()) {
                 case BRAND -> names.readBranded(text, hit, to);
-                case MODEL -> Optional.of(names.readStandalone(text, hit));
+                case MODEL -> Optional.of(names.readStandalone(text, hit, to));
                 case ALIAS -> Optional.empty();
             };
             name.ifPresent(found::add);

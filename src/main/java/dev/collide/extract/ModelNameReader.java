@@ -76,10 +76,13 @@ final class ModelNameReader {
         return Optional.of(build(hit.lab(), brand.toLowerCase(Locale.ROOT), false, parts, hit.start(), end, text));
     }
 
-    /** A stand-alone name from labs.yml ("FlashMLA"). */
-    ModelName readStandalone(String text, NameHit hit) {
+    /** A stand-alone name from labs.yml ("FlashMLA"), with the version that may follow ("DeepSeek-OCR 2"). */
+    ModelName readStandalone(String text, NameHit hit, int limit) {
         String id = hit.key().toLowerCase(Locale.ROOT).replace(' ', '-');
-        return new ModelName(hit.lab(), id, text.substring(hit.start(), hit.end()), id, hit.start(), hit.end());
+        List<Part> parts = new ArrayList<>();
+        int end = readParts(text, hit.end(), limit, false, parts);
+        return parts.isEmpty() ? new ModelName(hit.lab(), id, text.substring(hit.start(), hit.end()), id, hit.start(),
+                hit.end()) : build(hit.lab(), id, false, parts, hit.start(), end, text);
     }
 
     /**

@@ -21,7 +21,8 @@ final class ReleaseClassifier {
             "shipped", "ships", "shipping", "ship", "dropped", "drops", "rolled", "rolls", "rollout", "unveil");
     private static final Set<String> WEAK = Set.of("announced", "announces", "announcing", "introduced",
             "introduces", "introducing", "available", "arrived", "arrives", "live", "posted", "uploaded", "out",
-            "unleashed", "presented", "presents", "came", "opened");
+            "unleashed", "presented", "presents", "present", "came", "opened", "introduce", "announce", "appeared",
+            "appears");
     private static final Set<String> PREDICTION = Set.of("expected", "expects", "expecting", "will", "would",
             "could", "might", "plans", "plan", "planned", "planning", "rumored", "rumoured", "rumor", "rumors",
             "rumour", "rumours", "reportedly", "upcoming", "forthcoming", "soon", "tipped", "leaked", "leak", "leaks",
@@ -36,7 +37,8 @@ final class ReleaseClassifier {
             "distilled", "deploys", "deployed", "deploying", "adopt", "adopts", "adopted", "integrates",
             "integrated", "supports", "supported", "serving", "serves", "hosts", "hosted", "switched", "tested",
             "testing", "evaluated", "ranks", "ranked", "tops", "topped", "replaced", "replacing", "successor",
-            "predecessor", "atop", "top", "over", "ahead", "above", "below", "dethroned", "leads", "led");
+            "predecessor", "atop", "top", "over", "ahead", "above", "below", "dethroned", "leads", "led", "since",
+            "building", "builds");
     private static final List<String> ZH_RELEASE = List.of("发布", "推出", "开源", "上线", "亮相", "问世", "首发", "公布");
     private static final List<String> ZH_PREDICTION = List.of("预计", "将于", "将在", "即将", "有望", "计划", "传闻",
             "据传", "或将", "可能", "尚未", "没有发布", "未发布");
@@ -102,19 +104,21 @@ final class ReleaseClassifier {
         return new Verdict(false, 0.7);
     }
 
+    /** ", released in February," or "which was released last month", right after the name's clause. */
     private static boolean startsWithReleaseClause(Words w, int from, int to) {
         int k = w.indexAt(from);
         int seen = 0;
-        while (k < w.size() && w.get(k).start() < to && seen < 5) {
+        String first = null;
+        while (k < w.size() && w.get(k).start() < to && seen < 4) {
             String t = w.text(k);
-            if (STRONG.contains(t) || WEAK.contains(t) && !t.equals("out")) {
-                return seen == 0 || w.text(w.indexAt(from)).equals("which") || w.text(w.indexAt(from)).equals(",")
-                        && seen <= 2;
-            }
-            if (PREDICTION.contains(t) || COMPARISON.contains(t)) {
-                return false;
-            }
             if (w.get(k).isWord()) {
+                if (STRONG.contains(t) || WEAK.contains(t) && !t.equals("out")) {
+                    return seen == 0 || (first.equals("which") || first.equals("that")) && seen <= 2;
+                }
+                if (PREDICTION.contains(t) || COMPARISON.contains(t)) {
+                    return false;
+                }
+                first = first == null ? t : first;
                 seen++;
             }
             k++;

@@ -76,7 +76,12 @@ final class ReleaseDateReader {
         String s = t.text();
         Integer month = MONTHS.get(s);
         if (month != null) {
-            return matchMonthFirst(w, i, month, today);
+            return matchMonthFirst(w, i, month, today, w.text(i - 1));
+        }
+        int dash = s.indexOf('-');
+        if (dash > 0 && MONTHS.containsKey(s.substring(dash + 1)) && MONTH_LEAD.contains(s.substring(0, dash))) {
+            // "mid-March", "early-January": one token, the lead glued to the month
+            return matchMonthFirst(w, i, MONTHS.get(s.substring(dash + 1)), today, s.substring(0, dash));
         }
         Match m = matchAnchored(w, i, anchor);
         if (m != null || today.isEmpty()) {
@@ -131,7 +136,7 @@ final class ReleaseDateReader {
         return null;
     }
 
-    private Match matchMonthFirst(Words w, int i, int month, Optional<LocalDate> today) {
+    private Match matchMonthFirst(Words w, int i, int month, Optional<LocalDate> today, String lead) {
         int j = i + 1;
         if (w.text(j).equals(".")) {
             j++;
@@ -151,7 +156,6 @@ final class ReleaseDateReader {
         if (isNum(w, j, 4) && w.get(j).text().length() == 4) {
             return monthOf(w.get(j).value(), month, j + 1);
         }
-        String lead = w.text(i - 1);
         if (!MONTH_LEAD.contains(lead) || today.isEmpty()) {
             return null;
         }
