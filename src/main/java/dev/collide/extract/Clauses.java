@@ -9,7 +9,7 @@ import java.util.Set;
  * which beats GPT-5").
  */
 final class Clauses {
-    private static final Set<String> BOUNDARY_WORDS = Set.of("which", "while", "but", "whereas", "although", "though",
+    static final Set<String> BOUNDARY_WORDS = Set.of("which", "while", "but", "whereas", "although", "though",
             "after", "before", "when", "whose", "as");
 
     private final int[] starts;
@@ -33,7 +33,7 @@ final class Clauses {
                 while (t < w.size() && w.get(t).start() < i) {
                     t++;
                 }
-                cut = t < w.size() && w.get(t).start() == i && BOUNDARY_WORDS.contains(w.get(t).text());
+                cut = t < w.size() && w.get(t).start() == i && (w.get(t).bits() & Lexicon.CLAUSE) != 0;
             }
             if (cut) {
                 if (n == starts.length) {

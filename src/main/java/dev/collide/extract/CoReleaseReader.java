@@ -27,8 +27,21 @@ final class CoReleaseReader {
             new Cue("a week apart", 7), new Cue("同一周", 7), new Cue("同周", 7), new Cue("the same month", 31),
             new Cue("同月", 31), new Cue("同一个月", 31));
 
+    private static boolean hasCue(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '同' || c == '前') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The gap a coincidence statement in {@code [from, to)} allows, or empty when there is none. */
-    OptionalInt read(String text, int from, int to) {
+    OptionalInt read(String text, int from, int to, Words words) {
+        if (!words.has(from, to, Lexicon.COINCIDENCE) && !hasCue(text, from, to)) {
+            return OptionalInt.empty();
+        }
         String s = text.substring(from, to).toLowerCase(Locale.ROOT);
         for (Cue cue : CUES) {
             if (s.contains(cue.phrase())) {

@@ -142,7 +142,7 @@ public final class DictionaryExtractor implements Extractor {
                 releases.add(m);
             }
         }
-        OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to);
+        OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
             pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
         }

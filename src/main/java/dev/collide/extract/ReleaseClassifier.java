@@ -15,21 +15,21 @@ final class ReleaseClassifier {
     record Verdict(boolean release, double confidence) {
     }
 
-    private static final Set<String> STRONG = Set.of("released", "releases", "release", "releasing", "launched",
+    static final Set<String> STRONG = Set.of("released", "releases", "release", "releasing", "launched",
             "launches", "launch", "launching", "open-sourced", "open-sources", "open-sourcing", "sourced",
             "unveiled", "unveils", "unveiling", "debuted", "debuts", "debut", "published", "publishes", "publishing",
             "shipped", "ships", "shipping", "ship", "dropped", "drops", "rolled", "rolls", "rollout", "unveil");
-    private static final Set<String> WEAK = Set.of("announced", "announces", "announcing", "introduced",
+    static final Set<String> WEAK = Set.of("announced", "announces", "announcing", "introduced",
             "introduces", "introducing", "available", "arrived", "arrives", "live", "posted", "uploaded", "out",
             "unleashed", "presented", "presents", "present", "came", "opened", "introduce", "announce", "appeared",
             "appears");
-    private static final Set<String> PREDICTION = Set.of("expected", "expects", "expecting", "will", "would",
+    static final Set<String> PREDICTION = Set.of("expected", "expects", "expecting", "will", "would",
             "could", "might", "plans", "plan", "planned", "planning", "rumored", "rumoured", "rumor", "rumors",
             "rumour", "rumours", "reportedly", "upcoming", "forthcoming", "soon", "tipped", "leaked", "leak", "leaks",
             "hinted", "hints", "teased", "teases", "poised", "preparing", "prepares", "yet", "not", "never",
             "speculation", "speculated", "likely", "should", "aims", "intends", "delayed", "postponed", "wo",
             "hopes", "wants", "may");
-    private static final Set<String> COMPARISON = Set.of("than", "vs", "versus", "against", "beats", "beat",
+    static final Set<String> COMPARISON = Set.of("than", "vs", "versus", "against", "beats", "beat",
             "beating", "outperforms", "outperformed", "outperforming", "rivals", "rival", "rivaling", "rivalling",
             "matches", "matching", "surpasses", "surpassed", "trails", "trailing", "behind", "like", "compared",
             "comparing", "comparison", "benchmark", "benchmarks", "benchmarked", "scores", "scored", "runs", "ran",
@@ -55,7 +55,7 @@ final class ReleaseClassifier {
         int c = clauses.indexOf(name.start());
         int from = clauses.start(c);
         int to = clauses.end(c, sentenceEnd);
-        if (has(w, from, to, PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
             return new Verdict(false, 0.85);
         }
         int nameToken = w.indexAt(name.start());
@@ -65,7 +65,7 @@ final class ReleaseClassifier {
             return new Verdict(true, 0.75 + bonus);
         }
         for (int k = Math.max(0, nameToken - 3); k < nameToken; k++) {
-            if (COMPARISON.contains(w.text(k)) && w.get(k).start() >= from) {
+            if ((w.get(k).bits() & Lexicon.COMPARISON) != 0 && w.get(k).start() >= from) {
                 return new Verdict(false, 0.8);
             }
         }
@@ -74,7 +74,7 @@ final class ReleaseClassifier {
             if (hasZh(text, from, to, ZH_RELEASE)) {
                 return hasZh(text, from, to, ZH_COMPARISON) ? new Verdict(false, 0.7) : new Verdict(true, 0.85 + bonus);
             }
-            if (has(w, from, to, COMPARISON) || hasZh(text, from, to, ZH_COMPARISON)) {
+            if (has(w, from, to, Lexicon.COMPARISON) || hasZh(text, from, to, ZH_COMPARISON)) {
                 return new Verdict(false, 0.8);
             }
             return inherited(text, w, clauses, c, sentenceEnd, bonus);
@@ -82,11 +82,11 @@ final class ReleaseClassifier {
         int lo = Math.min(verb, nameToken);
         int hi = Math.max(verb, nameToken);
         for (int k = lo + 1; k < hi; k++) {
-            if (COMPARISON.contains(w.text(k))) {
+            if ((w.get(k).bits() & Lexicon.COMPARISON) != 0) {
                 return new Verdict(false, 0.75);
             }
         }
-        return new Verdict(true, (STRONG.contains(w.text(verb)) ? 0.9 : 0.75) + bonus);
+        return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
     }
 
     /** A clause with no cue of its own: a comma list takes the verb of the clause before ("released V3.2, R1"). */
@@ -94,10 +94,10 @@ final class ReleaseClassifier {
         for (int p = c; p > 0 && p > c - 3 && clauses.startsWithComma(text, p); p--) {
             int from = clauses.start(p - 1);
             int to = clauses.end(p - 1, sentenceEnd);
-            if (has(w, from, to, PREDICTION) || has(w, from, to, COMPARISON)) {
+            if (has(w, from, to, Lexicon.PREDICTION) || has(w, from, to, Lexicon.COMPARISON)) {
                 return new Verdict(false, 0.7);
             }
-            if (has(w, from, to, STRONG) || has(w, from, to, WEAK) || hasZh(text, from, to, ZH_RELEASE)) {
+            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {
                 return new Verdict(true, 0.7 + bonus);
             }
         }
@@ -130,8 +130,7 @@ final class ReleaseClassifier {
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            String t = w.text(k);
-            if (STRONG.contains(t) || WEAK.contains(t)) {
+            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0) {
                 int d = Math.abs(w.get(k).start() - name.start());
                 if (d < bestDistance) {
                     best = k;
@@ -142,11 +141,10 @@ final class ReleaseClassifier {
         return best;
     }
 
-    private static boolean has(Words w, int from, int to, Set<String> words) {
+    private static boolean has(Words w, int from, int to, int mask) {
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            String t = w.text(k);
-            if (words.contains(t) || t.endsWith("n't") && words == PREDICTION) {
-                if (t.equals("may") && isMonthUse(w, k)) {
+            if ((w.get(k).bits() & mask) != 0) {
+                if (mask == Lexicon.PREDICTION && w.text(k).equals("may") && isMonthUse(w, k)) {
                     continue;
                 }
                 return true;

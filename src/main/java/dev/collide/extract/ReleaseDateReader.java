@@ -19,7 +19,7 @@ import java.util.Set;
  * dates with a year are read. Works on {@link Words} tokens in one pass; thread-safe.
  */
 final class ReleaseDateReader {
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+    static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
             Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
             Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
@@ -48,6 +48,10 @@ final class ReleaseDateReader {
         Optional<ReleaseDate> last = anchor;
         int i = 0;
         while (i < w.size()) {
+            if ((w.get(i).bits() & Lexicon.DATE_START) == 0) {
+                i++;
+                continue;
+            }
             Match m = match(w, i, today, last);
             if (m != null) {
                 spans.add(new DateSpan(w.get(i).start(), w.get(m.next - 1).end(), m.date));

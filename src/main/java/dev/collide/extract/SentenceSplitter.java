@@ -18,6 +18,9 @@ final class SentenceSplitter {
         int start = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c > '?' && c < '。' && i - start < MAX_SENTENCE) {
+                continue; // fast path: letters, digits, most punctuation
+            }
             boolean end = false;
             int cut = i + 1;
             if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '；') {

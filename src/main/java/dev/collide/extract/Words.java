@@ -2,7 +2,6 @@ package dev.collide.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A sentence as lower-case tokens with their offsets: words (letters, with inner '-' or apostrophe: "open-sourced",
@@ -10,7 +9,7 @@ import java.util.Locale;
  * each sentence is scanned once.
  */
 final class Words {
-    record Token(String text, int start, int end, boolean isNumber, boolean isWord) {
+    record Token(String text, int start, int end, boolean isNumber, boolean isWord, int bits) {
         int value() {
             return isNumber && text.length() <= 9 ? Integer.parseInt(text) : -1;
         }
@@ -33,17 +32,17 @@ final class Words {
                         || text.charAt(i) == '’') && i + 1 < to && isAsciiLetter(text.charAt(i + 1))))) {
                     i++;
                 }
-                tokens.add(new Token(text.substring(s, i).toLowerCase(Locale.ROOT).replace('’', '\''), s, i, false,
-                        true));
+                String word = lowerAscii(text, s, i);
+                tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word)));
             } else if (c >= '0' && c <= '9') {
                 int s = i;
                 while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                     i++;
                 }
-                tokens.add(new Token(text.substring(s, i), s, i, true, false));
+                tokens.add(new Token(text.substring(s, i), s, i, true, false, Lexicon.DATE_START));
             } else {
                 if (!Character.isWhitespace(c)) {
-                    tokens.add(new Token(String.valueOf(c), i, i + 1, false, false));
+                    tokens.add(new Token(String.valueOf(c), i, i + 1, false, false, 0));
                 }
                 i++;
             }
@@ -81,6 +80,26 @@ final class Words {
             }
         }
         return lo;
+    }
+
+    /** Lower-cases ASCII letters only, so offsets stay those of the text; '’' becomes '\''. */
+    private static String lowerAscii(String text, int from, int to) {
+        char[] out = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            out[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '’' ? '\'' : c;
+        }
+        return new String(out);
+    }
+
+    /** Whether any token in {@code [from, to)} has one of {@code mask}'s bits. */
+    boolean has(int from, int to, int mask) {
+        for (int k = indexAt(from); k < tokens.size() && tokens.get(k).start() < to; k++) {
+            if ((tokens.get(k).bits() & mask) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetter(char c) {
