@@ -6,6 +6,7 @@ import dev.collide.config.Lab;
 import dev.collide.extract.DictionaryExtractor;
 import dev.collide.extract.Extractor;
 import dev.collide.source.Article;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,19 +60,23 @@ public final class ExtractionBench {
         long count = result[0];
         double seconds = result[1] / 1e9;
         double perSecond = count / seconds;
+        double perCpuSecond = count / (result[3] / 1e9);
         double mbPerSecond = perSecond * (chars / (double) articles.size()) / 1e6;
         return String.format("""
                 extraction benchmark (1 thread, %d distinct articles, %.0f chars avg)
                 articles          %d
                 seconds           %.2f
-                articles/s        %.0f
+                articles/s        %.0f   (wall clock)
+                articles/cpu-s    %.0f   (this thread's CPU time: fair on a shared machine)
                 MB/s (chars)      %.1f
                 mentions/article  %.1f
-                """, articles.size(), chars / (double) articles.size(), count, seconds, perSecond, mbPerSecond,
-                result[2] / (double) count);
+                """, articles.size(), chars / (double) articles.size(), count, seconds, perSecond, perCpuSecond,
+                mbPerSecond, result[2] / (double) count);
     }
 
     private static long[] loop(Extractor extractor, List<Article> articles, Duration duration) {
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         long count = 0;
@@ -84,7 +89,7 @@ public final class ExtractionBench {
             }
             now = System.nanoTime();
         }
-        return new long[] {count, now - start, mentions};
+        return new long[] {count, now - start, mentions, threads.getCurrentThreadCpuTime() - cpuStart};
     }
 
     static List<Article> generate(Random random) {

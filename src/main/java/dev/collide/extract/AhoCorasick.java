@@ -99,6 +99,12 @@ final class AhoCorasick {
                 queue.add(t);
             }
         }
+        // Upper-case ASCII shares its lower-case transitions, so that matching needs no case folding.
+        for (int s = 0; s < states; s++) {
+            for (int c = 'A'; c <= 'Z'; c++) {
+                asciiNext[s * ASCII + c] = asciiNext[s * ASCII + c + ('a' - 'A')];
+            }
+        }
         this.otherEdges = Map.copyOf(edges);
     }
 
@@ -108,7 +114,7 @@ final class AhoCorasick {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c < ASCII) {
-                state = asciiNext[state * ASCII + Character.toLowerCase(c)];
+                state = asciiNext[state * ASCII + c];
             } else {
                 state = step(state, Character.toLowerCase(c), otherEdges);
             }

@@ -39,7 +39,7 @@ final class CoReleaseReader {
 
     /** The gap a coincidence statement in {@code [from, to)} allows, or empty when there is none. */
     OptionalInt read(String text, int from, int to, Words words) {
-        if (!words.has(from, to, Lexicon.COINCIDENCE) && !hasCue(text, from, to)) {
+        if (!words.has(from, to, Lexicon.COINCIDENCE) && !(words.hasHan() && hasCue(text, from, to))) {
             return OptionalInt.empty();
         }
         String s = text.substring(from, to).toLowerCase(Locale.ROOT);

@@ -31,10 +31,6 @@ final class ModelNameReader {
             "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
             "researcher", "fp8", "realtime", "tts", "asr", "instant", "super",
             "experimental", "latest", "it", "moe", "dense", "speech", "voice");
-    private static final Pattern SIZE = Pattern.compile("\\d+(?:\\.\\d+)?[bBmMkKtT]|[aA]\\d+(?:\\.\\d+)?[bB]"
-            + "|\\d+[xX]\\d+[bB]");
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z]{0,2}\\d+(?:\\.\\d+)*[A-Za-z]?");
-    private static final Pattern DATE_SUFFIX = Pattern.compile("\\d{4}");
 
     private enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
 
@@ -45,6 +41,8 @@ final class ModelNameReader {
     }
 
     private final Map<String, LabPatterns> byLab = new HashMap<>();
+    /** Configured brand spelling to its id form: the config strings are reused, so their hashes are cached. */
+    private final Map<String, String> brandIds = new HashMap<>();
 
     ModelNameReader(List<Lab> labs) {
         for (Lab lab : labs) {
@@ -58,13 +56,17 @@ final class ModelNameReader {
                 bare.add(p.startsWith("^"));
             }
             byLab.put(lab.id(), new LabPatterns(brand, List.copyOf(patterns), List.copyOf(bare)));
+            for (String b : lab.brands()) {
+                brandIds.put(b, (b.chars().allMatch(c -> c < 128) ? b : brand).toLowerCase(Locale.ROOT));
+            }
         }
     }
 
     /** The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand. */
     Optional<ModelName> readBranded(String text, NameHit hit, int limit) {
         List<Part> parts = new ArrayList<>();
-        if (COMMON_WORD_BRANDS.contains(hit.key().toLowerCase(Locale.ROOT))
+        String brandId = brandIds.getOrDefault(hit.key(), hit.key().toLowerCase(Locale.ROOT));
+        if (COMMON_WORD_BRANDS.contains(brandId)
                 && (hit.end() >= limit || text.charAt(hit.end()) != '-')) {
             return Optional.empty();
         }
@@ -72,8 +74,7 @@ final class ModelNameReader {
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        String brand = hit.key().chars().allMatch(c -> c < 128) ? hit.key() : byLab.get(hit.lab()).brand();
-        return Optional.of(build(hit.lab(), brand.toLowerCase(Locale.ROOT), false, parts, hit.start(), end, text));
+        return Optional.of(build(hit.lab(), brandId, false, parts, hit.start(), end, text));
     }
 
     /** A stand-alone name from labs.yml ("FlashMLA"), with the version that may follow ("DeepSeek-OCR 2"). */
@@ -192,17 +193,17 @@ final class ModelNameReader {
 
     private static PartKind classify(String token, char sep, boolean hasVersion, boolean hasParts) {
         boolean hyphen = sep != ' ';
-        if (SIZE.matcher(token).matches()) {
+        if (isSize(token)) {
             return PartKind.SIZE;
         }
-        if (DATE_SUFFIX.matcher(token).matches()) {
+        if (token.length() == 4 && digitsAt(token, 0) == 4) {
             // "DeepSeek-V3-0324", "Qwen3-235B-A22B-Instruct-2507"; "DeepSeek 2025" is a year, not a name.
             return hyphen && hasParts ? PartKind.DATE : null;
         }
         if (VARIANTS.contains(token.toLowerCase(Locale.ROOT))) {
             return hyphen || Character.isUpperCase(token.charAt(0)) ? PartKind.VARIANT : null;
         }
-        if (VERSION.matcher(token).matches()) {
+        if (isVersion(token)) {
             if (hyphen) {
                 return PartKind.VERSION;
             }
@@ -218,6 +219,64 @@ final class ModelNameReader {
             return PartKind.WORD;
         }
         return null;
+    }
+
+    /** "27B", "1.5B", "A22B", "8x7B", "120m": a parameter count. */
+    private static boolean isSize(String t) {
+        int n = t.length();
+        char last = Character.toLowerCase(t.charAt(n - 1));
+        if (n < 2 || last != 'b' && last != 'm' && last != 'k' && last != 't') {
+            return false;
+        }
+        String body = t.substring(0, n - 1);
+        if (Character.toLowerCase(body.charAt(0)) == 'a' && last == 'b') {
+            body = body.substring(1);
+        }
+        int x = body.toLowerCase(Locale.ROOT).indexOf('x');
+        if (x > 0 && last == 'b') {
+            return digitsAt(body, 0) == x && digitsAt(body, x + 1) == body.length() - x - 1 && x + 1 < body.length();
+        }
+        return isNumber(body);
+    }
+
+    /** "3", "3.6", "V3.2", "K2", "4o", "3n", "R1": up to two letters, a dotted number, one optional letter. */
+    private static boolean isVersion(String t) {
+        int i = 0;
+        while (i < t.length() && i < 2 && isLetter(t.charAt(i))) {
+            i++;
+        }
+        int end = t.length();
+        if (end - i >= 2 && isLetter(t.charAt(end - 1))) {
+            end--;
+        }
+        return end > i && isNumber(t.substring(i, end));
+    }
+
+    /** Digits, optionally dotted: "3", "3.6", "2.5.1". */
+    private static boolean isNumber(String t) {
+        int i = 0;
+        while (true) {
+            int d = digitsAt(t, i);
+            if (d == 0) {
+                return false;
+            }
+            i += d;
+            if (i == t.length()) {
+                return true;
+            }
+            if (t.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+        }
+    }
+
+    private static int digitsAt(String t, int from) {
+        int i = from;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     /** End of an alphanumeric token; a '.' belongs to it only between digits ("3.6", not "V4."). */

@@ -16,13 +16,21 @@ final class Words {
     }
 
     private final List<Token> tokens;
+    private final boolean hasHan;
 
-    private Words(List<Token> tokens) {
+    private Words(List<Token> tokens, boolean hasHan) {
         this.tokens = tokens;
+        this.hasHan = hasHan;
+    }
+
+    /** Whether the sentence has Han characters (Chinese cues are then looked up as substrings). */
+    boolean hasHan() {
+        return hasHan;
     }
 
     static Words of(String text, int from, int to) {
         List<Token> tokens = new ArrayList<>();
+        boolean han = false;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -41,13 +49,14 @@ final class Words {
                 }
                 tokens.add(new Token(text.substring(s, i), s, i, true, false, Lexicon.DATE_START));
             } else {
+                han |= c >= 0x4E00 && c <= 0x9FFF;
                 if (!Character.isWhitespace(c)) {
                     tokens.add(new Token(String.valueOf(c), i, i + 1, false, false, 0));
                 }
                 i++;
             }
         }
-        return new Words(tokens);
+        return new Words(tokens, han);
     }
 
     List<Token> tokens() {
