@@ -22,27 +22,23 @@ final class Clauses {
         int[] starts = new int[16];
         int n = 0;
         starts[n++] = from;
-        int t = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            boolean cut = switch (c) {
-                case ',', ';', ':', '(', ')', '—', '–', '，', '；', '：', '（', '）' -> true;
-                default -> false;
-            };
-            if (!cut) {
-                while (t < w.size() && w.get(t).start() < i) {
-                    t++;
-                }
-                cut = t < w.size() && w.get(t).start() == i && (w.get(t).bits() & Lexicon.CLAUSE) != 0;
-            }
-            if (cut) {
+        for (Words.Token t : w.tokens()) {
+            boolean cut = t.isWord() ? (t.bits() & Lexicon.CLAUSE) != 0 : !t.isNumber() && isCut(t.text().charAt(0));
+            if (cut && t.start() > starts[n - 1]) {
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, n * 2);
                 }
-                starts[n++] = i;
+                starts[n++] = t.start();
             }
         }
         return new Clauses(Arrays.copyOf(starts, n));
+    }
+
+    private static boolean isCut(char c) {
+        return switch (c) {
+            case ',', ';', ':', '(', ')', '—', '–', '，', '；', '：', '（', '）' -> true;
+            default -> false;
+        };
     }
 
     /** Index of the clause holding {@code offset}. */

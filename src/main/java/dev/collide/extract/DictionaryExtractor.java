@@ -200,11 +200,17 @@ public final class DictionaryExtractor implements Extractor {
 
     private static String evidence(String text, int from, int to) {
         String s = text.substring(from, Math.min(to, from + MAX_EVIDENCE));
-        StringBuilder clean = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            clean.append(Character.isISOControl(c) ? ' ' : c);
+            if (Character.isISOControl(s.charAt(i))) {
+                StringBuilder clean = new StringBuilder(s);
+                for (int k = i; k < clean.length(); k++) {
+                    if (Character.isISOControl(clean.charAt(k))) {
+                        clean.setCharAt(k, ' ');
+                    }
+                }
+                return clean.toString();
+            }
         }
-        return clean.toString();
+        return s;
     }
 }

@@ -98,23 +98,23 @@ final class ModelNameReader {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            boolean wordStart = isLetter(c) && (i == 0 || !NameDictionary.isLatinAlnum(text.charAt(i - 1)));
-            if (!wordStart || i + 1 >= to || !(Character.isDigit(text.charAt(i + 1))
-                    || (i + 2 < to && isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2))))) {
+            if (!NameDictionary.isLatinAlnum(c)) {
                 i++;
                 continue;
             }
+            // i starts a word: a candidate is one or two letters then a digit ("V4", "K2.6", "o3").
+            boolean candidate = isLetter(c) && i + 1 < to && (Character.isDigit(text.charAt(i + 1))
+                    || i + 2 < to && isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2)));
             int tokenEnd = tokenEnd(text, i, to);
-            if (tokenEnd - i <= MAX_TOKEN && !isTaken(i, taken)) {
-                String token = text.substring(i, tokenEnd);
-                Optional<ModelName> name = matchUnbranded(text, i, tokenEnd, to, token, labs);
+            if (candidate && tokenEnd - i <= MAX_TOKEN && !isTaken(i, taken)) {
+                Optional<ModelName> name = matchUnbranded(text, i, tokenEnd, to, text.substring(i, tokenEnd), labs);
                 if (name.isPresent()) {
                     found.add(name.get());
                     i = name.get().end();
                     continue;
                 }
             }
-            i = tokenEnd;
+            i = Math.max(tokenEnd, i + 1);
         }
         return found;
     }
