@@ -23,12 +23,20 @@ final class DateChoice {
         }
         DateSpan free = nearest(name, spans, s -> {
             int c = clauses.indexOf(s.start());
-            return all.stream().noneMatch(n -> clauses.indexOf(n.start()) == c);
+            for (ModelName n : all) {
+                if (clauses.indexOf(n.start()) == c) {
+                    return false;
+                }
+            }
+            return true;
         });
         if (free != null) {
             return Optional.of(free.date());
         }
-        boolean alone = all.stream().allMatch(n -> n.family().equals(name.family()));
+        boolean alone = true;
+        for (ModelName n : all) {
+            alone &= n.family().equals(name.family());
+        }
         return alone ? Optional.of(nearest(name, spans, s -> true).date()) : Optional.empty();
     }
 

@@ -111,9 +111,8 @@ public final class DictionaryExtractor implements Extractor {
             found.addAll(names.readUnbranded(text, from, to, context, taken));
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
-        if (!sentenceLabs.isEmpty()) {
-            ctx.previousLabs = sentenceLabs;
-        }
+        // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
+        ctx.previousLabs = sentenceLabs;
         if (found.isEmpty() && hits.isEmpty()) {
             return;
         }

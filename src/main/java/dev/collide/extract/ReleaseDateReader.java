@@ -61,7 +61,9 @@ final class ReleaseDateReader {
                 i++;
             }
         }
-        ChineseDates.read(text, from, to, today, spans);
+        if (w.hasHan()) {
+            ChineseDates.read(text, from, to, today, spans);
+        }
         spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return spans;
     }
@@ -169,7 +171,8 @@ final class ReleaseDateReader {
             candidate = candidate.isAfter(current) ? candidate : candidate.plusYears(1);
         } else if (lead.equals("last")) {
             candidate = candidate.isBefore(current) ? candidate : candidate.minusYears(1);
-        } else if (candidate.isAfter(current.plusMonths(2))) {
+        } else if (candidate.isAfter(current)) {
+            // News reports the past: "in late July" read in May is last July.
             candidate = candidate.minusYears(1);
         }
         return new Match(ReleaseDate.ofMonth(candidate), i + 1);

@@ -18,7 +18,7 @@ final class SentenceSplitter {
         int start = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c > '?' && c < '。' && i - start < MAX_SENTENCE) {
+            if ((c > '?' && c < '。' || c == ' ' || c == ',') && i - start < MAX_SENTENCE) {
                 continue; // fast path: letters, digits, most punctuation
             }
             boolean end = false;

@@ -15,6 +15,14 @@ final class Words {
         }
     }
 
+    private static final String[] ASCII_SYMBOLS = new String[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_SYMBOLS[c] = String.valueOf((char) c);
+        }
+    }
+
     private final List<Token> tokens;
     private final boolean hasHan;
 
@@ -51,7 +59,7 @@ final class Words {
             } else {
                 han |= c >= 0x4E00 && c <= 0x9FFF;
                 if (!Character.isWhitespace(c)) {
-                    tokens.add(new Token(String.valueOf(c), i, i + 1, false, false, 0));
+                    tokens.add(new Token(c < 128 ? ASCII_SYMBOLS[c] : String.valueOf(c), i, i + 1, false, false, 0));
                 }
                 i++;
             }
