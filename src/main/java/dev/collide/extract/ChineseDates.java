@@ -94,9 +94,46 @@ final class ChineseDates {
                 default -> null;
             };
         }
-        if (date != null) {
+        boolean lastWeekday = two.equals("上周") && i + 2 < to && weekday(text.charAt(i + 2)) > 0;
+        if (date == null || lastWeekday) {
+            readWeekday(text, i, to, today, out);
+        } else {
             out.add(new DateSpan(i, i + len, date));
         }
+    }
+
+    /** 周二, 星期五: the last such day on or before the article's; 上周五: Friday of last week. */
+    private static void readWeekday(String text, int i, int to, LocalDate today, List<DateSpan> out) {
+        boolean last = text.startsWith("上周", i) || text.startsWith("上星期", i);
+        int p = last ? i + 1 : i;
+        if (text.startsWith("周", p) && (i == 0 || text.charAt(i - 1) != '上' || last)) {
+            p += 1;
+        } else if (text.startsWith("星期", p)) {
+            p += 2;
+        } else {
+            return;
+        }
+        if (p >= to || weekday(text.charAt(p)) == 0 || (!last && i > 0 && text.charAt(i - 1) == '上')) {
+            return;
+        }
+        java.time.DayOfWeek dow = java.time.DayOfWeek.of(weekday(text.charAt(p)));
+        // 上周五: Friday of the previous calendar week (Chinese weeks start on Monday).
+        LocalDate d = last ? today.minusDays(today.getDayOfWeek().getValue() - 1).minusWeeks(1)
+                .plusDays(dow.getValue() - 1L) : today.with(java.time.temporal.TemporalAdjusters.previousOrSame(dow));
+        out.add(new DateSpan(i, p + 1, ReleaseDate.ofDay(d)));
+    }
+
+    private static int weekday(char c) {
+        return switch (c) {
+            case '一' -> 1;
+            case '二' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '日', '天' -> 7;
+            default -> 0;
+        };
     }
 
     private static boolean isDigit(char c) {

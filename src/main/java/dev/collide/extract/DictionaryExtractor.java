@@ -99,8 +99,16 @@ public final class DictionaryExtractor implements Extractor {
                 case MODEL -> Optional.of(names.readStandalone(text, hit, to));
                 case ALIAS -> Optional.empty();
             };
-            name.ifPresent(found::add);
-            taken.add(new int[] {hit.start(), name.map(ModelName::end).orElse(hit.end())});
+            int end = hit.end();
+            if (name.isPresent()) {
+                found.add(name.get());
+                end = name.get().end();
+                for (ModelName sibling : names.readSiblings(text, name.get(), to)) {
+                    found.add(sibling);
+                    end = sibling.end();
+                }
+            }
+            taken.add(new int[] {hit.start(), end});
         }
         List<String> context = new ArrayList<>(sentenceLabs);
         article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);

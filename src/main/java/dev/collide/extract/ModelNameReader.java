@@ -181,6 +181,10 @@ final class ModelNameReader {
             }
             String token = text.substring(p, tEnd);
             PartKind kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+            if (kind == null && sep == ' ' && parts.isEmpty() && afterBrand && isProductWord(token)
+                    && isVersionAfterSpace(text, tEnd, limit)) {
+                kind = PartKind.WORD; // "Gemini Robotics 2": a product word, then the version
+            }
             if (kind == null) {
                 break;
             }
@@ -219,6 +223,57 @@ final class ModelNameReader {
             return PartKind.WORD;
         }
         return null;
+    }
+
+    private static boolean isProductWord(String token) {
+        return Character.isUpperCase(token.charAt(0)) && token.length() > 2
+                && token.chars().skip(1).allMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isVersionAfterSpace(String text, int pos, int limit) {
+        if (pos + 1 >= limit || text.charAt(pos) != ' ' || !Character.isDigit(text.charAt(pos + 1))) {
+            return false;
+        }
+        int end = tokenEnd(text, pos + 1, limit);
+        String next = text.substring(pos + 1, end);
+        return isNumber(next) && digitsAt(next, 0) <= 2;
+    }
+
+    /**
+     * Sizes listed after a name ("Llama 3.2 1B and 3B", "Qwen3 32B, 14B or 8B"): each is a model of the same
+     * launch. Empty unless the name ends with a size.
+     */
+    List<ModelName> readSiblings(String text, ModelName name, int limit) {
+        int dash = name.modelId().lastIndexOf('-');
+        if (dash < 0 || !isSize(name.modelId().substring(dash + 1))) {
+            return List.of();
+        }
+        String base = name.modelId().substring(0, dash + 1);
+        List<ModelName> out = new ArrayList<>();
+        int p = name.end();
+        while (out.size() < MAX_PARTS) {
+            int next = skipListSeparator(text, p, limit);
+            if (next == p || next >= limit || !NameDictionary.isLatinAlnum(text.charAt(next))) {
+                break;
+            }
+            int end = tokenEnd(text, next, limit);
+            String token = text.substring(next, end);
+            if (!isSize(token)) {
+                break;
+            }
+            out.add(new ModelName(name.lab(), base + token.toLowerCase(Locale.ROOT), token, name.family(), next, end));
+            p = end;
+        }
+        return out;
+    }
+
+    private static int skipListSeparator(String text, int p, int limit) {
+        for (String sep : List.of(", and ", " and ", ", ", " or ", "/", "、", "和")) {
+            if (text.startsWith(sep, p) && p + sep.length() <= limit) {
+                return p + sep.length();
+            }
+        }
+        return p;
     }
 
     /** "27B", "1.5B", "A22B", "8x7B", "120m": a parameter count. */

@@ -77,7 +77,8 @@ final class ReleaseClassifier {
             if (has(w, from, to, Lexicon.COMPARISON) || hasZh(text, from, to, ZH_COMPARISON)) {
                 return new Verdict(false, 0.8);
             }
-            return inherited(text, w, clauses, c, sentenceEnd, bonus);
+            return c == 0 ? fromMainClause(text, w, clauses, sentenceEnd, bonus)
+                    : inherited(text, w, clauses, c, sentenceEnd, bonus);
         }
         int lo = Math.min(verb, nameToken);
         int hi = Math.max(verb, nameToken);
@@ -87,6 +88,22 @@ final class ReleaseClassifier {
             }
         }
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
+    }
+
+    /** The subject of the sentence ("DeepSeek V4 Lite, a distilled model, became available"): the first cue decides. */
+    private Verdict fromMainClause(String text, Words w, Clauses clauses, int sentenceEnd, double bonus) {
+        for (int c = 1; c < clauses.count(); c++) {
+            int from = clauses.start(c);
+            int to = clauses.end(c, sentenceEnd);
+            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)
+                    || hasZh(text, from, to, ZH_PREDICTION) || hasZh(text, from, to, ZH_COMPARISON)) {
+                return new Verdict(false, 0.7);
+            }
+            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {
+                return new Verdict(true, 0.7 + bonus);
+            }
+        }
+        return new Verdict(false, 0.7);
     }
 
     /** A clause with no cue of its own: a comma list takes the verb of the clause before ("released V3.2, R1"). */

@@ -259,6 +259,9 @@ final class ReleaseDateReader {
                 if (s1.equals("morning") || s1.equals("afternoon") || s1.equals("evening")) {
                     return new Match(ReleaseDate.ofDay(today), i + 2);
                 }
+                if (s1.equals("night") && shift != 1) {
+                    return new Match(ReleaseDate.ofDay(shift < 0 ? today.minusDays(1) : today), i + 2);
+                }
                 DayOfWeek dow = WEEKDAYS.get(s1);
                 if (dow != null) {
                     return new Match(ReleaseDate.ofDay(weekday(today, dow, shift)), i + 2);
