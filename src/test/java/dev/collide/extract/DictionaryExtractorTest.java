@@ -152,4 +152,26 @@ class DictionaryExtractorTest {
 
         assertThat(m.date()).isEqualTo(ReleaseDate.ofWeek(LocalDate.of(2026, 4, 27)));
     }
+
+    @Test
+    void extract_sizesListedAfterName_areSiblingModelsOfOneFamily() {
+        List<Mention> found = mentions("Meta released Llama 3.2 1B and 3B on September 25, 2024.");
+
+        assertThat(found).extracting(DictionaryExtractorTest::summary).containsExactly(
+                "meta llama-3.2-1b llama-3.2 release 2024-09-25", "meta llama-3.2-3b llama-3.2 release 2024-09-25");
+    }
+
+    @Test
+    void extract_productWordBeforeVersion_isPartOfTheName() {
+        List<Mention> found = mentions("Google introduced Gemini Robotics 2 on April 2.");
+
+        assertThat(found).extracting(DictionaryExtractorTest::summary)
+                .containsExactly("google gemini-robotics-2 gemini-robotics-2 release 2026-04-02");
+    }
+
+    @Test
+    void extract_commonWordBrandWithoutHyphen_isNoModel() {
+        assertThat(mentions("Step 2 of the guide was published on Monday. StepFun released Step-3 today."))
+                .extracting(Mention::modelId).containsExactly("step-3");
+    }
 }

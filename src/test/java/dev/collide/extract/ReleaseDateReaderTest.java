@@ -40,7 +40,11 @@ class ReleaseDateReaderTest {
         "released in mid-March|MONTH 2026-03-01",
         "released ahead of the Spring Festival|WEEK 2026-02-09",
         "昨天发布|DAY 2026-04-28",
-        "上个月发布|MONTH 2026-03-01"})
+        "上个月发布|MONTH 2026-03-01",
+        "周二发布|DAY 2026-04-28",
+        "上周五发布|DAY 2026-04-24",
+        "released last night|DAY 2026-04-28",
+        "released in late July|MONTH 2025-07-01"})
     void read_phrase_givesDateAndPrecision(String text, String expected) {
         assertThat(read(text, TODAY, Optional.empty())).containsExactly(expected);
     }
