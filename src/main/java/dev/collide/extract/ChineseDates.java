@@ -1,8 +1,10 @@
 package dev.collide.extract;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,10 +118,10 @@ final class ChineseDates {
         if (p >= to || weekday(text.charAt(p)) == 0 || (!last && i > 0 && text.charAt(i - 1) == '上')) {
             return;
         }
-        java.time.DayOfWeek dow = java.time.DayOfWeek.of(weekday(text.charAt(p)));
+        DayOfWeek dow = DayOfWeek.of(weekday(text.charAt(p)));
         // 上周五: Friday of the previous calendar week (Chinese weeks start on Monday).
         LocalDate d = last ? today.minusDays(today.getDayOfWeek().getValue() - 1).minusWeeks(1)
-                .plusDays(dow.getValue() - 1L) : today.with(java.time.temporal.TemporalAdjusters.previousOrSame(dow));
+                .plusDays(dow.getValue() - 1L) : today.with(TemporalAdjusters.previousOrSame(dow));
         out.add(new DateSpan(i, p + 1, ReleaseDate.ofDay(d)));
     }
 

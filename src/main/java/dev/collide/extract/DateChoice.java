@@ -2,6 +2,7 @@ package dev.collide.extract;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Which date of a sentence belongs to which name: the nearest in the name's own clause; else the nearest in a
@@ -40,7 +41,7 @@ final class DateChoice {
         return alone ? Optional.of(nearest(name, spans, s -> true).date()) : Optional.empty();
     }
 
-    private static DateSpan nearest(ModelName name, List<DateSpan> spans, java.util.function.Predicate<DateSpan> ok) {
+    private static DateSpan nearest(ModelName name, List<DateSpan> spans, Predicate<DateSpan> ok) {
         DateSpan best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (DateSpan s : spans) {

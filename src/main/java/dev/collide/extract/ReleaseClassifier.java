@@ -2,6 +2,7 @@ package dev.collide.extract;
 
 import dev.collide.source.ArticleKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -203,6 +204,6 @@ final class ReleaseClassifier {
         while (e < limit && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(java.util.Locale.ROOT));
+        return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(Locale.ROOT));
     }
 }

@@ -25,7 +25,8 @@ final class SentenceSplitter {
             int cut = i + 1;
             if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '；') {
                 end = true;
-            } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+            } else if ((c == '.' || c == '!' || c == '?')
+                    && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
                 end = c != '.' || !isAbbreviation(text, i) && !nextWordIsLowerCase(text, i + 1);
             } else if (i - start >= MAX_SENTENCE) {
                 end = true;
