@@ -27,6 +27,8 @@ final class AhoCorasick {
     private final Map<Long, Integer> otherEdges;
     private final int[] fail;
     private final int[][] outputs;
+    /** outputs[s].length, kept apart so that the scan loop reads one int per character, not an array header. */
+    private final int[] outputCount;
     private final int[] keyLengths;
 
     AhoCorasick(List<String> keys) {
@@ -106,21 +108,22 @@ final class AhoCorasick {
             }
         }
         this.otherEdges = Map.copyOf(edges);
+        outputCount = new int[states];
+        for (int s = 0; s < states; s++) {
+            outputCount[s] = outputs[s].length;
+        }
     }
 
     /** Reports every occurrence of every key in {@code text}, in order of end position. */
-    void find(CharSequence text, HitConsumer consumer) {
+    void find(String text, HitConsumer consumer) {
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c < ASCII) {
-                state = asciiNext[state * ASCII + c];
-            } else {
-                state = step(state, Character.toLowerCase(c), otherEdges);
-            }
-            int[] found = outputs[state];
-            for (int k : found) {
-                consumer.accept(i + 1 - keyLengths[k], i + 1, k);
+            state = c < ASCII ? asciiNext[state * ASCII + c] : step(state, Character.toLowerCase(c), otherEdges);
+            if (outputCount[state] != 0) {
+                for (int k : outputs[state]) {
+                    consumer.accept(i + 1 - keyLengths[k], i + 1, k);
+                }
             }
         }
     }

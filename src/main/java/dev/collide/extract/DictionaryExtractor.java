@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * cut at {@link SentenceSplitter#MAX_SENTENCE} characters, and any failure yields an empty extraction, logged.
  */
 public final class DictionaryExtractor implements Extractor {
-    /** 2 M characters: far beyond any real article; a 5 MB dump is read up to here. */
+    /** 2 M characters of body: far beyond any real article; a 5 MB dump is read up to here. */
     static final int MAX_CHARS = 2_000_000;
     private static final int MAX_EVIDENCE = 500;
     private static final Logger LOG = LoggerFactory.getLogger(DictionaryExtractor.class);
@@ -57,18 +57,30 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     private Extraction extractChecked(Article article) {
-        String text = article.title().isBlank() ? article.text() : article.title() + "\n" + article.text();
+        Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
+        Context ctx = new Context();
+        // The title is read as the first sentence(s), then the body, without copying the body into one string.
+        read(article, article.title(), today, ctx);
+        String text = article.text();
         if (text.length() > MAX_CHARS) {
             LOG.debug("article longer than {} chars, rest ignored: source={} guid={}", MAX_CHARS, article.sourceId(),
                     article.guid());
             text = text.substring(0, MAX_CHARS);
         }
+        read(article, text, today, ctx);
+        return ctx.mentions.isEmpty() ? Extraction.EMPTY
+                : new Extraction(List.copyOf(ctx.mentions.values()), ctx.coReleases);
+    }
+
+    private void read(Article article, String text, Optional<LocalDate> today, Context ctx) {
+        if (text.isBlank()) {
+            return;
+        }
         List<NameHit> hits = dictionary.find(text);
         if (hits.isEmpty() && article.lab().isEmpty()) {
-            return Extraction.EMPTY;
+            ctx.previousLabs = List.of();
+            return;
         }
-        Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
-        Context ctx = new Context();
         int h = 0;
         for (int[] sentence : splitter.split(text)) {
             int from = sentence[0];
@@ -82,7 +94,6 @@ public final class DictionaryExtractor implements Extractor {
             }
             readSentence(article, text, from, to, hits.subList(first, h), today, ctx);
         }
-        return new Extraction(List.copyOf(ctx.mentions.values()), ctx.coReleases);
     }
 
     private void readSentence(Article article, String text, int from, int to, List<NameHit> hits,

@@ -56,7 +56,7 @@ final class NameDictionary {
     }
 
     /** All hits in {@code text}, sorted by start, none overlapping. */
-    List<NameHit> find(CharSequence text) {
+    List<NameHit> find(String text) {
         List<NameHit> raw = new ArrayList<>();
         automaton.find(text, (start, end, k) -> {
             Entry e = entries.get(k);
