@@ -42,6 +42,12 @@ public final class ConfigLoader {
         return new ConfigLoader(System::getenv);
     }
 
+    /** Only config/labs.yml: for commands that need the labs and no sources (e.g. {@code collide extract}). */
+    public List<Lab> loadLabs(Path configDir) throws ConfigException {
+        return readLabs(parseRequired(configDir.resolve("labs.yml"),
+                "copy config/labs.yml from the Collide distribution"));
+    }
+
     public CollideConfig load(Path configDir, Path feedsFile) throws ConfigException {
         YamlMap main = parseOptional(configDir.resolve("collide.yml"));
         List<Lab> labs = readLabs(parseRequired(configDir.resolve("labs.yml"),

@@ -1,0 +1,122 @@
+package dev.collide.bench;
+
+import dev.collide.config.ConfigException;
+import dev.collide.config.ConfigLoader;
+import dev.collide.config.Lab;
+import dev.collide.extract.DictionaryExtractor;
+import dev.collide.extract.Extractor;
+import dev.collide.source.Article;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Extraction throughput on one thread (issue #3 target: 20,000 articles/s per core on 2 KB articles). Generates
+ * realistic ~2 KB news articles from a fixed seed (lab and model names, release and benchmark sentences, dates,
+ * filler), warms up, then counts articles extracted in the given time. Wired as {@code collide bench extract}.
+ */
+public final class ExtractionBench {
+    private static final int ARTICLES = 1_000;
+    private static final int TARGET_CHARS = 2_048;
+    private static final String[] MODELS = {"DeepSeek-V3.2-Exp", "Kimi K2-Thinking", "Qwen3.6 27B", "GLM 5.1",
+        "Gemma 3 27B", "Llama 4 Maverick", "MiniMax-M2", "DeepSeek-Prover-V2", "Kimi Linear", "GPT-5.1",
+        "Claude Opus 4.5", "Mistral Large 3", "ERNIE 4.5", "Hunyuan-T1", "MiMo-V2-Flash", "Qwen3-Coder"};
+    private static final String[] UNBRANDED = {"DeepSeek's V4", "Moonshot's K2.6", "MiniMax's M2.7"};
+    private static final String[] VERBS = {"released", "launched", "open-sourced", "unveiled", "shipped",
+        "published"};
+    private static final String[] DATES = {"on April 24th", "on 24 April 2026", "on 2026-04-24", "yesterday",
+        "last Friday", "this week", "earlier this month", "in January 2025", "ahead of the holiday", ""};
+    private static final String[] FILLER = {
+        "The company said the weights would be available on Hugging Face under a permissive license.",
+        "Analysts noted that inference prices have fallen sharply over the past year.",
+        "Developers on social media shared early impressions, mostly positive, with some caveats about latency.",
+        "The announcement came during a busy period for the industry, with several conferences underway.",
+        "Chip export controls remain a constraint on training budgets for many laboratories.",
+        "Enterprise customers are mostly interested in long context windows and reliable tool use.",
+        "The technical report describes the training data mixture only in broad terms.",
+        "Investors have poured billions of dollars into the sector since the start of the year."};
+
+    private ExtractionBench() {
+    }
+
+    public static void main(String[] args) throws ConfigException {
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
+        List<Lab> labs = ConfigLoader.fromEnvironment().loadLabs(Path.of(args.length > 1 ? args[1] : "config"));
+        System.out.print(run(labs, duration));
+    }
+
+    /** Runs the benchmark for about {@code duration} (plus a warm-up of a third of it) and returns a table. */
+    public static String run(List<Lab> labs, Duration duration) {
+        Extractor extractor = new DictionaryExtractor(labs);
+        List<Article> articles = generate(new Random(42));
+        long chars = articles.stream().mapToLong(a -> a.text().length()).sum();
+        loop(extractor, articles, duration.dividedBy(3));
+        long[] result = loop(extractor, articles, duration);
+        long count = result[0];
+        double seconds = result[1] / 1e9;
+        double perSecond = count / seconds;
+        double perCpuSecond = count / (result[3] / 1e9);
+        double mbPerSecond = perSecond * (chars / (double) articles.size()) / 1e6;
+        return String.format("""
+                extraction benchmark (1 thread, %d distinct articles, %.0f chars avg)
+                articles          %d
+                seconds           %.2f
+                articles/s        %.0f   (wall clock)
+                articles/cpu-s    %.0f   (this thread's CPU time: fair on a shared machine)
+                MB/s (chars)      %.1f
+                mentions/article  %.1f
+                """, articles.size(), chars / (double) articles.size(), count, seconds, perSecond, perCpuSecond,
+                mbPerSecond, result[2] / (double) count);
+    }
+
+    private static long[] loop(Extractor extractor, List<Article> articles, Duration duration) {
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        long count = 0;
+        long mentions = 0;
+        long now = start;
+        while (now < deadline) {
+            for (int i = 0; i < 100; i++) {
+                mentions += extractor.extract(articles.get((int) (count % articles.size()))).mentions().size();
+                count++;
+            }
+            now = System.nanoTime();
+        }
+        return new long[] {count, now - start, mentions, threads.getCurrentThreadCpuTime() - cpuStart};
+    }
+
+    static List<Article> generate(Random random) {
+        List<Article> out = new ArrayList<>();
+        Instant published = Instant.parse("2026-04-29T08:00:00Z");
+        for (int i = 0; i < ARTICLES; i++) {
+            StringBuilder text = new StringBuilder(TARGET_CHARS + 300);
+            while (text.length() < TARGET_CHARS) {
+                int kind = random.nextInt(10);
+                if (kind < 3) {
+                    String model = random.nextInt(5) == 0 ? pick(random, UNBRANDED) : pick(random, MODELS);
+                    text.append(model).append(" was ").append(pick(random, VERBS)).append(' ')
+                            .append(pick(random, DATES)).append(". ");
+                } else if (kind < 4) {
+                    text.append(pick(random, MODELS)).append(" beats ").append(pick(random, MODELS))
+                            .append(" on several coding benchmarks, according to the report. ");
+                } else {
+                    text.append(pick(random, FILLER)).append(' ');
+                }
+            }
+            out.add(Article.news("bench", "bench-" + i, URI.create("https://news.example/" + i), "Bench " + i,
+                    text.toString(), published));
+        }
+        return out;
+    }
+
+    private static String pick(Random random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}

@@ -1,0 +1,164 @@
+package dev.collide.extract;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Case-insensitive Aho–Corasick automaton over {@code char}: finds every occurrence of every key in one pass,
+ * O(text + hits) whatever the number of keys (issue #3: "not a regex per name per article"). ASCII transitions are
+ * a dense table, so the common case costs one array read per character; other characters walk failure links
+ * through a hash map. Immutable after construction and thread-safe.
+ */
+final class AhoCorasick {
+    /** Receives one occurrence: {@code [start, end)} in the text and the index of the key in the constructor list. */
+    @FunctionalInterface
+    interface HitConsumer {
+        void accept(int start, int end, int keyIndex);
+    }
+
+    private static final int ASCII = 128;
+    private static final int[] NO_OUTPUT = new int[0];
+
+    private final int[] asciiNext;
+    private final Map<Long, Integer> otherEdges;
+    private final int[] fail;
+    private final int[][] outputs;
+    /** outputs[s].length, kept apart so that the scan loop reads one int per character, not an array header. */
+    private final int[] outputCount;
+    private final int[] keyLengths;
+
+    AhoCorasick(List<String> keys) {
+        List<int[]> asciiRows = new ArrayList<>();
+        Map<Long, Integer> edges = new HashMap<>();
+        List<List<Integer>> out = new ArrayList<>();
+        asciiRows.add(emptyRow());
+        out.add(new ArrayList<>());
+        keyLengths = new int[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("empty key at index " + k);
+            }
+            keyLengths[k] = key.length();
+            int state = 0;
+            for (int i = 0; i < key.length(); i++) {
+                char c = Character.toLowerCase(key.charAt(i));
+                int next = child(asciiRows, edges, state, c);
+                if (next < 0) {
+                    next = asciiRows.size();
+                    asciiRows.add(emptyRow());
+                    out.add(new ArrayList<>());
+                    if (c < ASCII) {
+                        asciiRows.get(state)[c] = next;
+                    } else {
+                        edges.put(edgeKey(state, c), next);
+                    }
+                }
+                state = next;
+            }
+            out.get(state).add(k);
+        }
+        int states = asciiRows.size();
+        fail = new int[states];
+        outputs = new int[states][];
+        asciiNext = new int[states * ASCII];
+        // Breadth-first: a state's failure target is always shallower, so it is complete when we reach the state.
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        List<List<int[]>> otherChildren = new ArrayList<>();
+        for (int s = 0; s < states; s++) {
+            otherChildren.add(new ArrayList<>());
+        }
+        edges.forEach((key, target) -> otherChildren.get((int) (key >>> 16)).add(new int[] {(int) (key & 0xFFFF),
+                target}));
+        queue.add(0);
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            List<Integer> merged = new ArrayList<>(out.get(s));
+            if (s != 0) {
+                for (int k : outputs[fail[s]]) {
+                    merged.add(k);
+                }
+            }
+            outputs[s] = merged.isEmpty() ? NO_OUTPUT : merged.stream().mapToInt(Integer::intValue).toArray();
+            int[] row = asciiRows.get(s);
+            for (int c = 0; c < ASCII; c++) {
+                int t = row[c];
+                if (t >= 0) {
+                    fail[t] = s == 0 ? 0 : asciiNext[fail[s] * ASCII + c];
+                    asciiNext[s * ASCII + c] = t;
+                    queue.add(t);
+                } else {
+                    asciiNext[s * ASCII + c] = s == 0 ? 0 : asciiNext[fail[s] * ASCII + c];
+                }
+            }
+            for (int[] edge : otherChildren.get(s)) {
+                int t = edge[1];
+                fail[t] = s == 0 ? 0 : step(fail[s], (char) edge[0], edges);
+                queue.add(t);
+            }
+        }
+        // Upper-case ASCII shares its lower-case transitions, so that matching needs no case folding.
+        for (int s = 0; s < states; s++) {
+            for (int c = 'A'; c <= 'Z'; c++) {
+                asciiNext[s * ASCII + c] = asciiNext[s * ASCII + c + ('a' - 'A')];
+            }
+        }
+        this.otherEdges = Map.copyOf(edges);
+        outputCount = new int[states];
+        for (int s = 0; s < states; s++) {
+            outputCount[s] = outputs[s].length;
+        }
+    }
+
+    /** Reports every occurrence of every key in {@code text}, in order of end position. */
+    void find(String text, HitConsumer consumer) {
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            state = c < ASCII ? asciiNext[state * ASCII + c] : step(state, Character.toLowerCase(c), otherEdges);
+            if (outputCount[state] != 0) {
+                for (int k : outputs[state]) {
+                    consumer.accept(i + 1 - keyLengths[k], i + 1, k);
+                }
+            }
+        }
+    }
+
+    private int step(int state, char c, Map<Long, Integer> edges) {
+        if (c < ASCII) {
+            return asciiNext[state * ASCII + c];
+        }
+        int s = state;
+        while (true) {
+            Integer t = edges.get(edgeKey(s, c));
+            if (t != null) {
+                return t;
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = fail[s];
+        }
+    }
+
+    private static int child(List<int[]> asciiRows, Map<Long, Integer> edges, int state, char c) {
+        if (c < ASCII) {
+            return asciiRows.get(state)[c];
+        }
+        return edges.getOrDefault(edgeKey(state, c), -1);
+    }
+
+    private static long edgeKey(int state, char c) {
+        return ((long) state << 16) | c;
+    }
+
+    private static int[] emptyRow() {
+        int[] row = new int[ASCII];
+        Arrays.fill(row, -1);
+        return row;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.collide.extract;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A sentence cut into clauses at commas, semicolons, colons, parentheses, dashes and at "which", "while", "but",
+ * "after"...: a release verb or a date usually belongs to the names of its own clause ("DeepSeek released V3.2,
+ * which beats GPT-5").
+ */
+final class Clauses {
+    static final Set<String> BOUNDARY_WORDS = Set.of("which", "while", "but", "whereas", "although", "though",
+            "after", "before", "when", "whose", "as");
+
+    private final int[] starts;
+
+    private Clauses(int[] starts) {
+        this.starts = starts;
+    }
+
+    static Clauses of(String text, int from, int to, Words w) {
+        int[] starts = new int[16];
+        int n = 0;
+        starts[n++] = from;
+        for (Words.Token t : w.tokens()) {
+            boolean cut = t.isWord() ? (t.bits() & Lexicon.CLAUSE) != 0 : !t.isNumber() && isCut(t.text().charAt(0));
+            if (cut && t.start() > starts[n - 1]) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = t.start();
+            }
+        }
+        return new Clauses(Arrays.copyOf(starts, n));
+    }
+
+    private static boolean isCut(char c) {
+        return switch (c) {
+            case ',', ';', ':', '(', ')', '—', '–', '，', '；', '：', '（', '）' -> true;
+            default -> false;
+        };
+    }
+
+    /** Index of the clause holding {@code offset}. */
+    int indexOf(int offset) {
+        int idx = Arrays.binarySearch(starts, offset);
+        return idx >= 0 ? idx : -idx - 2;
+    }
+
+    int start(int clause) {
+        return starts[clause];
+    }
+
+    /** End of the clause, given the sentence end. */
+    int end(int clause, int sentenceEnd) {
+        return clause + 1 < starts.length ? starts[clause + 1] : sentenceEnd;
+    }
+
+    int count() {
+        return starts.length;
+    }
+
+    /** Whether the clause starts with a comma (a list or apposition) rather than a connecting word. */
+    boolean startsWithComma(String text, int clause) {
+        char c = text.charAt(starts[clause]);
+        return c == ',' || c == '，';
+    }
+}

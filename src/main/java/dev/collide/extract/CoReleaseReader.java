@@ -1,0 +1,54 @@
+package dev.collide.extract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Statements that two releases coincided (issue #3): "released within hours of each other", "in the same week",
+ * "simultaneously", "同一天". Returns the largest gap in days that the wording allows; the extractor pairs the
+ * releases named around it. Thread-safe.
+ */
+final class CoReleaseReader {
+    private record Cue(String phrase, int gapDays) {
+    }
+
+    // Tighter cues first: "the same day" inside "the same day and week" means 0.
+    private static final List<Cue> CUES = List.of(
+            new Cue("within hours", 0), new Cue("hours apart", 0), new Cue("hours of each other", 0),
+            new Cue("within minutes", 0), new Cue("minutes apart", 0), new Cue("the same day", 0),
+            new Cue("same-day", 0), new Cue("simultaneous", 0), new Cue("at the same time", 0),
+            new Cue("同一天", 0), new Cue("同日", 0), new Cue("同时发布", 0), new Cue("同时开源", 0),
+            new Cue("同时推出", 0), new Cue("同一时间", 0), new Cue("前后脚", 0),
+            new Cue("a day apart", 1), new Cue("one day apart", 1), new Cue("back-to-back", 1),
+            new Cue("back to back", 1), new Cue("within a day", 1), new Cue("within 24 hours", 1),
+            new Cue("two days apart", 2), new Cue("within two days", 2), new Cue("three days apart", 3),
+            new Cue("within three days", 3), new Cue("days apart", 3), new Cue("within days of each other", 3),
+            new Cue("days of each other", 3), new Cue("the same week", 7), new Cue("within a week", 7),
+            new Cue("a week apart", 7), new Cue("同一周", 7), new Cue("同周", 7), new Cue("the same month", 31),
+            new Cue("同月", 31), new Cue("同一个月", 31));
+
+    private static boolean hasCue(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '同' || c == '前') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The gap a coincidence statement in {@code [from, to)} allows, or empty when there is none. */
+    OptionalInt read(String text, int from, int to, Words words) {
+        if (!words.has(from, to, Lexicon.COINCIDENCE) && !(words.hasHan() && hasCue(text, from, to))) {
+            return OptionalInt.empty();
+        }
+        String s = text.substring(from, to).toLowerCase(Locale.ROOT);
+        for (Cue cue : CUES) {
+            if (s.contains(cue.phrase())) {
+                return OptionalInt.of(cue.gapDays());
+            }
+        }
+        return OptionalInt.empty();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.collide.extract;
+
+import dev.collide.config.Lab;
+import dev.collide.source.Article;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The extractor (issue #3): finds lab and model names with one dictionary pass over the article, then, sentence by
+ * sentence where a name was found, classifies release vs. mention, reads dates and coincidence statements. One
+ * instance serves all threads. Bounded: at most {@link #MAX_CHARS} characters of an article are read, sentences are
+ * cut at {@link SentenceSplitter#MAX_SENTENCE} characters, and any failure yields an empty extraction, logged.
+ */
+public final class DictionaryExtractor implements Extractor {
+    /** 2 M characters of body: far beyond any real article; a 5 MB dump is read up to here. */
+    static final int MAX_CHARS = 2_000_000;
+    private static final int MAX_EVIDENCE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(DictionaryExtractor.class);
+
+    private final NameDictionary dictionary;
+    private final ModelNameReader names;
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final ReleaseClassifier classifier = new ReleaseClassifier();
+    private final ReleaseDateReader dates = new ReleaseDateReader();
+    private final CoReleaseReader coReleases = new CoReleaseReader();
+
+    public DictionaryExtractor(List<Lab> labs) {
+        this.dictionary = new NameDictionary(labs);
+        this.names = new ModelNameReader(labs);
+    }
+
+    @Override
+    public Extraction extract(Article article) {
+        try {
+            return extractChecked(article);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("extraction failed, article skipped: source={} guid={}", article.sourceId(), article.guid(), e);
+            return Extraction.EMPTY;
+        }
+    }
+
+    /** Per-article reading state: what earlier sentences established. */
+    private static final class Context {
+        Optional<ReleaseDate> anchor = Optional.empty();
+        List<String> previousLabs = List.of();
+        Mention lastRelease;
+        final Map<String, Mention> mentions = new LinkedHashMap<>();
+        final List<CoRelease> coReleases = new ArrayList<>();
+    }
+
+    private Extraction extractChecked(Article article) {
+        Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
+        Context ctx = new Context();
+        // The title is read as the first sentence(s), then the body, without copying the body into one string.
+        read(article, article.title(), today, ctx);
+        String text = article.text();
+        if (text.length() > MAX_CHARS) {
+            LOG.debug("article longer than {} chars, rest ignored: source={} guid={}", MAX_CHARS, article.sourceId(),
+                    article.guid());
+            text = text.substring(0, MAX_CHARS);
+        }
+        read(article, text, today, ctx);
+        return ctx.mentions.isEmpty() ? Extraction.EMPTY
+                : new Extraction(List.copyOf(ctx.mentions.values()), ctx.coReleases);
+    }
+
+    private void read(Article article, String text, Optional<LocalDate> today, Context ctx) {
+        if (text.isBlank()) {
+            return;
+        }
+        List<NameHit> hits = dictionary.find(text);
+        if (hits.isEmpty() && article.lab().isEmpty()) {
+            ctx.previousLabs = List.of();
+            return;
+        }
+        int h = 0;
+        for (int[] sentence : splitter.split(text)) {
+            int from = sentence[0];
+            int to = sentence[1];
+            while (h < hits.size() && hits.get(h).start() < from) {
+                h++;
+            }
+            int first = h;
+            while (h < hits.size() && hits.get(h).start() < to) {
+                h++;
+            }
+            readSentence(article, text, from, to, hits.subList(first, h), today, ctx);
+        }
+    }
+
+    private void readSentence(Article article, String text, int from, int to, List<NameHit> hits,
+                              Optional<LocalDate> today, Context ctx) {
+        List<String> sentenceLabs = new ArrayList<>();
+        List<ModelName> found = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>();
+        for (NameHit hit : hits) {
+            if (!sentenceLabs.contains(hit.lab())) {
+                sentenceLabs.add(hit.lab());
+            }
+            Optional<ModelName> name = switch (hit.kind()) {
+                case BRAND -> names.readBranded(text, hit, to);
+                case MODEL -> Optional.of(names.readStandalone(text, hit, to));
+                case ALIAS -> Optional.empty();
+            };
+            int end = hit.end();
+            if (name.isPresent()) {
+                found.add(name.get());
+                end = name.get().end();
+                for (ModelName sibling : names.readSiblings(text, name.get(), to)) {
+                    found.add(sibling);
+                    end = sibling.end();
+                }
+            }
+            taken.add(new int[] {hit.start(), end});
+        }
+        List<String> context = new ArrayList<>(sentenceLabs);
+        article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);
+        if (sentenceLabs.isEmpty()) {
+            ctx.previousLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
+        }
+        if (!context.isEmpty()) {
+            found.addAll(names.readUnbranded(text, from, to, context, taken));
+            found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        }
+        // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
+        ctx.previousLabs = sentenceLabs;
+        if (found.isEmpty() && hits.isEmpty()) {
+            return;
+        }
+        Words words = Words.of(text, from, to);
+        List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
+        if (!spans.isEmpty()) {
+            ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Clauses clauses = Clauses.of(text, from, to, words);
+        String evidence = evidence(text, from, to);
+        List<Mention> releases = new ArrayList<>();
+        for (ModelName name : found) {
+            ReleaseClassifier.Verdict verdict = classifier.classify(text, words, clauses, to, name, article.kind());
+            Optional<ReleaseDate> date = DateChoice.pick(name, found, spans, clauses)
+                    .or(() -> articleDate(article));
+            if (date.isEmpty()) {
+                continue;
+            }
+            Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
+                    date.get(), verdict.confidence(), evidence);
+            keep(ctx.mentions, m);
+            if (m.release()) {
+                releases.add(m);
+            }
+        }
+        OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
+        if (gap.isPresent()) {
+            pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
+        }
+        if (!releases.isEmpty()) {
+            ctx.lastRelease = releases.get(releases.size() - 1);
+        }
+    }
+
+    /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */
+    private static Optional<ReleaseDate> articleDate(Article article) {
+        return article.publishedAt().map(at -> switch (article.kind()) {
+            case HUB_RECORD -> ReleaseDate.ofInstant(at);
+            case LAB_POST -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
+            case NEWS -> ReleaseDate.ofWeek(LocalDate.ofInstant(at, ZoneOffset.UTC));
+        });
+    }
+
+    /** One mention per model per article: a release beats a mention, then a finer date, then confidence. */
+    private static void keep(Map<String, Mention> mentions, Mention m) {
+        String key = m.lab() + "/" + m.modelId();
+        Mention old = mentions.get(key);
+        if (old == null || isBetter(m, old)) {
+            mentions.put(key, m);
+        }
+    }
+
+    private static boolean isBetter(Mention a, Mention b) {
+        if (a.release() != b.release()) {
+            return a.release();
+        }
+        if (a.date().precision() != b.date().precision()) {
+            return a.date().precision().isFinerThan(b.date().precision());
+        }
+        return a.confidence() > b.confidence();
+    }
+
+    /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */
+    private static void pair(List<Mention> releases, Mention previous, int gap, String evidence, List<CoRelease> out) {
+        List<Mention> sides = new ArrayList<>(releases);
+        boolean oneLab = sides.stream().map(Mention::lab).distinct().count() == 1;
+        if (oneLab && previous != null && !previous.lab().equals(sides.get(0).lab())) {
+            sides.add(0, previous);
+        }
+        for (int i = 0; i < sides.size(); i++) {
+            for (int j = i + 1; j < sides.size(); j++) {
+                Mention a = sides.get(i);
+                Mention b = sides.get(j);
+                CoRelease co = new CoRelease(a.lab(), a.family(), b.lab(), b.family(), gap, evidence);
+                if (!a.lab().equals(b.lab()) && !out.contains(co)) {
+                    out.add(co);
+                }
+            }
+        }
+    }
+
+    private static String evidence(String text, int from, int to) {
+        String s = text.substring(from, Math.min(to, from + MAX_EVIDENCE));
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                StringBuilder clean = new StringBuilder(s);
+                for (int k = i; k < clean.length(); k++) {
+                    if (Character.isISOControl(clean.charAt(k))) {
+                        clean.setCharAt(k, ' ');
+                    }
+                }
+                return clean.toString();
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,366 @@
+package dev.collide.extract;
+
+import dev.collide.config.Lab;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads whole model names from the brand word on: brand + version + size + variant ("DeepSeek-V3.2-Exp",
+ * "Qwen3.6 27B", "Llama 4 Maverick", "DeepSeek-Prover-V2", "Kimi Linear"), and unbranded versions ("K2.6", "V4")
+ * when a lab is clear from the context. Canonical ids are lower case, parts joined by '-'; Qwen glues its version
+ * to the brand ("qwen3.6-27b") as its own hub ids do. The family drops what follows the version (size, variant).
+ * Thread-safe; every scan is a bounded left-to-right walk, no backtracking.
+ */
+final class ModelNameReader {
+    /** Brands whose launches are written glued to their version ("Qwen3", "Qwen2.5"), on the hub too. */
+    private static final Set<String> GLUED_BRANDS = Set.of("qwen");
+    /** Brands that are also English words: read only in their exact case and joined by '-' ("Step-3", not "Step 3"). */
+    static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan");
+    private static final int MAX_PARTS = 6;
+    private static final int MAX_TOKEN = 16;
+    private static final Set<String> VARIANTS = Set.of(
+            "exp", "thinking", "instruct", "chat", "base", "coder", "math", "prover", "pro", "flash", "max", "plus",
+            "turbo", "lite", "mini", "nano", "air", "maverick", "scout", "behemoth", "omni", "vl", "vision", "linear",
+            "reasoner", "preview", "ultra", "small", "medium", "large", "next", "audio", "embedding", "ocr", "speciale",
+            "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
+            "researcher", "fp8", "realtime", "tts", "asr", "instant", "super",
+            "experimental", "latest", "it", "moe", "dense", "speech", "voice");
+
+    private enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
+
+    private record Part(PartKind kind, String text) {
+    }
+
+    private record LabPatterns(String brand, List<Pattern> patterns, List<Boolean> bare) {
+    }
+
+    private final Map<String, LabPatterns> byLab = new HashMap<>();
+    /** Configured brand spelling to its id form: the config strings are reused, so their hashes are cached. */
+    private final Map<String, String> brandIds = new HashMap<>();
+
+    ModelNameReader(List<Lab> labs) {
+        for (Lab lab : labs) {
+            String brand = lab.brands().stream().filter(b -> b.chars().allMatch(c -> c < 128)).findFirst()
+                    .orElse(lab.id());
+            List<Pattern> patterns = new ArrayList<>();
+            List<Boolean> bare = new ArrayList<>();
+            for (String p : lab.modelPatterns()) {
+                patterns.add(Pattern.compile(p));
+                // labs.yml: a pattern starting with '^' names a model that stands without the brand (OpenAI's o3).
+                bare.add(p.startsWith("^"));
+            }
+            byLab.put(lab.id(), new LabPatterns(brand, List.copyOf(patterns), List.copyOf(bare)));
+            for (String b : lab.brands()) {
+                brandIds.put(b, (b.chars().allMatch(c -> c < 128) ? b : brand).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand. */
+    Optional<ModelName> readBranded(String text, NameHit hit, int limit) {
+        List<Part> parts = new ArrayList<>();
+        String brandId = brandIds.getOrDefault(hit.key(), hit.key().toLowerCase(Locale.ROOT));
+        if (COMMON_WORD_BRANDS.contains(brandId)
+                && (hit.end() >= limit || text.charAt(hit.end()) != '-')) {
+            return Optional.empty();
+        }
+        int end = readParts(text, hit.end(), limit, true, parts);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(build(hit.lab(), brandId, false, parts, hit.start(), end, text));
+    }
+
+    /** A stand-alone name from labs.yml ("FlashMLA"), with the version that may follow ("DeepSeek-OCR 2"). */
+    ModelName readStandalone(String text, NameHit hit, int limit) {
+        String id = hit.key().toLowerCase(Locale.ROOT).replace(' ', '-');
+        List<Part> parts = new ArrayList<>();
+        int end = readParts(text, hit.end(), limit, false, parts);
+        return parts.isEmpty() ? new ModelName(hit.lab(), id, text.substring(hit.start(), hit.end()), id, hit.start(),
+                hit.end()) : build(hit.lab(), id, false, parts, hit.start(), end, text);
+    }
+
+    /**
+     * Unbranded versions in {@code [from, to)} matching a pattern of one of {@code labs} (tried in order, so the
+     * caller puts the most likely lab first), skipping spans already {@code taken}.
+     */
+    List<ModelName> readUnbranded(String text, int from, int to, List<String> labs, List<int[]> taken) {
+        List<ModelName> found = new ArrayList<>();
+        if (labs.isEmpty()) {
+            return found;
+        }
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!NameDictionary.isLatinAlnum(c)) {
+                i++;
+                continue;
+            }
+            // i starts a word: a candidate is one or two letters then a digit ("V4", "K2.6", "o3").
+            boolean candidate = isLetter(c) && i + 1 < to && (Character.isDigit(text.charAt(i + 1))
+                    || i + 2 < to && isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2)));
+            int tokenEnd = tokenEnd(text, i, to);
+            if (candidate && tokenEnd - i <= MAX_TOKEN && !isTaken(i, taken)) {
+                Optional<ModelName> name = matchUnbranded(text, i, tokenEnd, to, text.substring(i, tokenEnd), labs);
+                if (name.isPresent()) {
+                    found.add(name.get());
+                    i = name.get().end();
+                    continue;
+                }
+            }
+            i = Math.max(tokenEnd, i + 1);
+        }
+        return found;
+    }
+
+    private Optional<ModelName> matchUnbranded(String text, int start, int tokenEnd, int limit, String token,
+                                               List<String> labs) {
+        for (String lab : labs) {
+            LabPatterns lp = byLab.get(lab);
+            if (lp == null) {
+                continue;
+            }
+            for (int p = 0; p < lp.patterns().size(); p++) {
+                if (lp.patterns().get(p).matcher(token).matches()) {
+                    List<Part> parts = new ArrayList<>();
+                    parts.add(new Part(PartKind.VERSION, token));
+                    int end = readParts(text, tokenEnd, limit, false, parts);
+                    boolean bare = lp.bare().get(p);
+                    return Optional.of(build(lab, lp.brand().toLowerCase(Locale.ROOT), bare, parts, start, end, text));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ModelName build(String lab, String brand, boolean bare, List<Part> parts, int start, int end,
+                                   String text) {
+        StringBuilder id = new StringBuilder(bare ? "" : brand);
+        String family = null;
+        for (int k = 0; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            String lower = part.text().toLowerCase(Locale.ROOT);
+            boolean glue = id.length() == 0
+                    || (k == 0 && GLUED_BRANDS.contains(brand) && part.kind() == PartKind.VERSION
+                    && Character.isDigit(lower.charAt(0)));
+            id.append(glue ? "" : "-").append(lower);
+            if (family == null && part.kind() == PartKind.VERSION) {
+                family = id.toString();
+            }
+        }
+        String modelId = id.toString();
+        return new ModelName(lab, modelId, text.substring(start, end), family == null ? modelId : family, start, end);
+    }
+
+    /** Reads name parts from {@code pos}; returns the end of the last part read. */
+    private static int readParts(String text, int pos, int limit, boolean afterBrand, List<Part> parts) {
+        int end = pos;
+        boolean hasVersion = parts.stream().anyMatch(p -> p.kind() == PartKind.VERSION);
+        while (parts.size() < MAX_PARTS && end < limit) {
+            char sep = text.charAt(end);
+            int p = end;
+            boolean glued = afterBrand && parts.isEmpty() && Character.isDigit(sep);
+            if (!glued) {
+                if (sep != '-' && sep != ' ' && sep != '_') {
+                    break;
+                }
+                p++;
+            }
+            if (p >= limit || !NameDictionary.isLatinAlnum(text.charAt(p))) {
+                break;
+            }
+            int tEnd = tokenEnd(text, p, limit);
+            if (tEnd - p > MAX_TOKEN) {
+                break;
+            }
+            String token = text.substring(p, tEnd);
+            PartKind kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+            if (kind == null && sep == ' ' && parts.isEmpty() && afterBrand && isProductWord(token)
+                    && isVersionAfterSpace(text, tEnd, limit)) {
+                kind = PartKind.WORD; // "Gemini Robotics 2": a product word, then the version
+            }
+            if (kind == null) {
+                break;
+            }
+            hasVersion |= kind == PartKind.VERSION;
+            parts.add(new Part(kind, token));
+            end = tEnd;
+        }
+        return end;
+    }
+
+    private static PartKind classify(String token, char sep, boolean hasVersion, boolean hasParts) {
+        boolean hyphen = sep != ' ';
+        if (isSize(token)) {
+            return PartKind.SIZE;
+        }
+        if (token.length() == 4 && digitsAt(token, 0) == 4) {
+            // "DeepSeek-V3-0324", "Qwen3-235B-A22B-Instruct-2507"; "DeepSeek 2025" is a year, not a name.
+            return hyphen && hasParts ? PartKind.DATE : null;
+        }
+        if (VARIANTS.contains(token.toLowerCase(Locale.ROOT))) {
+            return hyphen || Character.isUpperCase(token.charAt(0)) ? PartKind.VARIANT : null;
+        }
+        if (isVersion(token)) {
+            if (hyphen) {
+                return PartKind.VERSION;
+            }
+            // After a space: one version only, and a bare number must be small ("Gemma 3", not "Qwen 2026").
+            boolean bareNumber = Character.isDigit(token.charAt(0));
+            int intDigits = 0;
+            while (intDigits < token.length() && Character.isDigit(token.charAt(intDigits))) {
+                intDigits++;
+            }
+            return hasVersion || (bareNumber && intDigits > 2) ? null : PartKind.VERSION;
+        }
+        if (hyphen && Character.isUpperCase(token.charAt(0)) && token.chars().allMatch(Character::isLetter)) {
+            return PartKind.WORD;
+        }
+        return null;
+    }
+
+    private static boolean isProductWord(String token) {
+        return Character.isUpperCase(token.charAt(0)) && token.length() > 2
+                && token.chars().skip(1).allMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isVersionAfterSpace(String text, int pos, int limit) {
+        if (pos + 1 >= limit || text.charAt(pos) != ' ' || !Character.isDigit(text.charAt(pos + 1))) {
+            return false;
+        }
+        int end = tokenEnd(text, pos + 1, limit);
+        String next = text.substring(pos + 1, end);
+        return isNumber(next) && digitsAt(next, 0) <= 2;
+    }
+
+    /**
+     * Sizes listed after a name ("Llama 3.2 1B and 3B", "Qwen3 32B, 14B or 8B"): each is a model of the same
+     * launch. Empty unless the name ends with a size.
+     */
+    List<ModelName> readSiblings(String text, ModelName name, int limit) {
+        int dash = name.modelId().lastIndexOf('-');
+        if (dash < 0 || !isSize(name.modelId().substring(dash + 1))) {
+            return List.of();
+        }
+        String base = name.modelId().substring(0, dash + 1);
+        List<ModelName> out = new ArrayList<>();
+        int p = name.end();
+        while (out.size() < MAX_PARTS) {
+            int next = skipListSeparator(text, p, limit);
+            if (next == p || next >= limit || !NameDictionary.isLatinAlnum(text.charAt(next))) {
+                break;
+            }
+            int end = tokenEnd(text, next, limit);
+            String token = text.substring(next, end);
+            if (!isSize(token)) {
+                break;
+            }
+            out.add(new ModelName(name.lab(), base + token.toLowerCase(Locale.ROOT), token, name.family(), next, end));
+            p = end;
+        }
+        return out;
+    }
+
+    private static int skipListSeparator(String text, int p, int limit) {
+        for (String sep : List.of(", and ", " and ", ", ", " or ", "/", "、", "和")) {
+            if (text.startsWith(sep, p) && p + sep.length() <= limit) {
+                return p + sep.length();
+            }
+        }
+        return p;
+    }
+
+    /** "27B", "1.5B", "A22B", "8x7B", "120m": a parameter count. */
+    private static boolean isSize(String t) {
+        int n = t.length();
+        char last = Character.toLowerCase(t.charAt(n - 1));
+        if (n < 2 || last != 'b' && last != 'm' && last != 'k' && last != 't') {
+            return false;
+        }
+        String body = t.substring(0, n - 1);
+        if (Character.toLowerCase(body.charAt(0)) == 'a' && last == 'b') {
+            body = body.substring(1);
+        }
+        int x = body.toLowerCase(Locale.ROOT).indexOf('x');
+        if (x > 0 && last == 'b') {
+            return digitsAt(body, 0) == x && digitsAt(body, x + 1) == body.length() - x - 1 && x + 1 < body.length();
+        }
+        return isNumber(body);
+    }
+
+    /** "3", "3.6", "V3.2", "K2", "4o", "3n", "R1": up to two letters, a dotted number, one optional letter. */
+    private static boolean isVersion(String t) {
+        int i = 0;
+        while (i < t.length() && i < 2 && isLetter(t.charAt(i))) {
+            i++;
+        }
+        int end = t.length();
+        if (end - i >= 2 && isLetter(t.charAt(end - 1))) {
+            end--;
+        }
+        return end > i && isNumber(t.substring(i, end));
+    }
+
+    /** Digits, optionally dotted: "3", "3.6", "2.5.1". */
+    private static boolean isNumber(String t) {
+        int i = 0;
+        while (true) {
+            int d = digitsAt(t, i);
+            if (d == 0) {
+                return false;
+            }
+            i += d;
+            if (i == t.length()) {
+                return true;
+            }
+            if (t.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+        }
+    }
+
+    private static int digitsAt(String t, int from) {
+        int i = from;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** End of an alphanumeric token; a '.' belongs to it only between digits ("3.6", not "V4."). */
+    private static int tokenEnd(String text, int start, int limit) {
+        int i = start;
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (NameDictionary.isLatinAlnum(c)) {
+                i++;
+            } else if (c == '.' && i > start && Character.isDigit(text.charAt(i - 1)) && i + 1 < limit
+                    && Character.isDigit(text.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isTaken(int pos, List<int[]> taken) {
+        for (int[] span : taken) {
+            if (pos >= span[0] && pos < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}

@@ -1,0 +1,105 @@
+package dev.collide.extract;
+
+import dev.collide.config.Lab;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The lab aliases, brands and stand-alone model names of config/labs.yml in one Aho–Corasick automaton. A hit counts
+ * only on word boundaries (a brand may be glued to its version: "Qwen3"); where two hits overlap the leftmost
+ * longest wins ("DeepSeek AI" over "DeepSeek"). Immutable and thread-safe.
+ */
+final class NameDictionary {
+    /** A model pattern without regex syntax is a name of its own ("FlashMLA"); anything else needs a lab context. */
+    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 \\-]*");
+
+    private record Entry(NameHit.Kind kind, String lab, String key, boolean exactCase) {
+    }
+
+    private final AhoCorasick automaton;
+    private final List<Entry> entries;
+
+    NameDictionary(List<Lab> labs) {
+        Map<String, Entry> byKey = new HashMap<>();
+        List<Entry> list = new ArrayList<>();
+        for (Lab lab : labs) {
+            for (String brand : lab.brands()) {
+                boolean common = ModelNameReader.COMMON_WORD_BRANDS.contains(brand.toLowerCase(Locale.ROOT));
+                add(byKey, list, new Entry(NameHit.Kind.BRAND, lab.id(), brand, common));
+            }
+            for (String alias : lab.aliases()) {
+                add(byKey, list, new Entry(NameHit.Kind.ALIAS, lab.id(), alias, false));
+            }
+            for (String pattern : lab.modelPatterns()) {
+                if (LITERAL.matcher(pattern).matches()) {
+                    // Exact case: "MoBA" is a method, "moba" a game genre.
+                    add(byKey, list, new Entry(NameHit.Kind.MODEL, lab.id(), pattern, true));
+                }
+            }
+        }
+        entries = List.copyOf(list);
+        automaton = new AhoCorasick(entries.stream().map(Entry::key).toList());
+    }
+
+    /** A brand that is also an alias ("DeepSeek", "MiniMax") is kept once, as a brand: it names the lab too. */
+    private static void add(Map<String, Entry> byKey, List<Entry> list, Entry entry) {
+        String folded = entry.key().toLowerCase(Locale.ROOT);
+        if (entry.key().isBlank() || byKey.containsKey(folded)) {
+            return;
+        }
+        byKey.put(folded, entry);
+        list.add(entry);
+    }
+
+    /** All hits in {@code text}, sorted by start, none overlapping. */
+    List<NameHit> find(String text) {
+        List<NameHit> raw = new ArrayList<>();
+        automaton.find(text, (start, end, k) -> {
+            Entry e = entries.get(k);
+            if (isAccepted(text, start, end, e)) {
+                raw.add(new NameHit(start, end, e.kind(), e.lab(), e.key()));
+            }
+        });
+        raw.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end(), a.end()));
+        List<NameHit> kept = new ArrayList<>();
+        int coveredTo = -1;
+        for (NameHit h : raw) {
+            if (h.start() >= coveredTo) {
+                kept.add(h);
+                coveredTo = h.end();
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isAccepted(CharSequence text, int start, int end, Entry e) {
+        if (start > 0 && isLatinAlnum(text.charAt(start - 1)) && isLatinAlnum(text.charAt(start))) {
+            return false;
+        }
+        if (end < text.length()) {
+            char next = text.charAt(end);
+            // A brand may be glued to its version ("Qwen3", "GLM4"), never to more letters ("Stepwise").
+            boolean glueOk = e.kind() == NameHit.Kind.BRAND && Character.isDigit(next);
+            if (isLatinAlnum(next) && !glueOk && isLatinAlnum(text.charAt(end - 1))) {
+                return false;
+            }
+        }
+        if (e.exactCase()) {
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) != e.key().charAt(i - start)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static boolean isLatinAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}

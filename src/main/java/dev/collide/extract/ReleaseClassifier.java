@@ -1,0 +1,209 @@
+package dev.collide.extract;
+
+import dev.collide.source.ArticleKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a sentence reports a model being released (issue #3: released, launched, open-sourced,
+ * unveiled...) or only mentions it (benchmarks, comparisons, adoption, predictions, rumours, "is expected to").
+ * Works on the clause that holds the name: a prediction or negation in it wins; a comparison or adoption word
+ * between the release verb and the name, or just before the name, makes it a mere mention. Thread-safe.
+ */
+final class ReleaseClassifier {
+    /** The verdict and how sure we are of it, in [0, 1]. */
+    record Verdict(boolean release, double confidence) {
+    }
+
+    static final Set<String> STRONG = Set.of("released", "releases", "release", "releasing", "launched",
+            "launches", "launch", "launching", "open-sourced", "open-sources", "open-sourcing", "sourced",
+            "unveiled", "unveils", "unveiling", "debuted", "debuts", "debut", "published", "publishes", "publishing",
+            "shipped", "ships", "shipping", "ship", "dropped", "drops", "rolled", "rolls", "rollout", "unveil");
+    static final Set<String> WEAK = Set.of("announced", "announces", "announcing", "introduced",
+            "introduces", "introducing", "available", "arrived", "arrives", "live", "posted", "uploaded", "out",
+            "unleashed", "presented", "presents", "present", "came", "opened", "introduce", "announce", "appeared",
+            "appears");
+    static final Set<String> PREDICTION = Set.of("expected", "expects", "expecting", "will", "would",
+            "could", "might", "plans", "plan", "planned", "planning", "rumored", "rumoured", "rumor", "rumors",
+            "rumour", "rumours", "reportedly", "upcoming", "forthcoming", "soon", "tipped", "leaked", "leak", "leaks",
+            "hinted", "hints", "teased", "teases", "poised", "preparing", "prepares", "yet", "not", "never",
+            "speculation", "speculated", "likely", "should", "aims", "intends", "delayed", "postponed", "wo",
+            "hopes", "wants", "may");
+    static final Set<String> COMPARISON = Set.of("than", "vs", "versus", "against", "beats", "beat",
+            "beating", "outperforms", "outperformed", "outperforming", "rivals", "rival", "rivaling", "rivalling",
+            "matches", "matching", "surpasses", "surpassed", "trails", "trailing", "behind", "like", "compared",
+            "comparing", "comparison", "benchmark", "benchmarks", "benchmarked", "scores", "scored", "runs", "ran",
+            "running", "run", "uses", "used", "using", "use", "powered", "built", "based", "fine-tuned", "finetuned",
+            "distilled", "deploys", "deployed", "deploying", "adopt", "adopts", "adopted", "integrates",
+            "integrated", "supports", "supported", "serving", "serves", "hosts", "hosted", "switched", "tested",
+            "testing", "evaluated", "ranks", "ranked", "tops", "topped", "replaced", "replacing", "successor",
+            "predecessor", "atop", "top", "over", "ahead", "above", "below", "dethroned", "leads", "led", "since",
+            "building", "builds");
+    private static final List<String> ZH_RELEASE = List.of("发布", "推出", "开源", "上线", "亮相", "问世", "首发", "公布");
+    private static final List<String> ZH_PREDICTION = List.of("预计", "将于", "将在", "即将", "有望", "计划", "传闻",
+            "据传", "或将", "可能", "尚未", "没有发布", "未发布");
+    private static final List<String> ZH_COMPARISON = List.of("超越", "超过", "对比", "相比", "跑分", "评测", "基于",
+            "使用", "接入", "部署", "媲美", "击败", "领先");
+    private static final Set<String> SUFFIX_MENTION = Set.of("level", "class", "style", "like", "based", "powered",
+            "sized", "grade", "scale", "tier", "esque", "compatible");
+
+    Verdict classify(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name, ArticleKind kind) {
+        double bonus = kind == ArticleKind.NEWS ? 0 : 0.05;
+        if (hasMentionSuffix(text, name.end(), sentenceEnd)) {
+            return new Verdict(false, 0.85);
+        }
+        int c = clauses.indexOf(name.start());
+        int from = clauses.start(c);
+        int to = clauses.end(c, sentenceEnd);
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
+            return new Verdict(false, 0.85);
+        }
+        int nameToken = w.indexAt(name.start());
+        // "GLM 5.1, which was released last month": the relative clause speaks of the name before it.
+        if (c + 1 < clauses.count() && startsWithReleaseClause(w, clauses.start(c + 1),
+                clauses.end(c + 1, sentenceEnd))) {
+            return new Verdict(true, 0.75 + bonus);
+        }
+        for (int k = Math.max(0, nameToken - 3); k < nameToken; k++) {
+            if ((w.get(k).bits() & Lexicon.COMPARISON) != 0 && w.get(k).start() >= from) {
+                return new Verdict(false, 0.8);
+            }
+        }
+        int verb = nearestVerb(w, from, to, name);
+        if (verb < 0) {
+            if (hasZh(text, from, to, ZH_RELEASE)) {
+                return hasZh(text, from, to, ZH_COMPARISON) ? new Verdict(false, 0.7) : new Verdict(true, 0.85 + bonus);
+            }
+            if (has(w, from, to, Lexicon.COMPARISON) || hasZh(text, from, to, ZH_COMPARISON)) {
+                return new Verdict(false, 0.8);
+            }
+            return c == 0 ? fromMainClause(text, w, clauses, sentenceEnd, bonus)
+                    : inherited(text, w, clauses, c, sentenceEnd, bonus);
+        }
+        int lo = Math.min(verb, nameToken);
+        int hi = Math.max(verb, nameToken);
+        for (int k = lo + 1; k < hi; k++) {
+            if ((w.get(k).bits() & Lexicon.COMPARISON) != 0) {
+                return new Verdict(false, 0.75);
+            }
+        }
+        return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
+    }
+
+    /** The subject of the sentence ("DeepSeek V4 Lite, a distilled model, became available"): the first cue decides. */
+    private Verdict fromMainClause(String text, Words w, Clauses clauses, int sentenceEnd, double bonus) {
+        for (int c = 1; c < clauses.count(); c++) {
+            int from = clauses.start(c);
+            int to = clauses.end(c, sentenceEnd);
+            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)
+                    || hasZh(text, from, to, ZH_PREDICTION) || hasZh(text, from, to, ZH_COMPARISON)) {
+                return new Verdict(false, 0.7);
+            }
+            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {
+                return new Verdict(true, 0.7 + bonus);
+            }
+        }
+        return new Verdict(false, 0.7);
+    }
+
+    /** A clause with no cue of its own: a comma list takes the verb of the clause before ("released V3.2, R1"). */
+    private Verdict inherited(String text, Words w, Clauses clauses, int c, int sentenceEnd, double bonus) {
+        for (int p = c; p > 0 && p > c - 3 && clauses.startsWithComma(text, p); p--) {
+            int from = clauses.start(p - 1);
+            int to = clauses.end(p - 1, sentenceEnd);
+            if (has(w, from, to, Lexicon.PREDICTION) || has(w, from, to, Lexicon.COMPARISON)) {
+                return new Verdict(false, 0.7);
+            }
+            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {
+                return new Verdict(true, 0.7 + bonus);
+            }
+        }
+        return new Verdict(false, 0.7);
+    }
+
+    /** ", released in February," or "which was released last month", right after the name's clause. */
+    private static boolean startsWithReleaseClause(Words w, int from, int to) {
+        int k = w.indexAt(from);
+        int seen = 0;
+        String first = null;
+        while (k < w.size() && w.get(k).start() < to && seen < 4) {
+            String t = w.text(k);
+            if (w.get(k).isWord()) {
+                if (STRONG.contains(t) || WEAK.contains(t) && !t.equals("out")) {
+                    return seen == 0 || (first.equals("which") || first.equals("that")) && seen <= 2;
+                }
+                if (PREDICTION.contains(t) || COMPARISON.contains(t)) {
+                    return false;
+                }
+                first = first == null ? t : first;
+                seen++;
+            }
+            k++;
+        }
+        return false;
+    }
+
+    private static int nearestVerb(Words w, int from, int to, ModelName name) {
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
+            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0) {
+                int d = Math.abs(w.get(k).start() - name.start());
+                if (d < bestDistance) {
+                    best = k;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean has(Words w, int from, int to, int mask) {
+        for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
+            if ((w.get(k).bits() & mask) != 0) {
+                if (mask == Lexicon.PREDICTION && w.text(k).equals("may") && isMonthUse(w, k)) {
+                    continue;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "in May", "May 5": the month, not the modal verb. */
+    private static boolean isMonthUse(Words w, int k) {
+        String before = w.text(k - 1);
+        return before.equals("in") || before.equals("early") || before.equals("late") || before.equals("mid")
+                || before.equals("since") || before.equals("of") || k + 1 < w.size() && w.get(k + 1).isNumber();
+    }
+
+    /** Chinese has no word breaks: the cues are looked up as substrings, only in clauses with Han characters. */
+    private static boolean hasZh(String text, int from, int to, List<String> cues) {
+        boolean han = false;
+        for (int i = from; i < to && !han; i++) {
+            han = text.charAt(i) >= 0x4E00 && text.charAt(i) <= 0x9FFF;
+        }
+        if (!han) {
+            return false;
+        }
+        String clause = text.substring(from, to);
+        for (String cue : cues) {
+            if (clause.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasMentionSuffix(String text, int end, int limit) {
+        if (end + 2 >= limit || text.charAt(end) != '-') {
+            return false;
+        }
+        int e = end + 1;
+        while (e < limit && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.collide.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits plain text into sentences as {@code [start, end)} spans: after '.', '!' or '?' followed by a space, after
+ * '。', '！', '？', and at line breaks. A '.' inside a version ("GLM-4.5") or before a lower-case word does not end
+ * a sentence. A sentence is cut at {@link #MAX_SENTENCE} characters so that junk without punctuation stays bounded.
+ */
+final class SentenceSplitter {
+    static final int MAX_SENTENCE = 1_000;
+
+    /** Spans of the non-blank sentences in {@code text}, in order. */
+    List<int[]> split(String text) {
+        List<int[]> spans = new ArrayList<>();
+        int n = text.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c > '?' && c < '。' || c == ' ' || c == ',') && i - start < MAX_SENTENCE) {
+                continue; // fast path: letters, digits, most punctuation
+            }
+            boolean end = false;
+            int cut = i + 1;
+            if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '；') {
+                end = true;
+            } else if ((c == '.' || c == '!' || c == '?')
+                    && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+                end = c != '.' || !isAbbreviation(text, i) && !nextWordIsLowerCase(text, i + 1);
+            } else if (i - start >= MAX_SENTENCE) {
+                end = true;
+            }
+            if (end) {
+                add(text, start, cut, spans);
+                start = cut;
+            }
+        }
+        add(text, start, n, spans);
+        return spans;
+    }
+
+    private static void add(String text, int start, int end, List<int[]> spans) {
+        int s = start;
+        int e = end;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e > s) {
+            spans.add(new int[] {s, e});
+        }
+    }
+
+    /** "Inc.", "Jan.", "U.S." and single initials do not end a sentence. */
+    private static boolean isAbbreviation(String text, int dot) {
+        int s = dot;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        int len = dot - s;
+        if (len == 1) {
+            return true;
+        }
+        String word = text.substring(s, dot);
+        return switch (word) {
+            case "Inc", "Corp", "Ltd", "Co", "Mr", "Ms", "Dr", "St", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+                 "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "etc", "No" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean nextWordIsLowerCase(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && Character.isLowerCase(text.charAt(i));
+    }
+}

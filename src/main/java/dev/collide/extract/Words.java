@@ -1,0 +1,125 @@
+package dev.collide.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sentence as lower-case tokens with their offsets: words (letters, with inner '-' or apostrophe: "open-sourced",
+ * "hasn't"), numbers (digit runs) and single symbols. Shared by the date reader and the release classifier so that
+ * each sentence is scanned once.
+ */
+final class Words {
+    record Token(String text, int start, int end, boolean isNumber, boolean isWord, int bits) {
+        int value() {
+            return isNumber && text.length() <= 9 ? Integer.parseInt(text) : -1;
+        }
+    }
+
+    private static final String[] ASCII_SYMBOLS = new String[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_SYMBOLS[c] = String.valueOf((char) c);
+        }
+    }
+
+    private final List<Token> tokens;
+    private final boolean hasHan;
+
+    private Words(List<Token> tokens, boolean hasHan) {
+        this.tokens = tokens;
+        this.hasHan = hasHan;
+    }
+
+    /** Whether the sentence has Han characters (Chinese cues are then looked up as substrings). */
+    boolean hasHan() {
+        return hasHan;
+    }
+
+    static Words of(String text, int from, int to) {
+        List<Token> tokens = new ArrayList<>();
+        boolean han = false;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (isAsciiLetter(c)) {
+                int s = i;
+                while (i < to && (isAsciiLetter(text.charAt(i)) || ((text.charAt(i) == '-' || text.charAt(i) == '\''
+                        || text.charAt(i) == '’') && i + 1 < to && isAsciiLetter(text.charAt(i + 1))))) {
+                    i++;
+                }
+                String word = lowerAscii(text, s, i);
+                tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word)));
+            } else if (c >= '0' && c <= '9') {
+                int s = i;
+                while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    i++;
+                }
+                tokens.add(new Token(text.substring(s, i), s, i, true, false, Lexicon.DATE_START));
+            } else {
+                han |= c >= 0x4E00 && c <= 0x9FFF;
+                if (!Character.isWhitespace(c)) {
+                    tokens.add(new Token(c < 128 ? ASCII_SYMBOLS[c] : String.valueOf(c), i, i + 1, false, false, 0));
+                }
+                i++;
+            }
+        }
+        return new Words(tokens, han);
+    }
+
+    List<Token> tokens() {
+        return tokens;
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    Token get(int i) {
+        return tokens.get(i);
+    }
+
+    /** The token's text, or "" past either end. */
+    String text(int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i).text() : "";
+    }
+
+    /** Index of the first token starting at or after {@code offset}. */
+    int indexAt(int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Lower-cases ASCII letters only, so offsets stay those of the text; '’' becomes '\''. */
+    private static String lowerAscii(String text, int from, int to) {
+        char[] out = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            out[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '’' ? '\'' : c;
+        }
+        return new String(out);
+    }
+
+    /** Whether any token in {@code [from, to)} has one of {@code mask}'s bits. */
+    boolean has(int from, int to, int mask) {
+        for (int k = indexAt(from); k < tokens.size() && tokens.get(k).start() < to; k++) {
+            if ((tokens.get(k).bits() & mask) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}
