@@ -102,6 +102,31 @@ class IncrementalDetectionTest {
     }
 
     @Test
+    void detect_twoMereMentions_giveNoCollision() throws Exception {
+        Archive archive = open();
+        var labs = dev.collide.config.ConfigLoader.fromEnvironment()
+                .loadWithoutSources(java.nio.file.Path.of("config")).labs();
+        var extractor = new dev.collide.extract.DictionaryExtractor(labs);
+        String[] texts = {"GLM-4.6 runs on a single workstation with four GPUs, users report.",
+            "In our benchmarks DeepSeek-V3.2 trails Claude on coding, and Mistral is expected to ship a larger model"
+                + " next quarter."};
+        for (int i = 0; i < texts.length; i++) {
+            var article = new Article("wire", "m" + i, Optional.of(URI.create("https://wire.example/m" + i)),
+                    "Hands-on", texts[i], Optional.of(CLOCK.instant()), ArticleKind.NEWS, Optional.empty(),
+                    List.of());
+            Extraction extraction = extractor.extract(article);
+            assertThat(extraction.mentions()).isNotEmpty().noneMatch(Mention::release);
+            archive.articles().save(article, i + 1, extraction, CLOCK.instant());
+        }
+
+        DetectionReport report = archive.pipeline().detect();
+
+        assertThat(report.events()).isZero();
+        assertThat(archive.events().collisions(ArchiveQuery.all(), Optional.empty(), false)).isEmpty();
+        archive.db().close();
+    }
+
+    @Test
     void detect_nothingNew_touchesNothing() throws Exception {
         Archive archive = open();
         store(archive, 1, "deepseek", "deepseek-r1", LocalDate.of(2025, 1, 20), ArticleKind.LAB_POST, List.of());
