@@ -16,7 +16,6 @@ public record Collision(String id, ReleaseEvent a, ReleaseEvent b, Optional<Long
     }
 
     public static String idFor(String eventIdA, String eventIdB) {
-        return eventIdA.compareTo(eventIdB) < 0 ? StableIds.of(eventIdA + "+" + eventIdB)
-                : StableIds.of(eventIdB + "+" + eventIdA);
+        return StableIds.ofPair(eventIdA, eventIdB);
     }
 }

@@ -28,20 +28,35 @@ public final class EventBuilder {
 
     /** Builds events from release mentions; evidence of non-releases must be filtered out by the caller. */
     public List<ReleaseEvent> build(List<Evidence> evidence) {
-        Map<String, List<Evidence>> byEvent = new LinkedHashMap<>();
+        // keyed by family alone (no string building per row); the rare family name two labs share is split below
+        Map<String, List<Evidence>> byFamily = new LinkedHashMap<>();
         for (Evidence e : evidence) {
-            byEvent.computeIfAbsent(e.lab() + "|" + e.family(), k -> new ArrayList<>()).add(e);
+            byFamily.computeIfAbsent(e.family(), k -> new ArrayList<>(2)).add(e);
         }
-        List<ReleaseEvent> events = new ArrayList<>(byEvent.size());
-        for (List<Evidence> group : byEvent.values()) {
-            events.add(buildOne(group));
+        List<ReleaseEvent> events = new ArrayList<>(byFamily.size());
+        for (List<Evidence> group : byFamily.values()) {
+            String lab = group.get(0).lab();
+            boolean oneLab = true;
+            for (int i = 1; i < group.size() && oneLab; i++) {
+                oneLab = group.get(i).lab().equals(lab);
+            }
+            if (oneLab) {
+                events.add(buildOne(group));
+            } else {
+                Map<String, List<Evidence>> byLab = new LinkedHashMap<>();
+                group.forEach(e -> byLab.computeIfAbsent(e.lab(), k -> new ArrayList<>()).add(e));
+                byLab.values().forEach(g -> events.add(buildOne(g)));
+            }
         }
         return events;
     }
 
     ReleaseEvent buildOne(List<Evidence> group) {
-        List<Evidence> sorted = new ArrayList<>(group);
-        sorted.sort(STRONGEST_FIRST);
+        List<Evidence> sorted = group;
+        if (group.size() > 1) {
+            sorted = new ArrayList<>(group);
+            sorted.sort(STRONGEST_FIRST);
+        }
         Evidence strongest = sorted.get(0);
         // one independent story per cluster of near-duplicate articles, weighted by its best mention
         List<Long> storyFingerprints = new ArrayList<>();
@@ -76,9 +91,14 @@ public final class EventBuilder {
 
     /** The family's own name where a mention used it, else the shortest model name seen. */
     private static String displayName(List<Evidence> sorted) {
-        return sorted.stream().map(Evidence::model)
-                .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
-                .orElseThrow();
+        String best = sorted.get(0).model();
+        for (int i = 1; i < sorted.size(); i++) {
+            String m = sorted.get(i).model();
+            if (m.length() < best.length() || (m.length() == best.length() && m.compareTo(best) < 0)) {
+                best = m;
+            }
+        }
+        return best;
     }
 
     private static int kindRank(ArticleKind kind) {
