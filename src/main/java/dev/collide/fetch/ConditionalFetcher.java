@@ -252,8 +252,10 @@ public final class ConditionalFetcher {
             return Attempt.done(new FetchResult.NotModified(previous));
         }
         if (code == 429 || code == 503) {
+            Duration fallback = LinkHeaders.rateLimitReset(response.header("RateLimit"))
+                    .map(t -> t.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : t).orElse(DEFAULT_RETRY_AFTER);
             return Attempt.done(new FetchResult.RateLimited(
-                    responseReader.retryAfter(response.header("Retry-After"), DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER)));
+                    responseReader.retryAfter(response.header("Retry-After"), fallback, MAX_RETRY_AFTER)));
         }
         if (code >= 500) {
             return Attempt.retry("HTTP " + code + " from " + url + ": server error; will retry later");
@@ -272,7 +274,7 @@ public final class ConditionalFetcher {
         String contentType = Objects.requireNonNullElse(response.header("Content-Type"), "");
         return Attempt.done(new FetchResult.Fetched(url, contentType, bytes, validators,
                 responseReader.freshFor(response.header("Cache-Control"), response.header("Expires"),
-                        response.header("Date"))));
+                        response.header("Date")), LinkHeaders.next(url, response.headers("Link"))));
     }
 
     private static String adviceFor(int code) {
