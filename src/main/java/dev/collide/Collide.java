@@ -69,11 +69,12 @@ public final class Collide implements AutoCloseable {
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
         Database database = Database.open(config.database());
         var http = new ConditionalFetcher(config.http(), clock);
+        var articles = new JdbcArticleStore(database.dataSource());
         Map<SourceKind, Source> sources = new EnumMap<>(SourceKind.class);
-        Wiring.addSources(sources, http, config, clock);
+        Wiring.addSources(sources, http, config, clock, (sourceId, guid) -> isStored(articles, sourceId, guid),
+                System::getenv);
         Extractor extractor = Wiring.extractor(config);
         ToLongFunction<Article> fingerprint = Wiring.fingerprint();
-        var articles = new JdbcArticleStore(database.dataSource());
         var sourceStates = new JdbcSourceStateStore(database.dataSource());
         var notify = config.notifications();
         var policy = new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch()));
@@ -91,6 +92,15 @@ public final class Collide implements AutoCloseable {
                 new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock));
         return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, composer,
                 digest, clock);
+    }
+
+    /** For full text: an unreadable store counts as "stored", so a database outage does not fetch every page. */
+    private static boolean isStored(JdbcArticleStore articles, String sourceId, String guid) {
+        try {
+            return articles.contains(sourceId, guid);
+        } catch (StoreException e) {
+            return true;
+        }
     }
 
     public CollideConfig config() {
