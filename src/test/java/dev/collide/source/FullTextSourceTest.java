@@ -42,7 +42,8 @@ class FullTextSourceTest {
     /** A feed whose one item links to a page on WireMock, i.e. on a loopback address. */
     private void feedAndPage() {
         String link = WIREMOCK.getRuntimeInfo().getHttpBaseUrl() + "/blog/kimi-k2-thinking";
-        stubFor(get("/feed.xml").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml")
+        stubFor(get("/feed.xml").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/rss+xml")
                 .withBody("<rss version=\"2.0\"><channel><title>Moonshot</title><item><title>Kimi K2 Thinking</title>"
                         + "<link>" + link + "</link><guid>" + link + "</guid><description>Short excerpt.</description>"
                         + "<pubDate>Tue, 04 Nov 2025 08:30:00 +0000</pubDate></item></channel></rss>")));

@@ -50,7 +50,8 @@ class GitHubReleasesSourceTest {
         assertThat(latest.publishedAt()).contains(Instant.parse("2024-02-16T17:11:19Z"));
         assertThat(latest.kind()).isEqualTo(ArticleKind.HUB_RECORD);
         assertThat(latest.title()).isEqualTo("0.7.3");
-        assertThat(latest.text()).startsWith("nikitazu/NZ.RdpMaid published the release 0.7.3 on GitHub. Добавлено");
+        assertThat(latest.text())
+                .startsWith("nikitazu/NZ.RdpMaid published the release 0.7.3 on GitHub. Добавлено");
         assertThat(latest.link()).contains(URI.create("https://github.com/nikitazu/NZ.RdpMaid/releases/tag/0.7.3"));
         assertThat(latest.tags()).isEqualTo(List.of("github:nikitazu/NZ.RdpMaid"));
         assertThat(latest.lab()).isEmpty();
