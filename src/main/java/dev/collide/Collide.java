@@ -21,6 +21,14 @@ import dev.collide.notify.OutboxDelivery;
 import dev.collide.notify.SlackNotifier;
 import dev.collide.notify.WebhookNotifier;
 import dev.collide.source.Article;
+import dev.collide.source.ArxivSource;
+import dev.collide.source.FullTextSource;
+import dev.collide.source.GitHubReleasesSource;
+import dev.collide.source.HtmlSource;
+import dev.collide.source.HuggingFaceSource;
+import dev.collide.source.LabDirectory;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import dev.collide.source.FeedParser;
 import dev.collide.source.FeedSource;
 import dev.collide.source.Source;
@@ -73,12 +81,12 @@ public final class Collide implements AutoCloseable {
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
         Database database = Database.open(config.database());
         var http = new ConditionalFetcher(config.http(), clock);
+        var articles = new JdbcArticleStore(database.dataSource());
         Map<SourceKind, Source> sources = new EnumMap<>(SourceKind.class);
-        sources.put(SourceKind.FEED, new FeedSource(http, new FeedParser()));
+        addSources(sources, http, config, (sourceId, guid) -> isStored(articles, sourceId, guid), System::getenv);
         Extractor extractor = new DictionaryExtractor(config.labs());
         // near-duplicate copies of one story share a SimHash fingerprint (title and text)
         ToLongFunction<Article> fingerprint = a -> NearDuplicates.fingerprint(a.title() + "\n" + a.text());
-        var articles = new JdbcArticleStore(database.dataSource());
         var sourceStates = new JdbcSourceStateStore(database.dataSource());
         var notify = config.notifications();
         var policy = new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch()));
@@ -96,6 +104,32 @@ public final class Collide implements AutoCloseable {
                 new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock));
         return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, composer,
                 digest, clock);
+    }
+
+    /**
+     * One source per kind, each wrapped for {@code fullText: true}; {@code isKnown(sourceId, guid)} says whether an
+     * item is stored already, so only new items' pages are fetched.
+     */
+    private static void addSources(Map<SourceKind, Source> sources, ConditionalFetcher http, CollideConfig config,
+                                   BiPredicate<String, String> isKnown, Function<String, String> env) {
+        var parser = new FeedParser();
+        var labs = new LabDirectory(config.labs());
+        Map<SourceKind, Source> kinds = Map.of(
+                SourceKind.FEED, new FeedSource(http, parser),
+                SourceKind.HUGGINGFACE, new HuggingFaceSource(http, labs, env),
+                SourceKind.GITHUB_RELEASES, new GitHubReleasesSource(http, parser, labs),
+                SourceKind.ARXIV, new ArxivSource(http, labs),
+                SourceKind.HTML, new HtmlSource(http));
+        kinds.forEach((kind, source) -> sources.put(kind, new FullTextSource(source, http, isKnown)));
+    }
+
+    /** For full text: an unreadable store counts as "stored", so a database outage does not fetch every page. */
+    private static boolean isStored(JdbcArticleStore articles, String sourceId, String guid) {
+        try {
+            return articles.contains(sourceId, guid);
+        } catch (StoreException e) {
+            return true;
+        }
     }
 
     public CollideConfig config() {

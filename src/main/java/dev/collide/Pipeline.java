@@ -129,17 +129,21 @@ public final class Pipeline {
                 return new SourceReport(config.id(), "failed", items.articles().size(), stored,
                         next.lastError(), next.nextFetchAt());
             }
-            Instant nextFetch = now.plus(max(config.every(), items.notBefore().orElse(Duration.ZERO)));
+            Duration interval = AdaptiveRefresh.next(config, h, stored);
+            Instant nextFetch = now.plus(max(interval, items.notBefore().orElse(Duration.ZERO)));
             next = new SourceHealth(config.id(), items.validators(), Optional.of(now), Optional.of(now),
                     items.articles().isEmpty() ? h.lastItemsAt() : Optional.of(now), "ok", Optional.empty(), 0,
-                    Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored);
+                    Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored,
+                    items.articles().isEmpty() ? h.emptyPolls() + 1 : 0, Optional.of(interval));
             report = new SourceReport(config.id(), "ok", items.articles().size(), stored, Optional.empty(),
                     next.nextFetchAt());
         } else if (result instanceof PollResult.Unchanged unchanged) {
-            Instant nextFetch = now.plus(max(config.every(), unchanged.notBefore().orElse(Duration.ZERO)));
+            Duration interval = AdaptiveRefresh.next(config, h, 0);
+            Instant nextFetch = now.plus(max(interval, unchanged.notBefore().orElse(Duration.ZERO)));
             next = new SourceHealth(config.id(), unchanged.validators(), Optional.of(now), Optional.of(now),
                     h.lastItemsAt(), "unchanged", Optional.empty(), 0, Optional.of(nextFetch),
-                    h.fetchCount() + 1, h.notModifiedCount() + 1, h.itemCount());
+                    h.fetchCount() + 1, h.notModifiedCount() + 1, h.itemCount(), h.emptyPolls(),
+                    Optional.of(interval));
             report = new SourceReport(config.id(), "unchanged", 0, 0, Optional.empty(), next.nextFetchAt());
         } else {
             PollResult.Failed failed = (PollResult.Failed) result;
@@ -159,7 +163,8 @@ public final class Pipeline {
         Duration wait = max(backoff, retryAfter.orElse(Duration.ZERO));
         return new SourceHealth(config.id(), h.validators(), Optional.of(now), h.lastSuccessAt(), h.lastItemsAt(),
                 retryAfter.isPresent() ? "rate-limited" : "failed", Optional.of(reason), errors,
-                Optional.of(now.plus(wait)), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount());
+                Optional.of(now.plus(wait)), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount(), h.emptyPolls(),
+                h.interval());
     }
 
     /** every, 2x every, 4x every, ... so a dead feed is not hammered; capped at a day. */

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
         description = "Scheduled feed aggregator and AI release-collision detector.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, DetectCommand.class,
                 CollisionsCommand.class, EventsCommand.class, ArticlesCommand.class, RivalsCommand.class,
-                WavesCommand.class, ExtractCommand.class, DemoCommand.class, OutboxCommand.class,
-                DigestCommand.class})
+                WavesCommand.class, SourcesCommand.class, ExtractCommand.class, DemoCommand.class,
+                OutboxCommand.class, DigestCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;

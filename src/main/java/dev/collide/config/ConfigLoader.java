@@ -28,7 +28,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("database", "detection", "http", "notify", "server", "logging");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "kind", "url", "every", "enabled", "lab", "org",
             "repo", "query", "item", "title", "link", "date", "dateFormat", "summary", "fullText", "allowPrivate",
-            "token", "include", "name", "minEvery", "maxEvery");
+            "token", "include", "name", "minEvery", "maxEvery", "pages", "maxResults");
     private static final Set<SourceKind> KINDS_WITHOUT_URL = Set.of(SourceKind.HUGGINGFACE,
             SourceKind.GITHUB_RELEASES, SourceKind.GITHUB_ORG, SourceKind.ARXIV);
 
@@ -226,6 +226,7 @@ public final class ConfigLoader {
                 throw s.error("every", "source '" + id + "' refreshes every " + every.toSeconds() + "s; use at"
                         + " least 1m so the server is not hammered");
             }
+            SourceKindChecks.check(s, id, kind, every);
             Map<String, String> params = new LinkedHashMap<>();
             for (String key : s.keys()) {
                 if (!Set.of("id", "kind", "url", "every", "enabled", "lab", "token").contains(key)) {

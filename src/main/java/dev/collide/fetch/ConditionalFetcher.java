@@ -51,6 +51,7 @@ public final class ConditionalFetcher {
     private final OkHttpClient trustedClient;
     private final OkHttpClient untrustedClient;
     private final HostLimiter hostLimiter;
+    private final HostPacer hostPacer;
     private final ResponseReader responseReader;
     private final Predicate<InetAddress> internal;
     private final FileUrlReader fileReader;
@@ -65,6 +66,12 @@ public final class ConditionalFetcher {
 
     /** {@code dns} and {@code internal} let tests put WireMock (on loopback) on the public side. */
     ConditionalFetcher(HttpConfig config, Clock clock, Sleeper sleeper, Dns dns, Predicate<InetAddress> internal) {
+        this(config, clock, sleeper, dns, internal, HostPacer.DEFAULTS);
+    }
+
+    /** {@code paceGaps}: a minimum gap between two requests to one host (default: 3 s for export.arxiv.org). */
+    ConditionalFetcher(HttpConfig config, Clock clock, Sleeper sleeper, Dns dns, Predicate<InetAddress> internal,
+                       Map<String, Duration> paceGaps) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -85,6 +92,7 @@ public final class ConditionalFetcher {
         this.internal = internal;
         this.untrustedClient = trustedClient.newBuilder().dns(new AddressPolicy(dns, internal)).build();
         this.hostLimiter = new HostLimiter(config.perHostConcurrency());
+        this.hostPacer = new HostPacer(paceGaps);
         this.responseReader = new ResponseReader(config.maxBodyBytes(), clock);
         this.fileReader = new FileUrlReader(responseReader);
     }
@@ -181,6 +189,10 @@ public final class ConditionalFetcher {
             }
             String host = request.url().host();
             try {
+                Duration wait = hostPacer.reserve(host, clock.instant());
+                if (!wait.isZero()) {
+                    sleeper.sleep(wait);
+                }
                 hostLimiter.acquire(host);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -252,8 +264,10 @@ public final class ConditionalFetcher {
             return Attempt.done(new FetchResult.NotModified(previous));
         }
         if (code == 429 || code == 503) {
+            Duration fallback = LinkHeaders.rateLimitReset(response.header("RateLimit"))
+                    .map(t -> t.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : t).orElse(DEFAULT_RETRY_AFTER);
             return Attempt.done(new FetchResult.RateLimited(
-                    responseReader.retryAfter(response.header("Retry-After"), DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER)));
+                    responseReader.retryAfter(response.header("Retry-After"), fallback, MAX_RETRY_AFTER)));
         }
         if (code >= 500) {
             return Attempt.retry("HTTP " + code + " from " + url + ": server error; will retry later");
@@ -272,7 +286,7 @@ public final class ConditionalFetcher {
         String contentType = Objects.requireNonNullElse(response.header("Content-Type"), "");
         return Attempt.done(new FetchResult.Fetched(url, contentType, bytes, validators,
                 responseReader.freshFor(response.header("Cache-Control"), response.header("Expires"),
-                        response.header("Date"))));
+                        response.header("Date")), LinkHeaders.next(url, response.headers("Link"))));
     }
 
     private static String adviceFor(int code) {

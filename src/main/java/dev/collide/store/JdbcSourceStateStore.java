@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,13 +51,14 @@ public final class JdbcSourceStateStore {
         String update = """
                 UPDATE source_state SET etag = ?, last_modified = ?, body_hash = ?, last_fetch_at = ?,
                     last_success_at = ?, last_items_at = ?, last_status = ?, last_error = ?, error_count = ?,
-                    next_fetch_at = ?, fetch_count = ?, not_modified_count = ?, item_count = ?
+                    next_fetch_at = ?, fetch_count = ?, not_modified_count = ?, item_count = ?, empty_polls = ?,
+                    interval_seconds = ?
                 WHERE source_id = ?""";
         String insert = """
                 INSERT INTO source_state (etag, last_modified, body_hash, last_fetch_at, last_success_at,
                     last_items_at, last_status, last_error, error_count, next_fetch_at, fetch_count,
-                    not_modified_count, item_count, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                    not_modified_count, item_count, empty_polls, interval_seconds, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(update)) {
                 bind(ps, h);
@@ -94,7 +97,13 @@ public final class JdbcSourceStateStore {
         ps.setLong(11, h.fetchCount());
         ps.setLong(12, h.notModifiedCount());
         ps.setLong(13, h.itemCount());
-        ps.setString(14, h.sourceId());
+        ps.setInt(14, h.emptyPolls());
+        if (h.interval().isPresent()) {
+            ps.setLong(15, h.interval().get().toSeconds());
+        } else {
+            ps.setNull(15, Types.BIGINT);
+        }
+        ps.setString(16, h.sourceId());
     }
 
     private static SourceHealth read(ResultSet rs) throws SQLException {
@@ -104,6 +113,11 @@ public final class JdbcSourceStateStore {
                 Optional.ofNullable(rs.getString("last_status")).orElse("new"),
                 Optional.ofNullable(rs.getString("last_error")), rs.getInt("error_count"),
                 Sql.instant(rs, "next_fetch_at"), rs.getLong("fetch_count"), rs.getLong("not_modified_count"),
-                rs.getLong("item_count"));
+                rs.getLong("item_count"), rs.getInt("empty_polls"), interval(rs));
+    }
+
+    private static Optional<Duration> interval(ResultSet rs) throws SQLException {
+        long seconds = rs.getLong("interval_seconds");
+        return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 }

@@ -3,21 +3,38 @@ package dev.collide.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.collide.fetch.Validators;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What the archive remembers of one source: validators for the next conditional GET, its last outcome and the
- * schedule. {@code lastStatus} is one of ok, unchanged, failed, rate-limited.
+ * schedule. {@code lastStatus} is one of ok, unchanged, failed, rate-limited. {@code emptyPolls} counts successful
+ * polls in a row that parsed to no items; {@code interval} is the current adaptive refresh interval (empty: the
+ * source's {@code every}).
  */
 public record SourceHealth(String sourceId, Validators validators, Optional<Instant> lastFetchAt,
                            Optional<Instant> lastSuccessAt, Optional<Instant> lastItemsAt, String lastStatus,
                            Optional<String> lastError, int errorCount, Optional<Instant> nextFetchAt,
-                           long fetchCount, long notModifiedCount, long itemCount) {
+                           long fetchCount, long notModifiedCount, long itemCount, int emptyPolls,
+                           Optional<Duration> interval) {
+    /** Failures in a row after which a source is flagged "needs attention". */
+    public static final int FAILING_AFTER = 3;
+
     public SourceHealth {
         requireNonNull(sourceId, "sourceId");
         requireNonNull(validators, "validators");
         requireNonNull(lastStatus, "lastStatus");
+        requireNonNull(interval, "interval");
+    }
+
+    /** Without the adaptive-refresh fields (before V4). */
+    public SourceHealth(String sourceId, Validators validators, Optional<Instant> lastFetchAt,
+                        Optional<Instant> lastSuccessAt, Optional<Instant> lastItemsAt, String lastStatus,
+                        Optional<String> lastError, int errorCount, Optional<Instant> nextFetchAt,
+                        long fetchCount, long notModifiedCount, long itemCount) {
+        this(sourceId, validators, lastFetchAt, lastSuccessAt, lastItemsAt, lastStatus, lastError, errorCount,
+                nextFetchAt, fetchCount, notModifiedCount, itemCount, 0, Optional.empty());
     }
 
     public static SourceHealth fresh(String sourceId) {
@@ -27,5 +44,27 @@ public record SourceHealth(String sourceId, Validators validators, Optional<Inst
 
     public boolean isDue(Instant now) {
         return nextFetchAt.map(next -> !next.isAfter(now)).orElse(true);
+    }
+
+    /**
+     * Why the source needs a person to look at it, if it does (issue #5): it keeps failing, or it used to yield
+     * items and now parses to none (a feed that moved, a page whose layout changed). For {@code collide sources},
+     * the digest and the web page.
+     */
+    public Optional<String> attention() {
+        if (errorCount >= FAILING_AFTER) {
+            return Optional.of("failing: " + errorCount + " polls in a row; last error: "
+                    + lastError.orElse("(none recorded)"));
+        }
+        if (emptyPolls > 0 && itemCount > 0) {
+            return Optional.of("silent: the last " + (emptyPolls == 1 ? "poll" : emptyPolls + " polls") + " parsed"
+                    + " to no items although " + itemCount + " were stored before; the feed may have moved or the"
+                    + " page layout changed: check url and selectors");
+        }
+        return Optional.empty();
+    }
+
+    public boolean needsAttention() {
+        return attention().isPresent();
     }
 }

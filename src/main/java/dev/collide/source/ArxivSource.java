@@ -1,0 +1,150 @@
+package dev.collide.source;
+
+import dev.collide.config.SourceConfig;
+import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.fetch.FetchResult;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Source kind {@code arxiv}: the arXiv query API ({@code query:} is a {@code search_query}, e.g.
+ * {@code au:"DeepSeek-AI"} or {@code cat:cs.CL AND abs:"Kimi"}), newest submissions first. Each paper is a
+ * {@link ArticleKind#NEWS} item keyed by its arXiv id without the version, dated by {@code <published>} (first
+ * version); authors and affiliations go into the text, and a lab named exactly by one of them is set as the lab.
+ * A throttled reply ("Rate exceeded.") and arXiv's 200-with-an-"Error"-entry are failures. Thread-safe.
+ */
+public final class ArxivSource implements Source {
+    private static final Logger LOG = LoggerFactory.getLogger(ArxivSource.class);
+    static final String DEFAULT_BASE = "http://export.arxiv.org";
+    static final int DEFAULT_RESULTS = 25;
+    private static final Pattern VERSION = Pattern.compile("v\\d+$");
+
+    private final ConditionalFetcher fetcher;
+    private final LabDirectory labs;
+
+    public ArxivSource(ConditionalFetcher fetcher, LabDirectory labs) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.labs = Objects.requireNonNull(labs, "labs");
+    }
+
+    @Override
+    public PollResult poll(SourceConfig config, SourceState state) {
+        try {
+            return pollOnce(config, state);
+        } catch (RuntimeException e) {
+            LOG.error("source={} poll failed unexpectedly", config.id(), e);
+            return SourceFailures.internal(config, e);
+        }
+    }
+
+    private PollResult pollOnce(SourceConfig config, SourceState state) {
+        String query = config.param("query").orElse("").strip();
+        if (query.isEmpty()) {
+            return new PollResult.Failed("source " + config.id() + ": no query; add e.g. 'query: au:\"DeepSeek-AI\"'",
+                    false, Optional.empty());
+        }
+        URI url = queryUrl(config, query);
+        FetchResult fetched = fetcher.fetch(url, state.validators());
+        if (fetched instanceof FetchResult.NotModified notModified) {
+            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        }
+        if (fetched instanceof FetchResult.RateLimited limited) {
+            return SourceFailures.rateLimited(config, url.getHost(), limited, "");
+        }
+        if (fetched instanceof FetchResult.Failed failed) {
+            return SourceFailures.failed(config, failed);
+        }
+        var body = (FetchResult.Fetched) fetched;
+        String text = new String(body.body(), StandardCharsets.UTF_8);
+        if (text.strip().startsWith("Rate exceeded")) {
+            return new PollResult.Failed("source " + config.id() + ": arXiv answered 'Rate exceeded.'; keep at least"
+                    + " 3 s between calls and raise `every:`", true, Optional.empty());
+        }
+        if (!text.contains("<feed")) {
+            return new PollResult.Failed("source " + config.id() + ": arXiv did not answer with Atom (" + url
+                    + "); check `query:`", true, Optional.empty());
+        }
+        Document doc = Jsoup.parse(text, url.toString(), Parser.xmlParser());
+        List<Article> papers = new ArrayList<>();
+        for (Element entry : doc.select("entry")) {
+            String title = squeeze(entry.selectFirst("> title"));
+            if (title.equals("Error")) {
+                return new PollResult.Failed("source " + config.id() + ": arXiv rejected the query: "
+                        + squeeze(entry.selectFirst("> summary")) + "; check `query:`", false, Optional.empty());
+            }
+            toArticle(config, entry, title).ifPresent(papers::add);
+        }
+        return new PollResult.Items(papers, body.validators(), body.freshFor());
+    }
+
+    private Optional<Article> toArticle(SourceConfig config, Element entry, String title) {
+        String idUrl = squeeze(entry.selectFirst("> id"));
+        int abs = idUrl.indexOf("/abs/");
+        if (abs < 0) {
+            return Optional.empty();
+        }
+        String arxivId = VERSION.matcher(idUrl.substring(abs + 5)).replaceFirst("");
+        Set<String> names = new LinkedHashSet<>();
+        List<String> credits = new ArrayList<>();
+        Optional<String> lab = config.lab();
+        for (Element author : entry.select("> author")) {
+            String name = squeeze(author.selectFirst("> name"));
+            List<String> affiliations = author.getElementsByTag("arxiv:affiliation").eachText();
+            names.add(name);
+            names.addAll(affiliations);
+            credits.add(affiliations.isEmpty() ? name : name + " (" + String.join("; ", affiliations) + ")");
+        }
+        for (String name : names) {
+            lab = lab.or(() -> labs.labOfName(name));
+        }
+        String text = "arXiv " + arxivId + ". Authors: " + String.join(", ", credits) + ". "
+                + squeeze(entry.selectFirst("> summary"));
+        List<String> tags = new ArrayList<>(List.of("arxiv:" + arxivId));
+        entry.getElementsByTag("category").forEach(c -> tags.add("category:" + c.attr("term")));
+        return Optional.of(new Article(config.id(), arxivId, Optional.of(URI.create("https://arxiv.org/abs/"
+                + arxivId)), title, text, published(entry), ArticleKind.NEWS, lab, tags));
+    }
+
+    private static Optional<Instant> published(Element entry) {
+        try {
+            return Optional.of(OffsetDateTime.parse(squeeze(entry.selectFirst("> published"))).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String squeeze(Element element) {
+        return element == null ? "" : element.text().replaceAll("\\s+", " ").strip();
+    }
+
+    static URI queryUrl(SourceConfig config, String query) {
+        String scheme = config.url().getScheme();
+        String base = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)
+                ? config.url().toString().replaceAll("/+$", "") : DEFAULT_BASE;
+        int results = DEFAULT_RESULTS;
+        try {
+            results = Math.max(1, Math.min(200, Integer.parseInt(config.param("maxResults").orElse("25"))));
+        } catch (NumberFormatException e) {
+            // validated by ConfigLoader; a bad value falls back to the default
+        }
+        return URI.create(base + "/api/query?search_query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&sortBy=submittedDate&sortOrder=descending&start=0&max_results=" + results);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.collide.source;
+
+import dev.collide.config.SourceConfig;
+import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.fetch.FetchResult;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Source kind {@code github-releases}: {@code https://github.com/OWNER/NAME/releases.atom} for {@code repo:
+ * OWNER/NAME} (no API quota, no token). Each entry is a {@link ArticleKind#HUB_RECORD} dated by its {@code <updated>}
+ * (the feed has no {@code <published>}), keyed by the entry id {@code tag:github.com,2008:Repository/ID/TAG}.
+ * A {@code url:} override replaces {@code https://github.com} (mirrors, tests). Thread-safe.
+ */
+public final class GitHubReleasesSource implements Source {
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubReleasesSource.class);
+    static final String DEFAULT_BASE = "https://github.com";
+
+    private final ConditionalFetcher fetcher;
+    private final FeedParser parser;
+    private final LabDirectory labs;
+
+    public GitHubReleasesSource(ConditionalFetcher fetcher, FeedParser parser, LabDirectory labs) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.labs = Objects.requireNonNull(labs, "labs");
+    }
+
+    @Override
+    public PollResult poll(SourceConfig config, SourceState state) {
+        try {
+            return pollOnce(config, state);
+        } catch (RuntimeException e) {
+            LOG.error("source={} repo={} poll failed unexpectedly", config.id(), config.param("repo").orElse(""), e);
+            return SourceFailures.internal(config, e);
+        }
+    }
+
+    private PollResult pollOnce(SourceConfig config, SourceState state) {
+        String repo = config.param("repo").orElse("").strip();
+        int slash = repo.indexOf('/');
+        if (slash <= 0 || slash != repo.lastIndexOf('/') || slash == repo.length() - 1) {
+            return new PollResult.Failed("source " + config.id() + ": repo '" + repo + "' is not OWNER/NAME; write"
+                    + " e.g. \"repo: QwenLM/Qwen3\"", false, Optional.empty());
+        }
+        URI url = feedUrl(config, repo);
+        FetchResult fetched = fetcher.fetch(url, state.validators());
+        if (fetched instanceof FetchResult.NotModified notModified) {
+            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        }
+        if (fetched instanceof FetchResult.RateLimited limited) {
+            return SourceFailures.rateLimited(config, url.getHost(), limited, "");
+        }
+        if (fetched instanceof FetchResult.Failed failed) {
+            if (failed.httpStatus().orElse(0) == 404) {
+                return new PollResult.Failed("source " + config.id() + ": repository '" + repo + "' not found (HTTP"
+                        + " 404 from " + url + "); check `repo:` (renamed, moved or private?)", false,
+                        Optional.empty());
+            }
+            return SourceFailures.failed(config, failed);
+        }
+        var body = (FetchResult.Fetched) fetched;
+        ParseResult parsed = parser.parse(config.id(), body.body(), Optional.of(body.contentType())
+                .filter(s -> !s.isBlank()), Optional.of(body.finalUrl()));
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            return new PollResult.Failed("source " + config.id() + ": " + rejected.reason() + " (" + url + ")", true,
+                    Optional.empty());
+        }
+        ParsedFeed feed = ((ParseResult.Parsed) parsed).feed();
+        String owner = repo.substring(0, slash);
+        String name = repo.substring(slash + 1);
+        List<Article> records = feed.articles().stream().map(a -> toRecord(config, owner, name, a)).toList();
+        return new PollResult.Items(records, body.validators(), body.freshFor());
+    }
+
+    private Article toRecord(SourceConfig config, String owner, String name, Article entry) {
+        String text = owner + "/" + name + " published the release " + entry.title() + " on GitHub."
+                + (entry.text().isBlank() || entry.text().equals("No content.") ? "" : " " + entry.text());
+        return new Article(config.id(), entry.guid(), entry.link(), entry.title(), text, entry.publishedAt(),
+                ArticleKind.HUB_RECORD, labs.labOfOrg(config, owner), List.of("github:" + owner + "/" + name));
+    }
+
+    static URI feedUrl(SourceConfig config, String repo) {
+        String scheme = config.url().getScheme();
+        String base = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)
+                ? config.url().toString().replaceAll("/+$", "") : DEFAULT_BASE;
+        return URI.create(base + "/" + repo + "/releases.atom");
+    }
+}

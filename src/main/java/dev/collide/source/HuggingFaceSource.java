@@ -1,0 +1,228 @@
+package dev.collide.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.collide.config.SourceConfig;
+import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.fetch.FetchResult;
+import dev.collide.fetch.Validators;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Source kind {@code huggingface}: the public repositories of one Hub organisation ({@code org:}), newest first,
+ * through {@code GET /api/models?author=ORG&sort=createdAt} (and {@code /api/datasets}, {@code /api/spaces} when
+ * {@code include:} names them). Each repository becomes a {@link ArticleKind#HUB_RECORD} dated by its
+ * {@code createdAt}. Follows {@code Link: rel="next"} up to {@code pages:} pages (default 1: new repositories come
+ * first). Sends {@code Authorization: Bearer} when {@code token: ${ENV}} names a set variable. Thread-safe.
+ */
+public final class HuggingFaceSource implements Source {
+    private static final Logger LOG = LoggerFactory.getLogger(HuggingFaceSource.class);
+    static final String DEFAULT_BASE = "https://huggingface.co";
+    static final int PAGE_SIZE = 50;
+    static final int MAX_PAGES = 20;
+    /** hub-docs api.md: repositories made before the Hub stored creation dates all show this instant. */
+    static final Instant UNKNOWN_CREATED_AT = Instant.parse("2022-03-02T23:29:04Z");
+
+    private final ConditionalFetcher fetcher;
+    private final LabDirectory labs;
+    private final Function<String, String> env;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HuggingFaceSource(ConditionalFetcher fetcher, LabDirectory labs, Function<String, String> env) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.labs = Objects.requireNonNull(labs, "labs");
+        this.env = Objects.requireNonNull(env, "env");
+    }
+
+    @Override
+    public PollResult poll(SourceConfig config, SourceState state) {
+        try {
+            return pollOnce(config, state);
+        } catch (RuntimeException e) {
+            LOG.error("source={} org={} poll failed unexpectedly", config.id(), config.param("org").orElse(""), e);
+            return SourceFailures.internal(config, e);
+        }
+    }
+
+    private PollResult pollOnce(SourceConfig config, SourceState state) {
+        String org = config.param("org").orElse("");
+        if (org.isBlank()) {
+            return new PollResult.Failed("source " + config.id() + ": no org; add \"org: deepseek-ai\"", false,
+                    Optional.empty());
+        }
+        List<String> repoTypes = repoTypes(config);
+        int pages = pages(config);
+        Map<String, String> headers = authorization(config);
+        List<Article> articles = new ArrayList<>();
+        Validators validators = Validators.NONE;
+        Optional<Duration> notBefore = Optional.empty();
+        for (int t = 0; t < repoTypes.size(); t++) {
+            String type = repoTypes.get(t);
+            // conditional GET only where one listing is the whole source: its validators then mean "nothing new"
+            boolean conditional = repoTypes.size() == 1;
+            URI next = listingUrl(config, type, org);
+            for (int page = 1; page <= pages; page++) {
+                FetchResult fetched = fetcher.fetch(next, conditional && page == 1 ? state.validators()
+                        : Validators.NONE, headers);
+                if (fetched instanceof FetchResult.NotModified notModified && page == 1 && conditional) {
+                    return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+                }
+                if (fetched instanceof FetchResult.RateLimited limited) {
+                    return SourceFailures.rateLimited(config, next.getHost(), limited, config.param("tokenEnv")
+                            .isPresent() ? "" : "; a token (token: ${HF_TOKEN}) raises the Hub's limit");
+                }
+                if (fetched instanceof FetchResult.Failed failed) {
+                    return failure(config, org, failed);
+                }
+                if (!(fetched instanceof FetchResult.Fetched body)) {
+                    break; // NotModified of a later page: the same bytes as an earlier poll, nothing more to read
+                }
+                Optional<List<Article>> rows = parse(config, org, type, body);
+                if (rows.isEmpty()) {
+                    return new PollResult.Failed("source " + config.id() + ": the Hub answered page " + page + " of "
+                            + type + " for org '" + org + "' with broken or truncated JSON (" + next + "); nothing"
+                            + " was stored from this poll, it will be retried", true, Optional.empty());
+                }
+                articles.addAll(rows.get());
+                if (page == 1 && t == 0) {
+                    validators = conditional ? body.validators() : Validators.NONE;
+                    notBefore = body.freshFor();
+                }
+                if (body.nextLink().isEmpty() || rows.get().isEmpty()) {
+                    break;
+                }
+                next = body.nextLink().get();
+            }
+        }
+        if (articles.isEmpty()) {
+            // the Hub lists an unknown author as an empty array, so emptiness is how a renamed org shows
+            return new PollResult.Failed("source " + config.id() + ": organisation '" + org + "' lists no public "
+                    + String.join("/", repoTypes) + "; check `org:` (renamed, misspelt or private?) at "
+                    + DEFAULT_BASE + "/" + org, true, Optional.empty());
+        }
+        return new PollResult.Items(articles, validators, notBefore);
+    }
+
+    private PollResult.Failed failure(SourceConfig config, String org, FetchResult.Failed failed) {
+        int status = failed.httpStatus().orElse(0);
+        if (status == 401 || status == 403 || status == 404) {
+            return new PollResult.Failed("source " + config.id() + ": organisation '" + org + "' not found or private"
+                    + " (HTTP " + status + "); check `org:`" + (config.param("tokenEnv").isPresent() ? " and the token"
+                    : ""), false, Optional.empty());
+        }
+        return SourceFailures.failed(config, failed);
+    }
+
+    private Optional<List<Article>> parse(SourceConfig config, String org, String type, FetchResult.Fetched body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body.body());
+        } catch (IOException e) {
+            LOG.warn("source={} org={} unreadable JSON from {}: {}", config.id(), org, body.finalUrl(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (root == null || !root.isArray()) {
+            return Optional.empty();
+        }
+        URI base = base(config);
+        List<Article> articles = new ArrayList<>();
+        for (JsonNode row : root) {
+            toArticle(config, org, type, base, row).ifPresent(articles::add);
+        }
+        return Optional.of(articles);
+    }
+
+    private Optional<Article> toArticle(SourceConfig config, String org, String type, URI base, JsonNode row) {
+        String id = row.path("id").asText(row.path("modelId").asText(""));
+        int slash = id.indexOf('/');
+        if (slash <= 0 || slash == id.length() - 1 || row.path("private").asBoolean(false)) {
+            return Optional.empty();
+        }
+        String owner = id.substring(0, slash);
+        String name = id.substring(slash + 1);
+        Optional<Instant> created = createdAt(row.path("createdAt").asText(""));
+        String pipelineTag = row.path("pipeline_tag").asText("");
+        List<String> tags = new ArrayList<>();
+        row.path("tags").forEach(tag -> tags.add(tag.asText()));
+        String kindWord = switch (type) {
+            case "datasets" -> "the dataset ";
+            case "spaces" -> "the Space ";
+            default -> "";
+        };
+        String text = owner + " released " + kindWord + name + " on Hugging Face"
+                + (pipelineTag.isBlank() ? "" : " (" + pipelineTag + ")") + ".";
+        String path = type.equals("models") ? "/" + id : "/" + type + "/" + id;
+        URI link = URI.create(base.toString().replaceAll("/+$", "") + path);
+        String guid = type.equals("models") ? id : type + "/" + id;
+        return Optional.of(new Article(config.id(), guid, Optional.of(link), name, text, created,
+                ArticleKind.HUB_RECORD, labs.labOfOrg(config, owner.isBlank() ? org : owner), tags));
+    }
+
+    private static Optional<Instant> createdAt(String raw) {
+        try {
+            Instant at = Instant.parse(raw);
+            return at.equals(UNKNOWN_CREATED_AT) ? Optional.empty() : Optional.of(at);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, String> authorization(SourceConfig config) {
+        Optional<String> envName = config.param("tokenEnv");
+        if (envName.isEmpty()) {
+            return Map.of();
+        }
+        String token = env.apply(envName.get());
+        if (token == null || token.isBlank()) {
+            LOG.warn("source={} token variable {} is not set; listing anonymously", config.id(), envName.get());
+            return Map.of();
+        }
+        return Map.of("Authorization", "Bearer " + token.strip());
+    }
+
+    static URI base(SourceConfig config) {
+        String scheme = config.url().getScheme();
+        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? config.url()
+                : URI.create(DEFAULT_BASE);
+    }
+
+    static URI listingUrl(SourceConfig config, String type, String org) {
+        String base = base(config).toString().replaceAll("/+$", "");
+        // hub-docs api.md: sort=createdAt lists newest first; no expand, the default row has what we need
+        return URI.create(base + "/api/" + type + "?author=" + URLEncoder.encode(org, StandardCharsets.UTF_8)
+                + "&sort=createdAt&limit=" + PAGE_SIZE);
+    }
+
+    static List<String> repoTypes(SourceConfig config) {
+        List<String> types = new ArrayList<>();
+        for (String part : config.param("include").orElse("models").split("[,\\s]+")) {
+            if (!part.isBlank() && !types.contains(part)) {
+                types.add(part);
+            }
+        }
+        return types.isEmpty() ? List.of("models") : List.copyOf(types);
+    }
+
+    static int pages(SourceConfig config) {
+        try {
+            return Math.max(1, Math.min(MAX_PAGES, Integer.parseInt(config.param("pages").orElse("1").strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
