@@ -15,6 +15,8 @@ import dev.collide.config.HttpConfig;
 import dev.collide.config.Lab;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
+import dev.collide.extract.DictionaryExtractor;
+import dev.collide.extract.NearDuplicates;
 import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.fetch.ConditionalFetcher;
@@ -74,7 +76,7 @@ class SourcesEndToEndTest {
         pipeline = new Pipeline(Map.of(
                         SourceKind.HUGGINGFACE, new HuggingFaceSource(fetcher, new LabDirectory(LABS), name -> null),
                         SourceKind.FEED, new FeedSource(fetcher, new FeedParser())),
-                new TitleAsModelExtractor(), article -> 0L, new JdbcArticleStore(db.dataSource()),
+                new DictionaryExtractor(LABS), article -> NearDuplicates.fingerprint(article.text()), new JdbcArticleStore(db.dataSource()),
                 new JdbcSourceStateStore(db.dataSource()), events, new EventBuilder(),
                 new CollisionDetector(DetectionConfig.defaults()), CLOCK);
     }
@@ -94,7 +96,8 @@ class SourcesEndToEndTest {
                 .withHeader("Content-Type", "application/rss+xml").withBody("""
                 <rss version="2.0"><channel><title>DeepSeek News</title>
                 <item><title>DeepSeek-V3.2</title><link>https://api-docs.deepseek.com/news/news251106</link>
-                <pubDate>Thu, 06 Nov 2025 10:00:00 +0000</pubDate><description>Released.</description></item>
+                <pubDate>Thu, 06 Nov 2025 10:00:00 +0000</pubDate><description>We release DeepSeek-V3.2 today, on the
+                app, web and API.</description></item>
                 </channel></rss>""")));
         String base = WIREMOCK.getRuntimeInfo().getHttpBaseUrl();
         var hub = new SourceConfig("hf-moonshotai", SourceKind.HUGGINGFACE, URI.create(base), Duration.ofMinutes(30),
