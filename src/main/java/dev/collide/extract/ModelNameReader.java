@@ -92,8 +92,13 @@ final class ModelNameReader {
      */
     List<ModelName> readUnbranded(String text, int from, int to, List<String> labs, List<int[]> taken) {
         List<ModelName> found = new ArrayList<>();
-        if (labs.isEmpty()) {
-            return found;
+        boolean anyPattern = false;
+        for (String lab : labs) {
+            LabPatterns lp = byLab.get(lab);
+            anyPattern |= lp != null && !lp.patterns().isEmpty();
+        }
+        if (!anyPattern) {
+            return found; // most labs name every model with a brand: nothing to scan for
         }
         int i = from;
         while (i < to) {
