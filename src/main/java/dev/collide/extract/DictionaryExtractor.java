@@ -2,6 +2,7 @@ package dev.collide.extract;
 
 import dev.collide.config.Lab;
 import dev.collide.source.Article;
+import dev.collide.source.ArticleKind;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class DictionaryExtractor implements Extractor {
         Optional<ReleaseDate> anchor = Optional.empty();
         List<String> previousLabs = List.of();
         Mention lastRelease;
+        boolean inHubTitle;
         final Map<String, Mention> mentions = new LinkedHashMap<>();
         final List<CoRelease> coReleases = new ArrayList<>();
     }
@@ -60,7 +62,9 @@ public final class DictionaryExtractor implements Extractor {
         Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         Context ctx = new Context();
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
+        ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD;
         read(article, article.title(), today, ctx);
+        ctx.inHubTitle = false;
         String text = article.text();
         if (text.length() > MAX_CHARS) {
             LOG.debug("article longer than {} chars, rest ignored: source={} guid={}", MAX_CHARS, article.sourceId(),
@@ -147,7 +151,9 @@ public final class DictionaryExtractor implements Extractor {
         String evidence = evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
         for (ModelName name : found) {
-            ReleaseClassifier.Verdict verdict = classifier.classify(text, words, clauses, to, name, article.kind());
+            // A hub record (a model repo, a GitHub release) is the release of the model its title names.
+            ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
+                    : classifier.classify(text, words, clauses, to, name, article.kind());
             Optional<ReleaseDate> date = DateChoice.pick(name, found, spans, clauses)
                     .or(() -> articleDate(article));
             if (date.isEmpty()) {

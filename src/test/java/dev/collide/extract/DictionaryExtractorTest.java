@@ -92,12 +92,14 @@ class DictionaryExtractorTest {
     @Test
     void extract_hubRecordWithoutDateInText_isDatedByItsInstant() {
         Instant at = Instant.parse("2026-04-24T09:30:00Z");
-        var article = new Article("hf", "g", Optional.empty(), "deepseek-ai/DeepSeek-V4", "DeepSeek-V4 released.",
+        var article = new Article("hf", "g", Optional.empty(), "deepseek-ai/DeepSeek-V4", "Model card: see below.",
                 Optional.of(at), ArticleKind.HUB_RECORD, Optional.of("deepseek"), List.of());
 
-        Mention m = EXTRACTOR.extract(article).mentions().get(0);
+        List<Mention> found = EXTRACTOR.extract(article).mentions();
 
-        assertThat(m.date()).isEqualTo(ReleaseDate.ofInstant(at));
+        assertThat(found).extracting(DictionaryExtractorTest::summary, Mention::confidence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "deepseek deepseek-v4 deepseek-v4 release 2026-04-24T09:30:00Z", 0.95));
     }
 
     @Test
