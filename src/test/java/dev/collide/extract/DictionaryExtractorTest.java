@@ -176,4 +176,34 @@ class DictionaryExtractorTest {
         assertThat(mentions("Step 2 of the guide was published on Monday. StepFun released Step-3 today."))
                 .extracting(Mention::modelId).containsExactly("step-3");
     }
+
+    @Test
+    void extract_manyThreadsOneInstance_giveTheSameResults() throws Exception {
+        List<Article> articles = List.of(
+                TestLabs.news("2026-04-29", "DeepSeek released V4 on April 24. The same day, Moonshot released K2.6."),
+                TestLabs.news("2026-04-29", "智谱于2026年4月24日发布了GLM 5.1。GLM-4.6 runs on a workstation."),
+                TestLabs.labPost("2026-04-29", "minimax", "We are excited to release M2.7 today."));
+        List<Extraction> expected = articles.stream().map(EXTRACTOR::extract).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int r = 0; r < 200; r++) {
+                        for (int i = 0; i < articles.size(); i++) {
+                            if (!EXTRACTOR.extract(articles.get(i)).equals(expected.get(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
