@@ -12,7 +12,7 @@ public final class NearDuplicates {
      * Bits two copies of one story may differ in. A different boilerplate line or two moves 2-8 bits of a 2 KB
      * article; unrelated stories differ in ~32 bits (random), rarely fewer than 20.
      */
-    public static final int MAX_DISTANCE = 10;
+    public static final int MAX_DISTANCE = 12;
     private static final int SHINGLE = 3;
     /** Beyond this, a text's fingerprint is that of its beginning: enough to identify a story, bounded work. */
     private static final int MAX_CHARS = 200_000;
