@@ -54,6 +54,7 @@ public final class DictionaryExtractor implements Extractor {
         List<String> previousLabs = List.of();
         Mention lastRelease;
         boolean inHubTitle;
+        Optional<ReleaseDate> articleDate = Optional.empty();
         final Map<String, Mention> mentions = new LinkedHashMap<>();
         final List<CoRelease> coReleases = new ArrayList<>();
     }
@@ -61,6 +62,7 @@ public final class DictionaryExtractor implements Extractor {
     private Extraction extractChecked(Article article) {
         Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         Context ctx = new Context();
+        ctx.articleDate = articleDate(article);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
         ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD;
         read(article, article.title(), today, ctx);
@@ -155,7 +157,7 @@ public final class DictionaryExtractor implements Extractor {
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
             Optional<ReleaseDate> date = DateChoice.pick(name, found, spans, clauses)
-                    .or(() -> articleDate(article));
+                    .or(() -> ctx.articleDate);
             if (date.isEmpty()) {
                 continue;
             }
