@@ -107,9 +107,13 @@ public final class DictionaryExtractor implements Extractor {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        for (NameHit hit : hits) {
+        for (int k = 0; k < hits.size(); k++) {
+            NameHit hit = hits.get(k);
             if (!sentenceLabs.contains(hit.lab())) {
                 sentenceLabs.add(hit.lab());
+            }
+            if (isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
+                continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
             }
             Optional<ModelName> name = switch (hit.kind()) {
                 case BRAND -> names.readBranded(text, hit, to);
@@ -175,6 +179,16 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    /** A brand followed, after at most one space or '-', by another brand or model name of the same lab. */
+    private static boolean isCompanyPrefix(String text, NameHit hit, NameHit next) {
+        if (next == null || hit.kind() == NameHit.Kind.MODEL || next.kind() == NameHit.Kind.ALIAS
+                || !next.lab().equals(hit.lab()) || next.start() - hit.end() > 1) {
+            return false;
+        }
+        char between = next.start() == hit.end() ? ' ' : text.charAt(hit.end());
+        return between == ' ' || between == '-';
     }
 
     /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */

@@ -38,7 +38,9 @@ class DictionaryExtractorTest {
         "Kimi Linear|moonshot kimi-linear kimi-linear",
         "gpt-oss-120b|openai gpt-oss-120b gpt-oss-120b",
         "FlashMLA|deepseek flashmla flashmla",
-        "通义千问3|qwen qwen3 qwen3"})
+        "通义千问3|qwen qwen3 qwen3",
+        "MiniMax-Hailuo-02|minimax hailuo-02 hailuo-02",
+        "MiniMax Hailuo 02|minimax hailuo-02 hailuo-02"})
     void extract_modelName_isCanonical(String name, String expected) {
         List<Mention> found = mentions("Yesterday the lab released " + name + " to the public.");
 
