@@ -116,7 +116,7 @@ public final class DictionaryExtractor implements Extractor {
                 continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
             }
             Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, to);
+                case BRAND -> names.readBranded(text, hit, to, isAliasHit(hits, hit.lab()));
                 case MODEL -> Optional.of(names.readStandalone(text, hit, to));
                 case ALIAS -> Optional.empty();
             };
@@ -179,6 +179,15 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    private static boolean isAliasHit(List<NameHit> hits, String lab) {
+        for (NameHit h : hits) {
+            if (h.kind() == NameHit.Kind.ALIAS && h.lab().equals(lab)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A brand followed, after at most one space or '-', by another brand or model name of the same lab. */

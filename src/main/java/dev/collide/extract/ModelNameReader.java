@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 final class ModelNameReader {
     /** Brands whose launches are written glued to their version ("Qwen3", "Qwen2.5"), on the hub too. */
     private static final Set<String> GLUED_BRANDS = Set.of("qwen");
-    /** Brands that are also English words: read only in their exact case and joined by '-' ("Step-3", not "Step 3"). */
+    /**
+     * Brands that are also English words: read only in their exact case, and joined by '-' ("Step-3", not "Step 3")
+     * unless the sentence names the lab ("OpenAI released Sora 2").
+     */
     static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan");
     private static final int MAX_PARTS = 6;
     private static final int MAX_TOKEN = 16;
@@ -29,7 +32,7 @@ final class ModelNameReader {
             "turbo", "lite", "mini", "nano", "air", "maverick", "scout", "behemoth", "omni", "vl", "vision", "linear",
             "reasoner", "preview", "ultra", "small", "medium", "large", "next", "audio", "embedding", "ocr", "speciale",
             "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
-            "researcher", "fp8", "realtime", "tts", "asr", "instant", "super",
+            "researcher", "cli", "fp8", "realtime", "tts", "asr", "instant", "super",
             "experimental", "latest", "it", "moe", "dense", "speech", "voice");
 
     private enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
@@ -62,11 +65,14 @@ final class ModelNameReader {
         }
     }
 
-    /** The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand. */
-    Optional<ModelName> readBranded(String text, NameHit hit, int limit) {
+    /**
+     * The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand.
+     * {@code labNamed}: the sentence also names the brand's lab by an alias.
+     */
+    Optional<ModelName> readBranded(String text, NameHit hit, int limit, boolean labNamed) {
         List<Part> parts = new ArrayList<>();
         String brandId = brandIds.getOrDefault(hit.key(), hit.key().toLowerCase(Locale.ROOT));
-        if (COMMON_WORD_BRANDS.contains(brandId)
+        if (COMMON_WORD_BRANDS.contains(brandId) && !labNamed
                 && (hit.end() >= limit || text.charAt(hit.end()) != '-')) {
             return Optional.empty();
         }

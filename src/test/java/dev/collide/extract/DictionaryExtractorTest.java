@@ -174,6 +174,12 @@ class DictionaryExtractorTest {
     }
 
     @Test
+    void extract_commonWordBrandWithLabNamed_isModel() {
+        assertThat(mentions("OpenAI released Sora 2 and the Codex CLI on Monday.")).extracting(Mention::modelId)
+                .containsExactly("sora-2", "codex-cli");
+    }
+
+    @Test
     void extract_commonWordBrandWithoutHyphen_isNoModel() {
         assertThat(mentions("Step 2 of the guide was published on Monday. StepFun released Step-3 today."))
                 .extracting(Mention::modelId).containsExactly("step-3");
