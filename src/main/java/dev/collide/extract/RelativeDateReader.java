@@ -126,8 +126,8 @@ final class RelativeDateReader {
                     return switch (s1) {
                         case "day", "days" -> new DateMatch(ReleaseDate.ofDay(today.minusDays(n)), i + 3);
                         case "week", "weeks" -> new DateMatch(ReleaseDate.ofWeek(today.minusWeeks(n)), i + 3);
-                        case "month", "months" -> new DateMatch(ReleaseDate.ofMonth(YearMonth.from(today).minusMonths(n)),
-                                i + 3);
+                        case "month", "months" -> new DateMatch(
+                                ReleaseDate.ofMonth(YearMonth.from(today).minusMonths(n)), i + 3);
                         default -> null;
                     };
                 }
