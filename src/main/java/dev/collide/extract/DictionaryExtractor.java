@@ -2,6 +2,7 @@ package dev.collide.extract;
 
 import dev.collide.config.Lab;
 import dev.collide.source.Article;
+import dev.collide.source.ArticleKind;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class DictionaryExtractor implements Extractor {
         Optional<ReleaseDate> anchor = Optional.empty();
         List<String> previousLabs = List.of();
         Mention lastRelease;
+        boolean inHubTitle;
+        Optional<ReleaseDate> articleDate = Optional.empty();
         final Map<String, Mention> mentions = new LinkedHashMap<>();
         final List<CoRelease> coReleases = new ArrayList<>();
     }
@@ -59,8 +62,11 @@ public final class DictionaryExtractor implements Extractor {
     private Extraction extractChecked(Article article) {
         Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         Context ctx = new Context();
+        ctx.articleDate = articleDate(article);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
+        ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD;
         read(article, article.title(), today, ctx);
+        ctx.inHubTitle = false;
         String text = article.text();
         if (text.length() > MAX_CHARS) {
             LOG.debug("article longer than {} chars, rest ignored: source={} guid={}", MAX_CHARS, article.sourceId(),
@@ -101,12 +107,16 @@ public final class DictionaryExtractor implements Extractor {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        for (NameHit hit : hits) {
+        for (int k = 0; k < hits.size(); k++) {
+            NameHit hit = hits.get(k);
             if (!sentenceLabs.contains(hit.lab())) {
                 sentenceLabs.add(hit.lab());
             }
+            if (isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
+                continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
+            }
             Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, to);
+                case BRAND -> names.readBranded(text, hit, to, isAliasHit(hits, hit.lab()));
                 case MODEL -> Optional.of(names.readStandalone(text, hit, to));
                 case ALIAS -> Optional.empty();
             };
@@ -147,9 +157,11 @@ public final class DictionaryExtractor implements Extractor {
         String evidence = evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
         for (ModelName name : found) {
-            ReleaseClassifier.Verdict verdict = classifier.classify(text, words, clauses, to, name, article.kind());
+            // A hub record (a model repo, a GitHub release) is the release of the model its title names.
+            ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
+                    : classifier.classify(text, words, clauses, to, name, article.kind());
             Optional<ReleaseDate> date = DateChoice.pick(name, found, spans, clauses)
-                    .or(() -> articleDate(article));
+                    .or(() -> ctx.articleDate);
             if (date.isEmpty()) {
                 continue;
             }
@@ -167,6 +179,25 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    private static boolean isAliasHit(List<NameHit> hits, String lab) {
+        for (NameHit h : hits) {
+            if (h.kind() == NameHit.Kind.ALIAS && h.lab().equals(lab)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A brand followed, after at most one space or '-', by another brand or model name of the same lab. */
+    private static boolean isCompanyPrefix(String text, NameHit hit, NameHit next) {
+        if (next == null || hit.kind() == NameHit.Kind.MODEL || next.kind() == NameHit.Kind.ALIAS
+                || !next.lab().equals(hit.lab()) || next.start() - hit.end() > 1) {
+            return false;
+        }
+        char between = next.start() == hit.end() ? ' ' : text.charAt(hit.end());
+        return between == ' ' || between == '-';
     }
 
     /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */

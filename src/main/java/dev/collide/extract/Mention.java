@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
  * ("qwen3.6"), so that variants of one launch merge into one release event. {@code release} says whether the
  * sentence reports the model being released (not a benchmark, comparison or prediction), with {@code confidence}
  * in [0, 1]: how sure the extractor is of that verdict (0.9 for "released", 0.75 for "announced", 0.7 when read
- * from a neighbouring clause; 0.8-0.85 for a prediction or comparison). {@code evidence} is the sentence it was
- * read from (at most 500 characters).
+ * from a neighbouring clause; 0.7-0.85 for a mere mention, highest for a prediction). {@code evidence} is the
+ * sentence it was read from (at most 500 characters).
  */
 public record Mention(String lab, String modelId, String model, String family, boolean release, ReleaseDate date,
                       double confidence, String evidence) {

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 final class ModelNameReader {
     /** Brands whose launches are written glued to their version ("Qwen3", "Qwen2.5"), on the hub too. */
     private static final Set<String> GLUED_BRANDS = Set.of("qwen");
-    /** Brands that are also English words: read only in their exact case and joined by '-' ("Step-3", not "Step 3"). */
+    /**
+     * Brands that are also English words: read only in their exact case, and joined by '-' ("Step-3", not "Step 3")
+     * unless the sentence names the lab ("OpenAI released Sora 2").
+     */
     static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan");
     private static final int MAX_PARTS = 6;
     private static final int MAX_TOKEN = 16;
@@ -29,7 +32,7 @@ final class ModelNameReader {
             "turbo", "lite", "mini", "nano", "air", "maverick", "scout", "behemoth", "omni", "vl", "vision", "linear",
             "reasoner", "preview", "ultra", "small", "medium", "large", "next", "audio", "embedding", "ocr", "speciale",
             "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
-            "researcher", "fp8", "realtime", "tts", "asr", "instant", "super",
+            "researcher", "cli", "fp8", "realtime", "tts", "asr", "instant", "super",
             "experimental", "latest", "it", "moe", "dense", "speech", "voice");
 
     private enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
@@ -62,11 +65,14 @@ final class ModelNameReader {
         }
     }
 
-    /** The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand. */
-    Optional<ModelName> readBranded(String text, NameHit hit, int limit) {
+    /**
+     * The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand.
+     * {@code labNamed}: the sentence also names the brand's lab by an alias.
+     */
+    Optional<ModelName> readBranded(String text, NameHit hit, int limit, boolean labNamed) {
         List<Part> parts = new ArrayList<>();
         String brandId = brandIds.getOrDefault(hit.key(), hit.key().toLowerCase(Locale.ROOT));
-        if (COMMON_WORD_BRANDS.contains(brandId)
+        if (COMMON_WORD_BRANDS.contains(brandId) && !labNamed
                 && (hit.end() >= limit || text.charAt(hit.end()) != '-')) {
             return Optional.empty();
         }
@@ -92,8 +98,13 @@ final class ModelNameReader {
      */
     List<ModelName> readUnbranded(String text, int from, int to, List<String> labs, List<int[]> taken) {
         List<ModelName> found = new ArrayList<>();
-        if (labs.isEmpty()) {
-            return found;
+        boolean anyPattern = false;
+        for (String lab : labs) {
+            LabPatterns lp = byLab.get(lab);
+            anyPattern |= lp != null && !lp.patterns().isEmpty();
+        }
+        if (!anyPattern) {
+            return found; // most labs name every model with a brand: nothing to scan for
         }
         int i = from;
         while (i < to) {
@@ -103,9 +114,9 @@ final class ModelNameReader {
                 continue;
             }
             // i starts a word: a candidate is one or two letters then a digit ("V4", "K2.6", "o3").
-            boolean candidate = isLetter(c) && i + 1 < to && (Character.isDigit(text.charAt(i + 1))
-                    || i + 2 < to && isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2)));
-            int tokenEnd = tokenEnd(text, i, to);
+            boolean candidate = NameTokens.isLetter(c) && i + 1 < to && (Character.isDigit(text.charAt(i + 1))
+                    || i + 2 < to && NameTokens.isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2)));
+            int tokenEnd = NameTokens.tokenEnd(text, i, to);
             if (candidate && tokenEnd - i <= MAX_TOKEN && !isTaken(i, taken)) {
                 Optional<ModelName> name = matchUnbranded(text, i, tokenEnd, to, text.substring(i, tokenEnd), labs);
                 if (name.isPresent()) {
@@ -175,14 +186,14 @@ final class ModelNameReader {
             if (p >= limit || !NameDictionary.isLatinAlnum(text.charAt(p))) {
                 break;
             }
-            int tEnd = tokenEnd(text, p, limit);
+            int tEnd = NameTokens.tokenEnd(text, p, limit);
             if (tEnd - p > MAX_TOKEN) {
                 break;
             }
             String token = text.substring(p, tEnd);
             PartKind kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
-            if (kind == null && sep == ' ' && parts.isEmpty() && afterBrand && isProductWord(token)
-                    && isVersionAfterSpace(text, tEnd, limit)) {
+            if (kind == null && sep == ' ' && parts.isEmpty() && afterBrand && NameTokens.isProductWord(token)
+                    && NameTokens.isVersionAfterSpace(text, tEnd, limit)) {
                 kind = PartKind.WORD; // "Gemini Robotics 2": a product word, then the version
             }
             if (kind == null) {
@@ -197,17 +208,17 @@ final class ModelNameReader {
 
     private static PartKind classify(String token, char sep, boolean hasVersion, boolean hasParts) {
         boolean hyphen = sep != ' ';
-        if (isSize(token)) {
+        if (NameTokens.isSize(token)) {
             return PartKind.SIZE;
         }
-        if (token.length() == 4 && digitsAt(token, 0) == 4) {
+        if (token.length() == 4 && NameTokens.digitsAt(token, 0) == 4) {
             // "DeepSeek-V3-0324", "Qwen3-235B-A22B-Instruct-2507"; "DeepSeek 2025" is a year, not a name.
             return hyphen && hasParts ? PartKind.DATE : null;
         }
         if (VARIANTS.contains(token.toLowerCase(Locale.ROOT))) {
             return hyphen || Character.isUpperCase(token.charAt(0)) ? PartKind.VARIANT : null;
         }
-        if (isVersion(token)) {
+        if (NameTokens.isVersion(token)) {
             if (hyphen) {
                 return PartKind.VERSION;
             }
@@ -225,27 +236,13 @@ final class ModelNameReader {
         return null;
     }
 
-    private static boolean isProductWord(String token) {
-        return Character.isUpperCase(token.charAt(0)) && token.length() > 2
-                && token.chars().skip(1).allMatch(c -> c >= 'a' && c <= 'z');
-    }
-
-    private static boolean isVersionAfterSpace(String text, int pos, int limit) {
-        if (pos + 1 >= limit || text.charAt(pos) != ' ' || !Character.isDigit(text.charAt(pos + 1))) {
-            return false;
-        }
-        int end = tokenEnd(text, pos + 1, limit);
-        String next = text.substring(pos + 1, end);
-        return isNumber(next) && digitsAt(next, 0) <= 2;
-    }
-
     /**
      * Sizes listed after a name ("Llama 3.2 1B and 3B", "Qwen3 32B, 14B or 8B"): each is a model of the same
      * launch. Empty unless the name ends with a size.
      */
     List<ModelName> readSiblings(String text, ModelName name, int limit) {
         int dash = name.modelId().lastIndexOf('-');
-        if (dash < 0 || !isSize(name.modelId().substring(dash + 1))) {
+        if (dash < 0 || !NameTokens.isSize(name.modelId().substring(dash + 1))) {
             return List.of();
         }
         String base = name.modelId().substring(0, dash + 1);
@@ -256,9 +253,9 @@ final class ModelNameReader {
             if (next == p || next >= limit || !NameDictionary.isLatinAlnum(text.charAt(next))) {
                 break;
             }
-            int end = tokenEnd(text, next, limit);
+            int end = NameTokens.tokenEnd(text, next, limit);
             String token = text.substring(next, end);
-            if (!isSize(token)) {
+            if (!NameTokens.isSize(token)) {
                 break;
             }
             out.add(new ModelName(name.lab(), base + token.toLowerCase(Locale.ROOT), token, name.family(), next, end));
@@ -276,81 +273,6 @@ final class ModelNameReader {
         return p;
     }
 
-    /** "27B", "1.5B", "A22B", "8x7B", "120m": a parameter count. */
-    private static boolean isSize(String t) {
-        int n = t.length();
-        char last = Character.toLowerCase(t.charAt(n - 1));
-        if (n < 2 || last != 'b' && last != 'm' && last != 'k' && last != 't') {
-            return false;
-        }
-        String body = t.substring(0, n - 1);
-        if (Character.toLowerCase(body.charAt(0)) == 'a' && last == 'b') {
-            body = body.substring(1);
-        }
-        int x = body.toLowerCase(Locale.ROOT).indexOf('x');
-        if (x > 0 && last == 'b') {
-            return digitsAt(body, 0) == x && digitsAt(body, x + 1) == body.length() - x - 1 && x + 1 < body.length();
-        }
-        return isNumber(body);
-    }
-
-    /** "3", "3.6", "V3.2", "K2", "4o", "3n", "R1": up to two letters, a dotted number, one optional letter. */
-    private static boolean isVersion(String t) {
-        int i = 0;
-        while (i < t.length() && i < 2 && isLetter(t.charAt(i))) {
-            i++;
-        }
-        int end = t.length();
-        if (end - i >= 2 && isLetter(t.charAt(end - 1))) {
-            end--;
-        }
-        return end > i && isNumber(t.substring(i, end));
-    }
-
-    /** Digits, optionally dotted: "3", "3.6", "2.5.1". */
-    private static boolean isNumber(String t) {
-        int i = 0;
-        while (true) {
-            int d = digitsAt(t, i);
-            if (d == 0) {
-                return false;
-            }
-            i += d;
-            if (i == t.length()) {
-                return true;
-            }
-            if (t.charAt(i) != '.') {
-                return false;
-            }
-            i++;
-        }
-    }
-
-    private static int digitsAt(String t, int from) {
-        int i = from;
-        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-            i++;
-        }
-        return i - from;
-    }
-
-    /** End of an alphanumeric token; a '.' belongs to it only between digits ("3.6", not "V4."). */
-    private static int tokenEnd(String text, int start, int limit) {
-        int i = start;
-        while (i < limit) {
-            char c = text.charAt(i);
-            if (NameDictionary.isLatinAlnum(c)) {
-                i++;
-            } else if (c == '.' && i > start && Character.isDigit(text.charAt(i - 1)) && i + 1 < limit
-                    && Character.isDigit(text.charAt(i + 1))) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        return i;
-    }
-
     private static boolean isTaken(int pos, List<int[]> taken) {
         for (int[] span : taken) {
             if (pos >= span[0] && pos < span[1]) {
@@ -360,7 +282,4 @@ final class ModelNameReader {
         return false;
     }
 
-    private static boolean isLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
 }

@@ -96,6 +96,11 @@ final class ReleaseClassifier {
         for (int c = 1; c < clauses.count(); c++) {
             int from = clauses.start(c);
             int to = clauses.end(c, sentenceEnd);
+            String first = w.text(w.indexAt(from) + (w.get(w.indexAt(from)).isWord() ? 0 : 1));
+            if (clauses.startsWithComma(text, c) && (first.equals("a") || first.equals("an") || first.equals("the")
+                    || first.equals("its"))) {
+                continue; // an apposition ("V4 Lite, a distilled version, ...") says what it is, not what happened
+            }
             if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)
                     || hasZh(text, from, to, ZH_PREDICTION) || hasZh(text, from, to, ZH_COMPARISON)) {
                 return new Verdict(false, 0.7);
@@ -162,7 +167,7 @@ final class ReleaseClassifier {
     private static boolean has(Words w, int from, int to, int mask) {
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
             if ((w.get(k).bits() & mask) != 0) {
-                if (mask == Lexicon.PREDICTION && w.text(k).equals("may") && isMonthUse(w, k)) {
+                if (w.text(k).equals("may") && isMonthUse(w, k)) {
                     continue;
                 }
                 return true;

@@ -37,19 +37,32 @@ final class Words {
     }
 
     static Words of(String text, int from, int to) {
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(Math.max(8, (to - from) / 5));
         boolean han = false;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
             if (isAsciiLetter(c)) {
                 int s = i;
-                while (i < to && (isAsciiLetter(text.charAt(i)) || ((text.charAt(i) == '-' || text.charAt(i) == '\''
-                        || text.charAt(i) == '’') && i + 1 < to && isAsciiLetter(text.charAt(i + 1))))) {
-                    i++;
+                boolean plain = true; // lower-case letters only: the common case, one copy, no folding
+                boolean dash = false;
+                while (i < to) {
+                    char d = text.charAt(i);
+                    if (d >= 'a' && d <= 'z') {
+                        i++;
+                    } else if (d >= 'A' && d <= 'Z') {
+                        plain = false;
+                        i++;
+                    } else if ((d == '-' || d == '\'' || d == '’') && i + 1 < to && isAsciiLetter(text.charAt(i + 1))) {
+                        plain &= d != '’';
+                        dash |= d == '-';
+                        i++;
+                    } else {
+                        break;
+                    }
                 }
-                String word = lowerAscii(text, s, i);
-                tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word)));
+                String word = plain ? text.substring(s, i) : lowerAscii(text, s, i);
+                tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word, dash)));
             } else if (c >= '0' && c <= '9') {
                 int s = i;
                 while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {

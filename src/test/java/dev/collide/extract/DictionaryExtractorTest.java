@@ -38,7 +38,9 @@ class DictionaryExtractorTest {
         "Kimi Linear|moonshot kimi-linear kimi-linear",
         "gpt-oss-120b|openai gpt-oss-120b gpt-oss-120b",
         "FlashMLA|deepseek flashmla flashmla",
-        "通义千问3|qwen qwen3 qwen3"})
+        "通义千问3|qwen qwen3 qwen3",
+        "MiniMax-Hailuo-02|minimax hailuo-02 hailuo-02",
+        "MiniMax Hailuo 02|minimax hailuo-02 hailuo-02"})
     void extract_modelName_isCanonical(String name, String expected) {
         List<Mention> found = mentions("Yesterday the lab released " + name + " to the public.");
 
@@ -92,12 +94,14 @@ class DictionaryExtractorTest {
     @Test
     void extract_hubRecordWithoutDateInText_isDatedByItsInstant() {
         Instant at = Instant.parse("2026-04-24T09:30:00Z");
-        var article = new Article("hf", "g", Optional.empty(), "deepseek-ai/DeepSeek-V4", "DeepSeek-V4 released.",
+        var article = new Article("hf", "g", Optional.empty(), "deepseek-ai/DeepSeek-V4", "Model card: see below.",
                 Optional.of(at), ArticleKind.HUB_RECORD, Optional.of("deepseek"), List.of());
 
-        Mention m = EXTRACTOR.extract(article).mentions().get(0);
+        List<Mention> found = EXTRACTOR.extract(article).mentions();
 
-        assertThat(m.date()).isEqualTo(ReleaseDate.ofInstant(at));
+        assertThat(found).extracting(DictionaryExtractorTest::summary, Mention::confidence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "deepseek deepseek-v4 deepseek-v4 release 2026-04-24T09:30:00Z", 0.95));
     }
 
     @Test
@@ -170,8 +174,44 @@ class DictionaryExtractorTest {
     }
 
     @Test
+    void extract_commonWordBrandWithLabNamed_isModel() {
+        assertThat(mentions("OpenAI released Sora 2 and the Codex CLI on Monday.")).extracting(Mention::modelId)
+                .containsExactly("sora-2", "codex-cli");
+    }
+
+    @Test
     void extract_commonWordBrandWithoutHyphen_isNoModel() {
         assertThat(mentions("Step 2 of the guide was published on Monday. StepFun released Step-3 today."))
                 .extracting(Mention::modelId).containsExactly("step-3");
+    }
+
+    @Test
+    void extract_manyThreadsOneInstance_giveTheSameResults() throws Exception {
+        List<Article> articles = List.of(
+                TestLabs.news("2026-04-29", "DeepSeek released V4 on April 24. The same day, Moonshot released K2.6."),
+                TestLabs.news("2026-04-29", "智谱于2026年4月24日发布了GLM 5.1。GLM-4.6 runs on a workstation."),
+                TestLabs.labPost("2026-04-29", "minimax", "We are excited to release M2.7 today."));
+        List<Extraction> expected = articles.stream().map(EXTRACTOR::extract).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int r = 0; r < 200; r++) {
+                        for (int i = 0; i < articles.size(); i++) {
+                            if (!EXTRACTOR.extract(articles.get(i)).equals(expected.get(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

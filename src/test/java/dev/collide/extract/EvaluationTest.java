@@ -21,4 +21,16 @@ class EvaluationTest {
         assertThat(report.nameRecall()).as(report.errors().toString()).isGreaterThanOrEqualTo(0.93);
         assertThat(report.dayExactAccuracy()).as(report.errors().toString()).isGreaterThanOrEqualTo(0.90);
     }
+
+    @Test
+    void evaluate_heldOutSet_staysAboveNameTargets() throws IOException {
+        var lines = Files.readAllLines(Evaluation.DEFAULT_SET.resolveSibling("heldout.tsv"), StandardCharsets.UTF_8);
+
+        Evaluation.Report report = Evaluation.evaluate(new DictionaryExtractor(TestLabs.labs()), lines);
+
+        System.out.print("held-out " + report.toTable());
+        assertThat(report.items()).isEqualTo(60);
+        assertThat(report.namePrecision()).as(report.errors().toString()).isGreaterThanOrEqualTo(0.97);
+        assertThat(report.nameRecall()).as(report.errors().toString()).isGreaterThanOrEqualTo(0.93);
+    }
 }

@@ -1,0 +1,102 @@
+package dev.collide.extract;
+
+import java.util.Locale;
+
+/** Shapes of the tokens a model name is made of: versions ("V3.2", "4o"), sizes ("27B", "A22B"), plain numbers. */
+final class NameTokens {
+    private NameTokens() {
+    }
+
+    static boolean isProductWord(String token) {
+        return Character.isUpperCase(token.charAt(0)) && token.length() > 2
+                && token.chars().skip(1).allMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    static boolean isVersionAfterSpace(String text, int pos, int limit) {
+        if (pos + 1 >= limit || text.charAt(pos) != ' ' || !Character.isDigit(text.charAt(pos + 1))) {
+            return false;
+        }
+        int end = tokenEnd(text, pos + 1, limit);
+        String next = text.substring(pos + 1, end);
+        return isNumber(next) && digitsAt(next, 0) <= 2;
+    }
+
+    /** "27B", "1.5B", "A22B", "8x7B", "120m": a parameter count. */
+    static boolean isSize(String t) {
+        int n = t.length();
+        char last = Character.toLowerCase(t.charAt(n - 1));
+        if (n < 2 || last != 'b' && last != 'm' && last != 'k' && last != 't') {
+            return false;
+        }
+        String body = t.substring(0, n - 1);
+        if (Character.toLowerCase(body.charAt(0)) == 'a' && last == 'b') {
+            body = body.substring(1);
+        }
+        int x = body.toLowerCase(Locale.ROOT).indexOf('x');
+        if (x > 0 && last == 'b') {
+            return digitsAt(body, 0) == x && digitsAt(body, x + 1) == body.length() - x - 1 && x + 1 < body.length();
+        }
+        return isNumber(body);
+    }
+
+    /** "3", "3.6", "V3.2", "K2", "4o", "3n", "R1": up to two letters, a dotted number, one optional letter. */
+    static boolean isVersion(String t) {
+        int i = 0;
+        while (i < t.length() && i < 2 && isLetter(t.charAt(i))) {
+            i++;
+        }
+        int end = t.length();
+        if (end - i >= 2 && isLetter(t.charAt(end - 1))) {
+            end--;
+        }
+        return end > i && isNumber(t.substring(i, end));
+    }
+
+    /** Digits, optionally dotted: "3", "3.6", "2.5.1". */
+    static boolean isNumber(String t) {
+        int i = 0;
+        while (true) {
+            int d = digitsAt(t, i);
+            if (d == 0) {
+                return false;
+            }
+            i += d;
+            if (i == t.length()) {
+                return true;
+            }
+            if (t.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+        }
+    }
+
+    static int digitsAt(String t, int from) {
+        int i = from;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** End of an alphanumeric token; a '.' belongs to it only between digits ("3.6", not "V4."). */
+    static int tokenEnd(String text, int start, int limit) {
+        int i = start;
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (NameDictionary.isLatinAlnum(c)) {
+                i++;
+            } else if (c == '.' && i > start && Character.isDigit(text.charAt(i - 1)) && i + 1 < limit
+                    && Character.isDigit(text.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}
