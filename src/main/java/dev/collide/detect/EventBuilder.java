@@ -1,5 +1,6 @@
 package dev.collide.detect;
 
+import dev.collide.extract.NearDuplicates;
 import dev.collide.extract.ReleaseDate;
 import dev.collide.source.ArticleKind;
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * and the earlier date. Confidence grows with independent stories: near-duplicate copies count once.
  */
 public final class EventBuilder {
-    /** SimHash fingerprints this close (in differing bits) are copies of one story. */
-    static final int NEAR_DUPLICATE_BITS = 3;
-
     private static final Comparator<Evidence> STRONGEST_FIRST = Comparator
             .comparing((Evidence e) -> !e.date().isDayExact())
             .thenComparing(e -> -kindRank(e.kind()))
@@ -67,7 +65,7 @@ public final class EventBuilder {
             for (int i = 0; i < storyFingerprints.size() && match < 0; i++) {
                 boolean sameArticle = seenArticles.get(i) == e.articleId();
                 boolean copy = e.fingerprint() != 0
-                        && Long.bitCount(storyFingerprints.get(i) ^ e.fingerprint()) <= NEAR_DUPLICATE_BITS;
+                        && NearDuplicates.isNearDuplicate(storyFingerprints.get(i), e.fingerprint());
                 if (sameArticle || copy) {
                     match = i;
                 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Reads whole model names from the brand word on: brand + version + size + variant ("DeepSeek-V3.2-Exp",
  * "Qwen3.6 27B", "Llama 4 Maverick", "DeepSeek-Prover-V2", "Kimi Linear"), and unbranded versions ("K2.6", "V4")
  * when a lab is clear from the context. Canonical ids are lower case, parts joined by '-'; Qwen glues its version
- * to the brand ("qwen3.6-27b") as its own hub ids do. The family drops what follows the version (size, variant).
+ * to the brand ("qwen3.6-27b") as its own hub ids do. The family drops what follows the version (size, packaging
+ * variants) but keeps launch variants and date suffixes ("deepseek-v3.2-exp", "kimi-k2-thinking", "deepseek-r1-0528").
  * Thread-safe; every scan is a bounded left-to-right walk, no backtracking.
  */
 final class ModelNameReader {
@@ -34,6 +35,15 @@ final class ModelNameReader {
             "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
             "researcher", "cli", "fp8", "realtime", "tts", "asr", "instant", "super",
             "experimental", "latest", "it", "moe", "dense", "speech", "voice");
+
+    /**
+     * Variant words that name a launch of their own, so they stay in the family: V3.2-Exp came months before V3.2,
+     * K2-Thinking months after K2. Sizes, quantisations and Base/Instruct/Pro/Flash/Air stay out: one launch.
+     */
+    private static final Set<String> LAUNCH_VARIANTS = Set.of(
+            "exp", "experimental", "thinking", "coder", "vl", "vision", "omni", "prover", "math", "ocr", "linear",
+            "audio", "image", "video", "embedding", "speciale", "terminus", "next", "max", "turbo", "guard",
+            "reasoner", "realtime", "tts", "asr");
 
     private enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
 
@@ -163,6 +173,9 @@ final class ModelNameReader {
             id.append(glue ? "" : "-").append(lower);
             if (family == null && part.kind() == PartKind.VERSION) {
                 family = id.toString();
+            } else if (family != null && (part.kind() == PartKind.DATE
+                    || (part.kind() == PartKind.VARIANT && LAUNCH_VARIANTS.contains(lower)))) {
+                family = family + "-" + lower; // "-0528", "-thinking": a release of its own
             }
         }
         String modelId = id.toString();

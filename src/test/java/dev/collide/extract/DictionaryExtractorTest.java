@@ -26,8 +26,11 @@ class DictionaryExtractorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "DeepSeek-V3.2-Exp|deepseek deepseek-v3.2-exp deepseek-v3.2",
-        "Kimi K2-Thinking|moonshot kimi-k2-thinking kimi-k2",
+        "DeepSeek-V3.2-Exp|deepseek deepseek-v3.2-exp deepseek-v3.2-exp",
+        "Kimi K2-Thinking|moonshot kimi-k2-thinking kimi-k2-thinking",
+        "DeepSeek-R1-0528|deepseek deepseek-r1-0528 deepseek-r1-0528",
+        "Qwen3-Coder-480B-A35B-Instruct|qwen qwen3-coder-480b-a35b-instruct qwen3-coder",
+        "Qwen3-235B-A22B-FP8|qwen qwen3-235b-a22b-fp8 qwen3",
         "Qwen3.6 27B|qwen qwen3.6-27b qwen3.6",
         "Qwen 3.6|qwen qwen3.6 qwen3.6",
         "GLM 5.1|zhipu glm-5.1 glm-5.1",
