@@ -97,7 +97,8 @@ public final class Collide implements AutoCloseable {
         notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
         notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
         var outbox = new JdbcOutbox(database.dataSource());
-        var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock);
+        var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock,
+                notify.lease());
         var composer = new DigestComposer(events, sourceStates, new JdbcCitedArticles(database.dataSource()),
                 notify.archiveUrl());
         Optional<DailyDigest> digest = notify.email().map(mail -> new DailyDigest(mail, composer,

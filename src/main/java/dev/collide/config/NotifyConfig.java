@@ -16,9 +16,11 @@ import java.util.Set;
 /**
  * Where alerts and digests go. {@code watch}: labs whose every new release is reported, not only collisions. A channel
  * is empty (off) when the environment variable its secret names is unset, so the shipped config needs no editing.
+ * {@code lease}: how long a sender holds a claimed outbox row; a row claimed by a process that died is sent again
+ * once it runs out, so it must be longer than {@code timeout} (a live sender never loses its claim).
  */
 public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<Email> email,
-                           Optional<Webhook> webhook, URI archiveUrl, Duration timeout) {
+                           Optional<Webhook> webhook, URI archiveUrl, Duration timeout, Duration lease) {
     public NotifyConfig {
         watch = List.copyOf(watch);
         requireNonNull(slack, "slack");
@@ -26,6 +28,11 @@ public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<E
         requireNonNull(webhook, "webhook");
         requireNonNull(archiveUrl, "archiveUrl");
         requireNonNull(timeout, "timeout");
+        requireNonNull(lease, "lease");
+        if (lease.compareTo(timeout) <= 0) {
+            throw new IllegalArgumentException("the outbox lease (" + lease + ") must be longer than the send"
+                    + " timeout (" + timeout + ")");
+        }
     }
 
     /** A Slack incoming webhook; the URL is itself the credential. */
@@ -62,7 +69,7 @@ public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<E
 
     public static NotifyConfig defaults() {
         return new NotifyConfig(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                URI.create("http://127.0.0.1:8080"), Duration.ofSeconds(20));
+                URI.create("http://127.0.0.1:8080"), Duration.ofSeconds(20), Duration.ofMinutes(5));
     }
 
     /** The outbox channels that are on (the digest is a daily job, not an outbox channel). */
@@ -74,7 +81,8 @@ public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<E
     }
 
     static NotifyConfig read(YamlMap map) throws ConfigException {
-        map.rejectUnknown("notify", Set.of("watch", "slack", "email", "webhook", "archiveUrl", "timeout"));
+        map.rejectUnknown("notify", Set.of("watch", "slack", "email", "webhook", "archiveUrl", "timeout",
+                "lease"));
         Optional<Slack> slack = Optional.empty();
         if (map.map("slack").isPresent()) {
             YamlMap s = map.map("slack").get();
@@ -109,7 +117,12 @@ public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<E
             }
         }
         Duration timeout = map.duration("timeout").orElse(defaults().timeout());
-        return new NotifyConfig(map.strings("watch"), slack, email, webhook, archiveUrl, timeout);
+        Duration lease = map.duration("lease").orElse(defaults().lease());
+        if (lease.compareTo(timeout) <= 0) {
+            throw map.error("lease", "notify.lease (" + lease + ") must be longer than notify.timeout (" + timeout
+                    + "), or a slow send would lose its claim and be sent twice; e.g. write 'lease: 5m'");
+        }
+        return new NotifyConfig(map.strings("watch"), slack, email, webhook, archiveUrl, timeout, lease);
     }
 
     /** Mail is on when a host and at least one recipient are known (possibly from SMTP_HOST and SMTP_TO). */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
-    /** Longer than any send can take (the HTTP call timeout), so a live sender never loses its claim. */
+    /** The default lease: longer than any send can take (the HTTP call timeout), so a live sender keeps its claim. */
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration MAX_RETRY = Duration.ofHours(1);
@@ -33,14 +33,25 @@ public final class OutboxDelivery {
     private final Map<String, Notifier> notifiers;
     private final Clock clock;
     private final String owner;
+    private final Duration lease;
 
     public OutboxDelivery(JdbcOutbox outbox, AlertRenderer renderer, List<Notifier> notifiers, Clock clock) {
+        this(outbox, renderer, notifiers, clock, LEASE);
+    }
+
+    /**
+     * {@code lease}: how long a claimed row stays ours (notify.lease); must exceed the notifiers' timeout. After a
+     * crash the claimed rows are sent again once it runs out.
+     */
+    public OutboxDelivery(JdbcOutbox outbox, AlertRenderer renderer, List<Notifier> notifiers, Clock clock,
+                          Duration lease) {
         this.outbox = outbox;
         this.renderer = renderer;
         this.notifiers = notifiers.stream().collect(Collectors.toUnmodifiableMap(Notifier::channel,
                 Function.identity()));
         this.clock = clock;
         this.owner = UUID.randomUUID().toString();
+        this.lease = lease;
     }
 
     /** Claims and sends every due row of the configured channels, one batch at a time. */
@@ -50,7 +61,7 @@ public final class OutboxDelivery {
         int failed = 0;
         List<OutboxEntry> batch;
         do {
-            batch = outbox.claimDue(List.copyOf(notifiers.keySet()), owner, clock.instant(), LEASE, BATCH);
+            batch = outbox.claimDue(List.copyOf(notifiers.keySet()), owner, clock.instant(), lease, BATCH);
             for (OutboxEntry entry : batch) {
                 switch (deliver(entry)) {
                     case SENT -> sent++;

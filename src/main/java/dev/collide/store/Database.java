@@ -3,12 +3,18 @@ package dev.collide.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.collide.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The archive database: a connection pool, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final boolean postgres;
 
@@ -38,7 +44,31 @@ public final class Database implements AutoCloseable {
                     + firstLine(e.getMessage()) + "; check database.url and that no other Collide process holds an"
                     + " embedded H2 file", e);
         }
+        if (isH2File(config.url())) {
+            writeCommitsAtOnce(ds, config.url());
+        }
         return new Database(ds, config.isPostgres());
+    }
+
+    /**
+     * H2 keeps a committed transaction in memory for up to WRITE_DELAY (500 ms by default) before writing it to the
+     * file, so a killed process loses what it committed last: an outbox row marked SENT after Slack acknowledged it
+     * came back PENDING and was sent twice (issue #8, CrashSafetyTest). With 0 every commit is written to the file
+     * before it returns (to the OS, without fsync: it survives the process, not a power cut). The setting is
+     * persistent and database-wide; changing it needs an admin user, so a refusal is only a warning.
+     */
+    private static void writeCommitsAtOnce(DataSource ds, String url) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            LOG.warn("database={} could not set WRITE_DELAY 0 ({}); commits of the last half second may be lost if"
+                    + " the process is killed; connect as the database's admin user", redact(url), e.getMessage());
+        }
+    }
+
+    /** An H2 database kept in a file (embedded, AUTO_SERVER or through an H2 server), not in memory. */
+    static boolean isH2File(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
     public DataSource dataSource() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -68,6 +69,25 @@ class NotifyConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("collide.yml line 3: notify.webhook.url is set but its signing secret is not; write"
                         + " 'secret: ${COLLIDE_WEBHOOK_SECRET}' and export that variable");
+    }
+
+    @Test
+    void read_leaseGiven_usesIt() throws Exception {
+        NotifyConfig notify = notify("timeout: 5s\nlease: 6s\n", Map.of());
+
+        assertThat(notify.lease()).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void read_noLease_defaultsToFiveMinutes() throws Exception {
+        assertThat(notify("timeout: 5s\n", Map.of()).lease()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void read_leaseNotLongerThanTimeout_isRefused() {
+        assertThatThrownBy(() -> notify("timeout: 20s\nlease: 20s\n", Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("collide.yml line 2: notify.lease (PT20S) must be longer than notify.timeout (PT20S), or a"
+                        + " slow send would lose its claim and be sent twice; e.g. write 'lease: 5m'");
     }
 
     @Test
