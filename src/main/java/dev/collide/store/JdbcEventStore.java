@@ -363,6 +363,21 @@ public final class JdbcEventStore {
         }
     }
 
+    /** Number of release events per lab, for every lab that has at least one; ordered by lab id. */
+    public Map<String, Long> eventCountsByLab() throws StoreException {
+        String sql = "SELECT lab, COUNT(*) FROM release_events GROUP BY lab ORDER BY lab";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> result = new java.util.LinkedHashMap<>();
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getLong(2));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not count release events: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<StoredEvent> event(String id) throws StoreException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM release_events WHERE id = ?")) {

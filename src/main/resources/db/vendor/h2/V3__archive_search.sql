@@ -1,0 +1,16 @@
+-- Archive server (issue #7), H2 flavour: the same indexes as db/vendor/postgresql/V3, plus H2's native full-text.
+-- Vendor-specific because generated columns and full-text differ between H2 and PostgreSQL.
+
+-- The article listing sorts and filters on "publication time, else fetch time"; a generated column makes that
+-- indexable (H2 has no expression indexes).
+ALTER TABLE articles ADD COLUMN sort_at TIMESTAMP WITH TIME ZONE GENERATED ALWAYS AS (COALESCE(published_at, fetched_at));
+CREATE INDEX articles_sort ON articles (sort_at, id);
+CREATE INDEX articles_lab_sort ON articles (lab, sort_at, id);
+-- "articles of a lab" also means articles that mention it; this finds them without reading mentions rows.
+CREATE INDEX mentions_lab_article ON mentions (lab, article_id);
+CREATE INDEX collisions_status ON collisions (status);
+
+-- H2 full-text (org.h2.fulltext.FullText): triggers keep an inverted index of title and body in schema FT.
+CREATE ALIAS IF NOT EXISTS FT_INIT FOR 'org.h2.fulltext.FullText.init';
+CALL FT_INIT();
+CALL FT_CREATE_INDEX('PUBLIC', 'ARTICLES', 'TITLE,BODY');
