@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -17,14 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The JSON API and the server's HTTP behaviour, over real HTTP against a real H2 archive. */
 class ArchiveServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ArchiveFixture fixture;
     private static ArchiveServer server;
+    private static ArchiveHttp http;
 
     @BeforeAll
     static void start() throws Exception {
         fixture = new ArchiveFixture();
         server = ArchiveServer.start("127.0.0.1", 0, fixture.archive, ArchiveFixture.CLOCK);
+        http = new ArchiveHttp(server.port());
     }
 
     @AfterAll
@@ -34,15 +34,15 @@ class ArchiveServerTest {
     }
 
     static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+        return http.get(pathAndQuery);
     }
 
     static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(request);
     }
 
     static URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+        return http.uri(pathAndQuery);
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
