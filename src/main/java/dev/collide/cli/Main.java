@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "collide", mixinStandardHelpOptions = true, version = "collide 0.1.0",
         description = "Scheduled feed aggregator and AI release-collision detector.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, CollisionsCommand.class,
-                EventsCommand.class, ArticlesCommand.class, ExtractCommand.class, DemoCommand.class})
+                EventsCommand.class, ArticlesCommand.class, ExtractCommand.class, DemoCommand.class,
+                ServeCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;
