@@ -91,9 +91,18 @@ final class TimelineSvg {
                     .append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(y)
                     .append("\" r=\"6\" fill=\"#29335c\"/>")
                     .append("<text class=\"release-label\" x=\"").append(fmt(x)).append("\" y=\"").append(y - 12)
-                    .append("\" text-anchor=\"middle\">").append(Html.escape(e.model())).append("</text></a>");
+                    .append("\" text-anchor=\"").append(anchor(x)).append("\">").append(Html.escape(e.model()))
+                    .append("</text></a>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** Labels near either end are anchored inwards so they are not cut off by the edge of the plot. */
+    private static String anchor(double x) {
+        if (x > WIDTH - RIGHT - 60) {
+            return "end";
+        }
+        return x < LEFT + 60 ? "start" : "middle";
     }
 
     private static int laneY(int lane) {
