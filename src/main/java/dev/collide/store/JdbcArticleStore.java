@@ -208,37 +208,40 @@ public final class JdbcArticleStore {
     public List<StoredArticle> search(ArchiveQuery q) throws StoreException {
         try (Connection c = dataSource.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-            StringBuilder sql = new StringBuilder(
-                    "SELECT a.id, a.source_id, a.guid, a.url, a.title, a.body, a.published_at, a.fetched_at, a.kind,"
-                            + " a.lab FROM articles a");
+            // Two steps in one statement: the inner query pages through ids on the covering index articles_sort
+            // (sort_at, id, lab) and the mentions index, reading no article row that is not on the page; the
+            // outer query then reads the (at most limit) rows. Bodies can be large, so this matters.
+            StringBuilder sql = new StringBuilder("SELECT a.id, a.source_id, a.guid, a.url, a.title, a.body,"
+                    + " a.published_at, a.fetched_at, a.kind, a.lab FROM (SELECT p.id, p.sort_at FROM articles p");
             List<Object> args = new ArrayList<>();
             if (q.text().isPresent() && !postgres) {
                 // FT_SEARCH_DATA(text, limit 0 = all, offset 0) returns the primary key of each matching row
                 sql.append(" JOIN FT_SEARCH_DATA(?, 0, 0) ft ON ft.\"TABLE\" = 'ARTICLES'"
-                        + " AND a.id = CAST(ft.KEYS[1] AS BIGINT)");
+                        + " AND p.id = CAST(ft.KEYS[1] AS BIGINT)");
                 args.add(q.text().get());
             }
             sql.append(" WHERE 1 = 1");
             if (q.text().isPresent() && postgres) {
                 // the same expression as the GIN index articles_fulltext
-                sql.append(" AND to_tsvector('simple', a.title || ' ' || a.body) @@ plainto_tsquery('simple', ?)");
+                sql.append(" AND to_tsvector('simple', p.title || ' ' || p.body) @@ plainto_tsquery('simple', ?)");
                 args.add(q.text().get());
             }
             q.since().ifPresent(d -> {
-                sql.append(" AND a.sort_at >= ?");
+                sql.append(" AND p.sort_at >= ?");
                 args.add(d.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
             });
             q.until().ifPresent(d -> {
-                sql.append(" AND a.sort_at < ?");
+                sql.append(" AND p.sort_at < ?");
                 args.add(d.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
             });
             q.lab().ifPresent(lab -> {
-                sql.append(" AND (a.lab = ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.lab = ?"
-                        + " AND m.article_id = a.id))");
+                sql.append(" AND (p.lab = ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.lab = ?"
+                        + " AND m.article_id = p.id))");
                 args.add(lab);
                 args.add(lab);
             });
-            sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?");
+            sql.append(" ORDER BY p.sort_at DESC, p.id DESC LIMIT ? OFFSET ?) page JOIN articles a ON a.id = page.id"
+                    + " ORDER BY page.sort_at DESC, page.id DESC");
             args.add(q.limit());
             args.add(q.offset());
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

@@ -2,8 +2,8 @@
 
 ALTER TABLE articles ADD COLUMN sort_at TIMESTAMP WITH TIME ZONE
     GENERATED ALWAYS AS (COALESCE(published_at, fetched_at)) STORED;
-CREATE INDEX articles_sort ON articles (sort_at, id);
-CREATE INDEX articles_lab_sort ON articles (lab, sort_at, id);
+-- lab is in the index so that the lab + date-range page finds its ids without reading article rows (JdbcArticleStore.search)
+CREATE INDEX articles_sort ON articles (sort_at, id, lab);
 CREATE INDEX mentions_lab_article ON mentions (lab, article_id);
 CREATE INDEX collisions_status ON collisions (status);
 

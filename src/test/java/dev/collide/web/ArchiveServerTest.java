@@ -141,6 +141,21 @@ class ArchiveServerTest {
     }
 
     @Test
+    void articles_fullTextWithAMissingWord_findsNothing() throws Exception {
+        assertThat(json(get("/api/articles?q=agentic%20banana")).get("items")).isEmpty();
+    }
+
+    @Test
+    void articles_pagedByOffset_newestFirst() throws Exception {
+        JsonNode first = json(get("/api/articles?limit=2"));
+        JsonNode second = json(get("/api/articles?limit=2&offset=2"));
+
+        assertThat(first.get("items").findValuesAsText("guid")).containsExactly("ds-2", "ds-1");
+        assertThat(first.get("nextOffset").asInt()).isEqualTo(2);
+        assertThat(second.get("items").findValuesAsText("guid")).containsExactly("kimi-1", "qwen-1");
+    }
+
+    @Test
     void articles_labAndDates_matchesMentions() throws Exception {
         JsonNode body = json(get("/api/articles?lab=deepseek&since=2026-04-24&until=2026-04-24"));
 
