@@ -146,6 +146,14 @@ class ArchiveServerTest {
     }
 
     @Test
+    void articles_fullTextPunctuationOnly_isEmptyNotAnError() throws Exception {
+        var response = get("/api/articles?q=%3C%22*%25%27%3E");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("items")).isEmpty();
+    }
+
+    @Test
     void articles_pagedByOffset_newestFirst() throws Exception {
         JsonNode first = json(get("/api/articles?limit=2"));
         JsonNode second = json(get("/api/articles?limit=2&offset=2"));
