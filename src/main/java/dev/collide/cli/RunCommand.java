@@ -49,6 +49,9 @@ public final class RunCommand implements Callable<Integer> {
              ArchiveServer server = config.server().enabled() && !noServe
                      ? ServeCommand.start(collide, config.server().bind(), config.server().port(), out) : null) {
             Thread hook = new Thread(() -> {
+                if (server != null) {
+                    server.close(); // stop answering before the database goes away
+                }
                 try {
                     scheduler.close();
                 } catch (Exception e) {

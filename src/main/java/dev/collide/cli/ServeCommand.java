@@ -46,7 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Collide collide = Collide.open(config, Clock.systemUTC());
              ArchiveServer server = start(collide, address, tcpPort, out)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "collide-serve-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close(); // stop answering before the database goes away
+                stopped.countDown();
+            }, "collide-serve-shutdown"));
             stopped.await();
         }
         return 0;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class ArchiveServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final ArchiveRoutes routes;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArchiveServer(HttpServer server, ExecutorService pool, ArchiveRoutes routes) {
         this.server = server;
@@ -63,10 +65,13 @@ public final class ArchiveServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Stops listening; safe to call more than once (a shutdown hook and try-with-resources both do). */
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            pool.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
