@@ -25,6 +25,7 @@ class ArchiveBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "archive-page.png");
+    static final Path COLLISION_SCREENSHOT = Path.of("target", "archive-collision.png");
 
     private static ArchiveFixture fixture;
     private static ArchiveServer server;
@@ -80,6 +81,8 @@ class ArchiveBrowserTest {
         assertThat(band.getSize().getWidth()).isGreaterThan(20);
 
         band.click();
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), COLLISION_SCREENSHOT,
+                StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(browser.getCurrentUrl()).endsWith("/collisions/" + fixture.collision().id());
         assertThat(browser.findElement(By.id("summary")).getText()).endsWith("within the window, 4 days apart");
