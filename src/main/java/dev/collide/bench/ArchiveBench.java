@@ -147,7 +147,7 @@ public final class ArchiveBench {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 // H2's full-text trigger would index every body during the bulk load; this benchmark measures the
-                // lab + date-range paths, which do not use it (searching is measured separately, if ever).
+                // lab + date-range paths, which do not use it; full-text search is not measured here.
                 st.execute("CALL FT_DROP_INDEX('PUBLIC', 'ARTICLES')");
             }
             fillArticles(c, articles, random);
