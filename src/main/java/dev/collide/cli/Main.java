@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, DetectCommand.class,
                 CollisionsCommand.class, EventsCommand.class, ArticlesCommand.class, RivalsCommand.class,
                 WavesCommand.class, SourcesCommand.class, ExtractCommand.class, DemoCommand.class,
-                OutboxCommand.class, DigestCommand.class})
+                ServeCommand.class, OutboxCommand.class, DigestCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;
@@ -68,6 +68,10 @@ public final class Main implements Runnable {
             if (ex instanceof ConfigException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return EXIT_CONFIG;
+            }
+            if (ex instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("error: " + ex.getMessage()); // e.g. the archive port is taken
+                return 1;
             }
             if (ex instanceof StoreException) {
                 commandLine.getErr().println("error: " + ex.getMessage());

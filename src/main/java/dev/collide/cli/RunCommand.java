@@ -5,6 +5,7 @@ import dev.collide.config.CollideConfig;
 import dev.collide.schedule.CollideScheduler;
 import dev.collide.schedule.DeliverOutboxJob;
 import dev.collide.schedule.DigestJob;
+import dev.collide.web.ArchiveServer;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code collide run}: the daemon. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the daemon: poll each source at its interval, detect after new articles. Ctrl-C stops.")
+        description = "Run the daemon: poll each source at its interval, detect after new articles, and serve the"
+                + " archive (unless --no-serve or server.enabled: false). Ctrl-C stops.")
 public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -34,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "4", description = "Worker threads (default 4).")
     int threads;
 
+    @Option(names = "--no-serve", description = "Do not start the archive server (see server.enabled).")
+    boolean noServe;
+
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
@@ -44,8 +49,14 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Collide collide = Collide.open(config, Clock.systemUTC());
              CollideScheduler scheduler = new CollideScheduler(collide.pipeline(), config.sources(),
-                     CollideScheduler.inMemoryProperties(Math.max(2, threads)))) {
+                     CollideScheduler.inMemoryProperties(Math.max(2, threads)));
+             // the archive server runs beside the scheduler unless disabled; null is skipped by try-with-resources
+             ArchiveServer server = config.server().enabled() && !noServe
+                     ? ServeCommand.start(collide, config.server().bind(), config.server().port(), out) : null) {
             Thread hook = new Thread(() -> {
+                if (server != null) {
+                    server.close(); // stop answering before the database goes away
+                }
                 try {
                     scheduler.close();
                 } catch (Exception e) {

@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and applies pending migrations (db/migration). Throws {@link StoreException} with a message
+     * Opens the pool and applies pending migrations (db/migration and db/vendor/h2 or db/vendor/postgresql). Throws {@link StoreException} with a message
      * for the user when the database cannot be reached or migrated.
      */
     public static Database open(DatabaseConfig config) throws StoreException {
@@ -37,7 +37,10 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
+            // It lies outside db/migration because Flyway scans locations recursively.
+            String vendor = config.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration", vendor).load().migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("database " + redact(config.url()) + " could not be opened or migrated: "

@@ -200,6 +200,67 @@ public final class JdbcArticleStore {
         }
     }
 
+    /**
+     * The archive server's article listing: like {@link #find}, but {@code text} is a full-text search over title
+     * and body (H2's FullText, or PostgreSQL's {@code to_tsvector}; every word must occur), and dates filter on the
+     * indexed {@code sort_at} column (V3). Newest first.
+     */
+    public List<StoredArticle> search(ArchiveQuery q) throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            // Two steps in one statement: the inner query pages through ids on the covering index articles_sort
+            // (sort_at, id, lab) and the mentions index, reading no article row that is not on the page; the
+            // outer query then reads the (at most limit) rows. Bodies can be large, so this matters.
+            StringBuilder sql = new StringBuilder("SELECT a.id, a.source_id, a.guid, a.url, a.title, a.body,"
+                    + " a.published_at, a.fetched_at, a.kind, a.lab FROM (SELECT p.id, p.sort_at FROM articles p");
+            List<Object> args = new ArrayList<>();
+            if (q.text().isPresent() && !postgres) {
+                // FT_SEARCH_DATA(text, limit 0 = all, offset 0) returns the primary key of each matching row
+                sql.append(" JOIN FT_SEARCH_DATA(?, 0, 0) ft ON ft.\"TABLE\" = 'ARTICLES'"
+                        + " AND p.id = CAST(ft.KEYS[1] AS BIGINT)");
+                args.add(q.text().get());
+            }
+            sql.append(" WHERE 1 = 1");
+            if (q.text().isPresent() && postgres) {
+                // the same expression as the GIN index articles_fulltext
+                sql.append(" AND to_tsvector('simple', p.title || ' ' || p.body) @@ plainto_tsquery('simple', ?)");
+                args.add(q.text().get());
+            }
+            q.since().ifPresent(d -> {
+                sql.append(" AND p.sort_at >= ?");
+                args.add(d.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+            });
+            q.until().ifPresent(d -> {
+                sql.append(" AND p.sort_at < ?");
+                args.add(d.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+            });
+            q.lab().ifPresent(lab -> {
+                sql.append(" AND (p.lab = ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.lab = ?"
+                        + " AND m.article_id = p.id))");
+                args.add(lab);
+                args.add(lab);
+            });
+            sql.append(" ORDER BY p.sort_at DESC, p.id DESC LIMIT ? OFFSET ?) page JOIN articles a ON a.id = page.id"
+                    + " ORDER BY page.sort_at DESC, page.id DESC");
+            args.add(q.limit());
+            args.add(q.offset());
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<StoredArticle> result = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(read(rs));
+                    }
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not search articles: " + e.getMessage(), e);
+        }
+    }
+
     public long count() throws StoreException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {

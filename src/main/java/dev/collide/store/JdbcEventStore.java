@@ -536,7 +536,10 @@ public final class JdbcEventStore {
             args.add(like);
             args.add(like);
         });
-        sql.append(" ORDER BY release_date DESC, id LIMIT ? OFFSET ?");
+        // All descending, so the index (lab, release_date, id) read backwards gives the order without sorting the
+        // range; H2 only sees that when the equality-bound lab is named in the ORDER BY too (it changes nothing).
+        sql.append(q.lab().isPresent() ? " ORDER BY lab DESC, release_date DESC, id DESC LIMIT ? OFFSET ?"
+                : " ORDER BY release_date DESC, id DESC LIMIT ? OFFSET ?");
         args.add(q.limit());
         args.add(q.offset());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -550,6 +553,21 @@ public final class JdbcEventStore {
             return result;
         } catch (SQLException e) {
             throw new StoreException("could not read release events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of release events per lab, for every lab that has at least one; ordered by lab id. */
+    public Map<String, Long> eventCountsByLab() throws StoreException {
+        String sql = "SELECT lab, COUNT(*) FROM release_events GROUP BY lab ORDER BY lab";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> result = new java.util.LinkedHashMap<>();
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getLong(2));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not count release events: " + e.getMessage(), e);
         }
     }
 

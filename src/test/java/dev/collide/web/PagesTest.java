@@ -1,0 +1,90 @@
+package dev.collide.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTML pages over HTTP: timeline marks, links, and escaping of feed-supplied text. */
+class PagesTest {
+    private static ArchiveFixture fixture;
+    private static ArchiveServer server;
+    private static ArchiveHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new ArchiveFixture();
+        server = ArchiveServer.start("127.0.0.1", 0, fixture.archive, ArchiveFixture.CLOCK);
+        http = new ArchiveHttp(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        fixture.close();
+    }
+
+    @Test
+    void index_timelineHasOneMarkPerReleaseAndACollisionBand() throws Exception {
+        String body = http.get("/").body();
+
+        assertThat(body.split("class=\"release\"", -1)).hasSize(4);
+        assertThat(body.split("class=\"collision\"", -1)).hasSize(2);
+        assertThat(body).contains("<a href=\"/collisions/" + fixture.collision().id() + "\" class=\"collision\"");
+        assertThat(body).contains("<a href=\"/events/" + fixture.event("qwen").id() + "\" class=\"release\"");
+        assertThat(body).contains("<text class=\"lane-label\" x=\"8\" y=\"62\">DeepSeek</text>");
+    }
+
+    @Test
+    void index_labFilter_onlyThatLabsReleases() throws Exception {
+        String body = http.get("/?lab=qwen&since=&until=").body();
+
+        assertThat(body.split("class=\"release\"", -1)).hasSize(2);
+        assertThat(body).contains("<option value=\"qwen\" selected>Qwen</option>");
+        assertThat(body).contains("No collisions match these filters.");
+    }
+
+    @Test
+    void index_badDate_is400Page() throws Exception {
+        var response = http.get("/?since=soon");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("since &#39;soon&#39; is not a date; write YYYY-MM-DD, e.g. 2026-04-24");
+    }
+
+    @Test
+    void eventPage_hostileTitle_escapedAndJavascriptLinkDropped() throws Exception {
+        String body = http.get("/events/" + fixture.event("deepseek").id()).body();
+
+        assertThat(body).contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; DeepSeek V4 &amp; friends</td>");
+        assertThat(body).doesNotContain("<script").doesNotContain("javascript:");
+        assertThat(body).contains("<a class=\"article\" rel=\"noopener noreferrer nofollow\""
+                + " href=\"https://wire.example/deepseek-v4\">DeepSeek releases V4 weights</a>");
+    }
+
+    @Test
+    void collisionPage_linksBothEventsAndTheirArticles() throws Exception {
+        var c = fixture.collision();
+
+        String body = http.get("/collisions/" + c.id()).body();
+
+        assertThat(body).contains("<a href=\"/events/" + c.a().id() + "\">", "<a href=\"/events/" + c.b().id() + "\">");
+        assertThat(body).contains("href=\"https://wire.example/kimi-k2-6\"");
+        assertThat(body).contains("<p id=\"summary\">").contains("within the window, 4 days apart</p>");
+    }
+
+    @Test
+    void html_escape_everySpecialCharacter() {
+        assertThat(Html.escape("<a href=\"x\" onclick='y'>&</a>\u0000"))
+                .isEqualTo("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    }
+
+    @Test
+    void unknownEventPage_is404Html() throws Exception {
+        var response = http.get("/events/%3Cscript%3E");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("no release event with id &#39;&lt;script&gt;&#39;");
+    }
+}
