@@ -6,6 +6,7 @@ import dev.collide.config.CollideConfig;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,16 +25,13 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Rebuild every event and collision from all stored evidence.")
     boolean full;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Detection window (e.g. 3d); overrides"
-            + " detection.window.")
-    String window;
+    @Mixin
+    WindowOption window;
 
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
-        if (window != null) {
-            config = config.withDetection(config.detection().withWindow(Commands.window(spec, window)));
-        }
+        config = window.applyTo(config);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             DetectionReport report = full ? collide.pipeline().detectAll() : collide.pipeline().detect();
             spec.commandLine().getOut().println(report.line());

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,9 +29,8 @@ public final class FetchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Detection window (e.g. 3d); overrides"
-            + " detection.window.")
-    String window;
+    @Mixin
+    WindowOption window;
 
     @Option(names = "--threads", defaultValue = "8", description = "Sources fetched at once (default 8).")
     int threads;
@@ -38,9 +38,7 @@ public final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
-        if (window != null) {
-            config = config.withDetection(config.detection().withWindow(Commands.window(spec, window)));
-        }
+        config = window.applyTo(config);
         PrintWriter out = spec.commandLine().getOut();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             for (SourceReport report : fetchAll(collide, Math.max(1, threads))) {

@@ -14,6 +14,7 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.JobKey;
 import org.quartz.SimpleScheduleBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,9 +30,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Detection window (e.g. 3d); overrides"
-            + " detection.window.")
-    String window;
+    @Mixin
+    WindowOption window;
 
     @Option(names = "--threads", defaultValue = "4", description = "Worker threads (default 4).")
     int threads;
@@ -42,9 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
-        if (window != null) {
-            config = config.withDetection(config.detection().withWindow(Commands.window(spec, window)));
-        }
+        config = window.applyTo(config);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         try (Collide collide = Collide.open(config, Clock.systemUTC());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ public final class WavesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Window (e.g. 3d); default detection.window.")
-    String window;
+    @Mixin
+    WindowOption window;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default table).",
             converter = ArchiveOptions.FormatConverter.class)
@@ -36,9 +37,7 @@ public final class WavesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
-        if (window != null) {
-            config = config.withDetection(config.detection().withWindow(Commands.window(spec, window)));
-        }
+        config = window.applyTo(config);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             List<ReleaseEvent> events = new EventBuilder().build(collide.events().loadReleaseEvidence());
             Tabular table = new Tabular(List.of("start", "end", "labs", "releases"));
