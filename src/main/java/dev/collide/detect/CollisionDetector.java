@@ -20,9 +20,25 @@ import java.util.Optional;
  */
 public final class CollisionDetector {
     private final DetectionConfig config;
+    /** Rival labs of each lab: a map lookup per pair instead of a scan of the configured pairs. */
+    private final Map<String, java.util.Set<String>> rivalsOf = new HashMap<>();
 
     public CollisionDetector(DetectionConfig config) {
         this.config = config;
+        for (java.util.Set<String> pair : config.rivals()) {
+            for (String lab : pair) {
+                for (String other : pair) {
+                    if (!lab.equals(other)) {
+                        rivalsOf.computeIfAbsent(lab, k -> new java.util.HashSet<>()).add(other);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean isRivalry(String labA, String labB) {
+        java.util.Set<String> rivals = rivalsOf.get(labA);
+        return rivals != null && rivals.contains(labB);
     }
 
     public long windowDays() {
@@ -31,23 +47,36 @@ public final class CollisionDetector {
 
     public List<Collision> detect(List<ReleaseEvent> events, List<CoRelease> coReleases) {
         long window = config.windowDays();
-        List<ReleaseEvent> dated = new ArrayList<>();
+        List<ReleaseEvent> candidates = new ArrayList<>();
         for (ReleaseEvent e : events) {
             // month-only dates are too vague to collide on their own; a reported co-release may still pair them
             if (e.confidence() >= config.minConfidence() && e.date().isPresent()
                     && e.date().get().latest().toEpochDay() - e.date().get().earliest().toEpochDay() <= 6) {
-                dated.add(e);
+                candidates.add(e);
             }
         }
-        dated.sort(Comparator.comparing((ReleaseEvent e) -> e.date().get().earliest()).thenComparing(ReleaseEvent::id));
-        List<Collision> pairs = new ArrayList<>();
-        int n = dated.size();
+        int n = candidates.size();
+        // sort an index by (earliest day, id) on primitive keys: no Optional or LocalDate per comparison
+        long[] keyDay = new long[n];
+        for (int i = 0; i < n; i++) {
+            keyDay[i] = candidates.get(i).date().get().earliest().toEpochDay();
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> keyDay[x] != keyDay[y] ? Long.compare(keyDay[x], keyDay[y])
+                : candidates.get(x).id().compareTo(candidates.get(y).id()));
+        List<ReleaseEvent> dated = new ArrayList<>(n);
         long[] earliest = new long[n];
         long[] latest = new long[n];
         for (int i = 0; i < n; i++) {
-            earliest[i] = dated.get(i).date().get().earliest().toEpochDay();
-            latest[i] = dated.get(i).date().get().latest().toEpochDay();
+            ReleaseEvent e = candidates.get(order[i]);
+            dated.add(e);
+            earliest[i] = keyDay[order[i]];
+            latest[i] = e.date().get().latest().toEpochDay();
         }
+        List<Collision> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ReleaseEvent a = dated.get(i);
             for (int j = i + 1; j < n && earliest[j] - latest[i] <= window; j++) {
@@ -84,7 +113,7 @@ public final class CollisionDetector {
             String id = Collision.idFor(a.id(), b.id());
             Collision existing = found.get(id);
             if (existing != null) {
-                found.put(id, new Collision(id, existing.a(), existing.b(), existing.gapDays(), existing.tier(),
+                found.put(id, new Collision(existing.a(), existing.b(), existing.gapDays(), existing.tier(),
                         existing.rivalry(), true));
                 continue;
             }
@@ -99,7 +128,7 @@ public final class CollisionDetector {
                 // "within hours" / "the same week": the wording sets the tier
                 Collision c = pair(a, b, Optional.of((long) co.maxGapDays()), true);
                 Tier stated = co.maxGapDays() <= 3 ? Tier.WITHIN_72H : Tier.WITHIN_WINDOW;
-                found.put(id, new Collision(c.id(), c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true));
+                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true));
             }
         }
     }
@@ -108,8 +137,7 @@ public final class CollisionDetector {
         boolean xFirst = compareDates(x, y) <= 0;
         ReleaseEvent a = xFirst ? x : y;
         ReleaseEvent b = xFirst ? y : x;
-        return new Collision(Collision.idFor(a.id(), b.id()), a, b, gap, tierOf(a, b, gap),
-                config.isRivalry(a.lab(), b.lab()), reported);
+        return new Collision(a, b, gap, tierOf(a, b, gap), isRivalry(a.lab(), b.lab()), reported);
     }
 
     private static int compareDates(ReleaseEvent x, ReleaseEvent y) {

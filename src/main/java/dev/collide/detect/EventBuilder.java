@@ -27,7 +27,7 @@ public final class EventBuilder {
     /** Builds events from release mentions; evidence of non-releases must be filtered out by the caller. */
     public List<ReleaseEvent> build(List<Evidence> evidence) {
         // keyed by family alone (no string building per row); the rare family name two labs share is split below
-        Map<String, List<Evidence>> byFamily = new LinkedHashMap<>();
+        Map<String, List<Evidence>> byFamily = new LinkedHashMap<>(Math.max(16, evidence.size() * 2));
         for (Evidence e : evidence) {
             byFamily.computeIfAbsent(e.family(), k -> new ArrayList<>(2)).add(e);
         }
@@ -50,6 +50,11 @@ public final class EventBuilder {
     }
 
     ReleaseEvent buildOne(List<Evidence> group) {
+        if (group.size() == 1) { // the common case: one mention, one story
+            Evidence only = group.get(0);
+            return new ReleaseEvent(ReleaseEvent.idFor(only.lab(), only.family()), only.lab(), only.family(),
+                    only.model(), Optional.of(only.date()), only.confidence(), 1, group);
+        }
         List<Evidence> sorted = group;
         if (group.size() > 1) {
             sorted = new ArrayList<>(group);

@@ -1,7 +1,5 @@
 package dev.collide.detect;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Short ids derived from content, so re-running detection finds the same rows instead of creating new ones. A 64-bit
  * FNV-1a hash with a final avalanche: not for security, only to name rows; collisions are negligible for the
@@ -15,9 +13,13 @@ final class StableIds {
     }
 
     static String of(String key) {
+        // FNV-1a over the UTF-16 code units, split into bytes: no byte array per call
         long h = FNV_OFFSET;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            h ^= c & 0xff;
+            h *= FNV_PRIME;
+            h ^= c >>> 8;
             h *= FNV_PRIME;
         }
         return hex(mix(h));
