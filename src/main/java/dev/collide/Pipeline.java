@@ -14,6 +14,7 @@ import dev.collide.source.PollResult;
 import dev.collide.source.Source;
 import dev.collide.source.SourceState;
 import dev.collide.store.DetectionChanges;
+import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -46,12 +47,13 @@ public final class Pipeline {
     private final JdbcEventStore events;
     private final EventBuilder eventBuilder;
     private final CollisionDetector detector;
+    private final DetectionLock clusterLock;
     private final Clock clock;
     private final Object detectionLock = new Object();
 
     public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
                     JdbcArticleStore articles, JdbcSourceStateStore states, JdbcEventStore events,
-                    EventBuilder eventBuilder, CollisionDetector detector, Clock clock) {
+                    EventBuilder eventBuilder, CollisionDetector detector, DetectionLock clusterLock, Clock clock) {
         this.sources = Map.copyOf(sources);
         this.extractor = extractor;
         this.fingerprint = fingerprint;
@@ -60,6 +62,7 @@ public final class Pipeline {
         this.events = events;
         this.eventBuilder = eventBuilder;
         this.detector = detector;
+        this.clusterLock = clusterLock;
         this.clock = clock;
     }
 
@@ -191,15 +194,25 @@ public final class Pipeline {
         return stored;
     }
 
-    /** Rebuilds events and collisions from all stored evidence and records what changed. */
+    /**
+     * Rebuilds events and collisions from all stored evidence and records what changed. One run at a time in this
+     * process, and across the nodes of a PostgreSQL cluster.
+     */
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
     public DetectionReport detect() throws StoreException {
         synchronized (detectionLock) {
-            List<Evidence> evidence = events.loadReleaseEvidence();
-            List<ReleaseEvent> built = eventBuilder.build(evidence);
-            List<Collision> collisions = detector.detect(built, events.loadCoReleases());
-            DetectionChanges changes = events.saveDetection(built, collisions, clock.instant());
-            return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
-                    changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
+            try (DetectionLock.Held held = clusterLock.acquire()) {
+                return detectNow();
+            }
         }
+    }
+
+    private DetectionReport detectNow() throws StoreException {
+        List<Evidence> evidence = events.loadReleaseEvidence();
+        List<ReleaseEvent> built = eventBuilder.build(evidence);
+        List<Collision> collisions = detector.detect(built, events.loadCoReleases());
+        DetectionChanges changes = events.saveDetection(built, collisions, clock.instant());
+        return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
+                changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
     }
 }
