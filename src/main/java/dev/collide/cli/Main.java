@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Scheduled feed aggregator and AI release-collision detector.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, CollisionsCommand.class,
                 EventsCommand.class, ArticlesCommand.class, ExtractCommand.class, DemoCommand.class,
-                OutboxCommand.class, DigestCommand.class})
+                OutboxCommand.class, DigestCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;
