@@ -81,9 +81,11 @@ public final class CollideScheduler implements AutoCloseable {
             current.add(key);
             // look every 1-5 minutes; the pipeline decides from every, back-off and Retry-After whether it is due
             Duration check = checkEvery.orElseGet(() -> clamp(source.every()));
+            // a look that missed its time (all workers busy, e.g. the first cycle of 1,000 sources) happens as
+            // soon as a worker is free, rather than being skipped to the next check: the source is due
             addJob(key, () -> new PollSourceJob(pipeline, source), SimpleScheduleBuilder.simpleSchedule()
                     .withIntervalInMilliseconds(check.toMillis()).repeatForever()
-                    .withMisfireHandlingInstructionNextWithRemainingCount());
+                    .withMisfireHandlingInstructionNowWithExistingCount());
         }
         // a persistent store remembers sources removed from feeds.yml since the last start
         for (JobKey stale : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SOURCES_GROUP))) {
@@ -164,6 +166,9 @@ public final class CollideScheduler implements AutoCloseable {
     }
 
     private static boolean sameSchedule(Trigger a, Trigger b) {
+        if (a.getMisfireInstruction() != b.getMisfireInstruction()) {
+            return false;
+        }
         if (a instanceof SimpleTrigger sa && b instanceof SimpleTrigger sb) {
             return sa.getRepeatInterval() == sb.getRepeatInterval() && sa.getRepeatCount() == sb.getRepeatCount();
         }
