@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Peak and current resident memory of the daemon ({@code java -jar collide.jar run}) holding {@code sources} file:
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MemoryBench {
     static final List<String> SMALL_NODE_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1");
+    /** jcmd GC.heap_info: one line per heap space, e.g. "def new generation   total 4928K, used 1234K". */
+    private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
     private final Path jar;
     private final Path labs;
@@ -59,7 +63,8 @@ public final class MemoryBench {
         Measured plain = measure(dir, List.of(), "default");
         return List.of(new BenchRow("daemon RSS peak/now, " + sources + " sources (MB)", small.rss(),
                 plain.rss() + " (JVM defaults)", "target < 256 MB resident; collide with " + String.join(" ",
-                SMALL_NODE_FLAGS) + "; " + small.polled() + " polls in the first cycle"),
+                SMALL_NODE_FLAGS) + "; " + small.polled() + " of " + sources
+                + " sources polled before the reading"),
                 new BenchRow("daemon heap used after cycle / committed (MB)", small.heap(), plain.heap()
                         + " (JVM defaults)", "after the first cycle (" + sources * FeedFarm.ITEMS
                         + " articles stored)"));
@@ -129,7 +134,7 @@ public final class MemoryBench {
             p.waitFor(20, TimeUnit.SECONDS);
             long total = 0;
             long used = 0;
-            var m = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
+            Matcher m = HEAP_LINE.matcher(out);
             while (m.find()) {
                 total += Long.parseLong(m.group(1));
                 used += Long.parseLong(m.group(2));

@@ -2,14 +2,14 @@ package dev.collide.cli;
 
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
+import dev.collide.config.YamlMap;
 import dev.collide.schedule.CollideScheduler;
 import dev.collide.schedule.DeliverOutboxJob;
 import dev.collide.schedule.DigestJob;
-import dev.collide.config.YamlMap;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.CronScheduleBuilder;

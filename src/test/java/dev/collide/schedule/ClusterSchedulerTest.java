@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.collide.Pipeline;
+import dev.collide.config.DetectionConfig;
 import dev.collide.config.HttpConfig;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
 import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
-import dev.collide.config.DetectionConfig;
 import dev.collide.extract.Extraction;
 import dev.collide.extract.Mention;
 import dev.collide.extract.ReleaseDate;
@@ -24,6 +24,7 @@ import dev.collide.notify.AlertRenderer;
 import dev.collide.notify.JdbcOutbox;
 import dev.collide.notify.Notifier;
 import dev.collide.notify.OutboxDelivery;
+import dev.collide.source.Article;
 import dev.collide.source.FeedParser;
 import dev.collide.source.FeedSource;
 import dev.collide.store.Database;
@@ -161,7 +162,7 @@ class ClusterSchedulerTest {
     }
 
     /** Reads the names this test's feeds use; a stand-in for the extract stage. */
-    private static Extraction extract(dev.collide.source.Article article) {
+    private static Extraction extract(Article article) {
         if (article.title().startsWith("DeepSeek V4")) {
             return release("deepseek", "deepseek-v4", LocalDate.of(2026, 4, 24));
         }
