@@ -33,6 +33,7 @@ import dev.collide.source.FeedParser;
 import dev.collide.source.FeedSource;
 import dev.collide.source.Source;
 import dev.collide.store.Database;
+import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -92,7 +93,8 @@ public final class Collide implements AutoCloseable {
         var policy = new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch()));
         var events = new JdbcEventStore(database.dataSource(), policy);
         var pipeline = new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events,
-                new EventBuilder(), new CollisionDetector(config.detection()), clock);
+                new EventBuilder(), new CollisionDetector(config.detection()),
+                new DetectionLock(database.dataSource(), database.isPostgres()), clock);
         List<Notifier> notifiers = new ArrayList<>();
         notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
         notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));

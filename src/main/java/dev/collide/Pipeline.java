@@ -15,6 +15,7 @@ import dev.collide.source.PollResult;
 import dev.collide.source.Source;
 import dev.collide.source.SourceState;
 import dev.collide.store.DetectionChanges;
+import dev.collide.store.DetectionLock;
 import dev.collide.store.FamilyKey;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
@@ -53,12 +54,13 @@ public final class Pipeline {
     private final JdbcEventStore events;
     private final EventBuilder eventBuilder;
     private final CollisionDetector detector;
+    private final DetectionLock clusterLock;
     private final Clock clock;
     private final Object detectionLock = new Object();
 
     public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
                     JdbcArticleStore articles, JdbcSourceStateStore states, JdbcEventStore events,
-                    EventBuilder eventBuilder, CollisionDetector detector, Clock clock) {
+                    EventBuilder eventBuilder, CollisionDetector detector, DetectionLock clusterLock, Clock clock) {
         this.sources = Map.copyOf(sources);
         this.extractor = extractor;
         this.fingerprint = fingerprint;
@@ -67,6 +69,7 @@ public final class Pipeline {
         this.events = events;
         this.eventBuilder = eventBuilder;
         this.detector = detector;
+        this.clusterLock = clusterLock;
         this.clock = clock;
     }
 
@@ -203,15 +206,16 @@ public final class Pipeline {
         return stored;
     }
 
-    /** Rebuilds every event and collision from all stored evidence (after a change of window or rules). */
+    /**
+     * Rebuilds every event and collision from all stored evidence (after a change of window or rules). One run at
+     * a time in this process, and across the nodes of a PostgreSQL cluster.
+     */
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
     public DetectionReport detectAll() throws StoreException {
         synchronized (detectionLock) {
-            List<Evidence> evidence = events.loadReleaseEvidence();
-            List<ReleaseEvent> built = eventBuilder.build(evidence);
-            List<Collision> collisions = detector.detect(built, events.loadCoReleases());
-            DetectionChanges changes = events.saveDetection(built, collisions, clock.instant());
-            return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
-                    changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
+            try (DetectionLock.Held held = clusterLock.acquire()) {
+                return detectEverything();
+            }
         }
     }
 
@@ -220,40 +224,56 @@ public final class Pipeline {
      * dated near them (and with the other side of any co-release statement). Collisions of other events are left
      * as they are.
      */
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
     public DetectionReport detect() throws StoreException {
         synchronized (detectionLock) {
-            Set<FamilyKey> families = events.undetectedFamilies();
-            if (families.isEmpty()) {
-                return new DetectionReport(0, 0, 0, 0, 0, 0, 0);
+            try (DetectionLock.Held held = clusterLock.acquire()) {
+                return detectNewEvidence();
             }
-            List<Evidence> evidence = events.loadReleaseEvidence(families);
-            List<ReleaseEvent> rebuilt = eventBuilder.build(evidence);
-            Set<String> scope = new HashSet<>();
-            rebuilt.forEach(e -> scope.add(e.id()));
-            Map<String, ReleaseEvent> candidates = new LinkedHashMap<>();
-            for (ReleaseEvent neighbour : neighbours(rebuilt)) {
-                candidates.put(neighbour.id(), neighbour);
-            }
-            List<CoRelease> coReleases = events.loadCoReleases(families);
-            Set<FamilyKey> otherSides = new HashSet<>();
-            for (CoRelease co : coReleases) {
-                otherSides.add(new FamilyKey(co.labA(), co.familyA()));
-                otherSides.add(new FamilyKey(co.labB(), co.familyB()));
-            }
-            otherSides.removeAll(families);
-            events.eventsOf(otherSides).forEach(e -> candidates.put(e.id(), e));
-            rebuilt.forEach(e -> candidates.put(e.id(), e)); // the new version wins over the stored one
-            List<Collision> collisions = new ArrayList<>();
-            for (Collision c : detector.detect(new ArrayList<>(candidates.values()), coReleases)) {
-                if (scope.contains(c.a().id()) || scope.contains(c.b().id())) {
-                    collisions.add(c);
-                }
-            }
-            DetectionChanges changes = events.saveDetection(rebuilt, collisions, Optional.of(scope),
-                    clock.instant());
-            return new DetectionReport(evidence.size(), rebuilt.size(), collisions.size(), changes.newEvents(),
-                    changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
         }
+    }
+
+    private DetectionReport detectNewEvidence() throws StoreException {
+        Set<FamilyKey> families = events.undetectedFamilies();
+        if (families.isEmpty()) {
+            return new DetectionReport(0, 0, 0, 0, 0, 0, 0);
+        }
+        List<Evidence> evidence = events.loadReleaseEvidence(families);
+        List<ReleaseEvent> rebuilt = eventBuilder.build(evidence);
+        Set<String> scope = new HashSet<>();
+        rebuilt.forEach(e -> scope.add(e.id()));
+        Map<String, ReleaseEvent> candidates = new LinkedHashMap<>();
+        for (ReleaseEvent neighbour : neighbours(rebuilt)) {
+            candidates.put(neighbour.id(), neighbour);
+        }
+        List<CoRelease> coReleases = events.loadCoReleases(families);
+        Set<FamilyKey> otherSides = new HashSet<>();
+        for (CoRelease co : coReleases) {
+            otherSides.add(new FamilyKey(co.labA(), co.familyA()));
+            otherSides.add(new FamilyKey(co.labB(), co.familyB()));
+        }
+        otherSides.removeAll(families);
+        events.eventsOf(otherSides).forEach(e -> candidates.put(e.id(), e));
+        rebuilt.forEach(e -> candidates.put(e.id(), e)); // the new version wins over the stored one
+        List<Collision> collisions = new ArrayList<>();
+        for (Collision c : detector.detect(new ArrayList<>(candidates.values()), coReleases)) {
+            if (scope.contains(c.a().id()) || scope.contains(c.b().id())) {
+                collisions.add(c);
+            }
+        }
+        DetectionChanges changes = events.saveDetection(rebuilt, collisions, Optional.of(scope),
+                clock.instant());
+        return new DetectionReport(evidence.size(), rebuilt.size(), collisions.size(), changes.newEvents(),
+                changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
+    }
+
+    private DetectionReport detectEverything() throws StoreException {
+        List<Evidence> evidence = events.loadReleaseEvidence();
+        List<ReleaseEvent> built = eventBuilder.build(evidence);
+        List<Collision> collisions = detector.detect(built, events.loadCoReleases());
+        DetectionChanges changes = events.saveDetection(built, collisions, clock.instant());
+        return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
+                changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
     }
 
     /** Stored events dated within a window (plus a month of slack for week/month precision) of a rebuilt event. */

@@ -14,6 +14,7 @@ import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Database;
+import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -48,7 +49,7 @@ class IncrementalDetectionTest {
         var events = new JdbcEventStore(db.dataSource(), OutboxPolicy.NONE);
         var pipeline = new Pipeline(Map.of(), a -> Extraction.EMPTY, a -> 0L, articles,
                 new JdbcSourceStateStore(db.dataSource()), events, new EventBuilder(),
-                new CollisionDetector(DetectionConfig.defaults()), CLOCK);
+                new CollisionDetector(DetectionConfig.defaults()), new DetectionLock(db.dataSource(), false), CLOCK);
         return new Archive(db, articles, events, pipeline);
     }
 

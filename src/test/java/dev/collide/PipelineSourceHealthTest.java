@@ -14,6 +14,7 @@ import dev.collide.source.Article;
 import dev.collide.source.PollResult;
 import dev.collide.source.Source;
 import dev.collide.store.Database;
+import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -57,7 +58,8 @@ class PipelineSourceHealthTest {
         pipeline = new Pipeline(Map.of(SourceKind.HTML, scripted), article -> Extraction.EMPTY, article -> 0L,
                 new JdbcArticleStore(db.dataSource()), states,
                 new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of(), Set.of())), new EventBuilder(),
-                new CollisionDetector(DetectionConfig.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
+                new CollisionDetector(DetectionConfig.defaults()), new DetectionLock(db.dataSource(), false),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -26,6 +26,7 @@ import dev.collide.source.HuggingFaceSource;
 import dev.collide.source.LabDirectory;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Database;
+import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -78,7 +79,7 @@ class SourcesEndToEndTest {
                         SourceKind.FEED, new FeedSource(fetcher, new FeedParser())),
                 new DictionaryExtractor(LABS), article -> NearDuplicates.fingerprint(article.text()), new JdbcArticleStore(db.dataSource()),
                 new JdbcSourceStateStore(db.dataSource()), events, new EventBuilder(),
-                new CollisionDetector(DetectionConfig.defaults()), CLOCK);
+                new CollisionDetector(DetectionConfig.defaults()), new DetectionLock(db.dataSource(), false), CLOCK);
     }
 
     @AfterEach

@@ -2,12 +2,15 @@ package dev.collide.cli;
 
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
+import dev.collide.config.YamlMap;
 import dev.collide.schedule.CollideScheduler;
 import dev.collide.schedule.DeliverOutboxJob;
 import dev.collide.schedule.DigestJob;
 import dev.collide.web.ArchiveServer;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.CronScheduleBuilder;
@@ -16,6 +19,7 @@ import org.quartz.SimpleScheduleBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +43,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Do not start the archive server (see server.enabled).")
     boolean noServe;
 
+    @Option(names = "--cluster-checkin", paramLabel = "DURATION", defaultValue = "5s", description = "PostgreSQL"
+            + " cluster only: how often this node checks in; a node silent for longer is presumed dead and its work"
+            + " moves to the others (default 5s).")
+    String clusterCheckin;
+
+    @Option(names = "--node-id", paramLabel = "ID", defaultValue = "AUTO", description = "PostgreSQL cluster only:"
+            + " this node's unique name (default AUTO: host name and start time).")
+    String nodeId;
+
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
@@ -47,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Collide collide = Collide.open(config, Clock.systemUTC());
              CollideScheduler scheduler = new CollideScheduler(collide.pipeline(), config.sources(),
-                     CollideScheduler.inMemoryProperties(Math.max(2, threads)));
+                     schedulerProperties(collide));
              // the archive server runs beside the scheduler unless disabled; null is skipped by try-with-resources
              ArchiveServer server = config.server().enabled() && !noServe
                      ? ServeCommand.start(collide, config.server().bind(), config.server().port(), out) : null) {
@@ -67,7 +80,9 @@ public final class RunCommand implements Callable<Integer> {
             // a full pass applies the current window and rules to what is stored; later runs are incremental
             out.println(collide.pipeline().detectAll().line());
             scheduler.start();
-            out.println("collide: running with " + collide.enabledSources().size() + " sources; Ctrl-C stops");
+            out.println("collide: running with " + collide.enabledSources().size() + " sources"
+                    + (collide.database().isPostgres() ? " as a node of a PostgreSQL cluster (check-in every "
+                    + clusterCheckin + ")" : "") + "; Ctrl-C stops");
             out.println("collide: alerts on " + (config.notifications().outboxChannels().isEmpty() ? "no channel"
                     : String.join(", ", config.notifications().outboxChannels())) + "; daily digest "
                     + config.notifications().email().map(m -> "at " + m.at() + " " + m.timezone()).orElse("off"));
@@ -75,6 +90,29 @@ public final class RunCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** In memory on H2; on PostgreSQL a node of the cluster whose jobs live in the archive database (issue #9). */
+    private Properties schedulerProperties(Collide collide) {
+        int workers = Math.max(2, threads);
+        if (!collide.database().isPostgres()) {
+            return CollideScheduler.inMemoryProperties(workers);
+        }
+        return CollideScheduler.clusteredProperties(workers, collide.database().dataSource(),
+                checkin(), nodeId);
+    }
+
+    private Duration checkin() {
+        try {
+            Duration d = YamlMap.parseDuration(clusterCheckin);
+            if (d.toMillis() < 500 || d.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--cluster-checkin '"
+                    + clusterCheckin + "' is not a duration between 500ms and 5m; write e.g. 5s");
+        }
     }
 
     /** Outbox delivery every 15 s; the digest at its hour, plus a catch-up every 5 min for restarts and retries. */

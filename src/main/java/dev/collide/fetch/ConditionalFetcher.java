@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
+import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -88,6 +90,9 @@ public final class ConditionalFetcher {
                 .followSslRedirects(false)
                 // our own retry loop counts attempts; OkHttp's silent retry would hide some of them
                 .retryOnConnectionFailure(false)
+                // OkHttp keeps 5 idle connections by default: with hundreds of workers nearly every request would
+                // open a new one; keep-alive to the hosts polled in the last minutes saves the handshakes
+                .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
                 .build();
         this.internal = internal;
         this.untrustedClient = trustedClient.newBuilder().dns(new AddressPolicy(dns, internal)).build();

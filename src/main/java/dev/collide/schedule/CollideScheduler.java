@@ -3,11 +3,18 @@ package dev.collide.schedule;
 import dev.collide.Pipeline;
 import dev.collide.config.SourceConfig;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -15,29 +22,52 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's clock: one Quartz job per source at its {@code every} (the pipeline skips a source whose back-off
  * says not yet), and a detection job run after new articles. Other stages add jobs through {@link #addJob}.
+ *
+ * <p>With {@link #clusteredProperties} the jobs live in PostgreSQL and every node of the cluster registers the same
+ * jobs; Quartz fires each trigger on one node, and a job marked {@code @DisallowConcurrentExecution} never runs on
+ * two nodes at once. Registration is idempotent: a trigger already stored with the same schedule is left alone, so
+ * a node joining does not reset the others' timing. Every node must use the same feeds.yml.
  */
 public final class CollideScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CollideScheduler.class);
     static final JobKey DETECT_JOB = JobKey.jobKey("detect", "collide");
+    static final String SOURCES_GROUP = "sources";
     /** A source is looked at this often at least, so a back-off or Retry-After that ends early is noticed. */
     static final Duration MIN_CHECK = Duration.ofMinutes(1);
 
     private final Scheduler scheduler;
-    private final Map<JobKey, Supplier<Job>> jobs = new HashMap<>();
+    private final Map<JobKey, Supplier<Job>> jobs = new ConcurrentHashMap<>();
 
     public CollideScheduler(Pipeline pipeline, List<SourceConfig> sources, Properties quartzProperties)
             throws SchedulerException {
+        this(pipeline, sources, quartzProperties, Optional.empty());
+    }
+
+    /** {@code checkEvery} replaces the 1-5 minute look at each source; for tests that cannot wait minutes. */
+    CollideScheduler(Pipeline pipeline, List<SourceConfig> sources, Properties quartzProperties,
+                     Optional<Duration> checkEvery) throws SchedulerException {
         this.scheduler = new StdSchedulerFactory(quartzProperties).getScheduler();
+        // this object owns the scheduler and never looks it up by name; unbinding it lets several nodes of one
+        // cluster (same scheduler name) live in one JVM, as the cluster test does
+        SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
         scheduler.setJobFactory((bundle, s) -> {
             Supplier<Job> factory = jobs.get(bundle.getJobDetail().getKey());
             if (factory == null) {
-                throw new SchedulerException("no job registered for " + bundle.getJobDetail().getKey());
+                throw new SchedulerException("no job registered for " + bundle.getJobDetail().getKey()
+                        + "; do all nodes of the cluster use the same feeds.yml?");
             }
             return factory.get();
         });
@@ -45,13 +75,24 @@ public final class CollideScheduler implements AutoCloseable {
         jobs.put(DETECT_JOB, () -> new DetectJob(pipeline));
         scheduler.addJob(detect, true);
         List<SourceConfig> enabled = sources.stream().filter(SourceConfig::enabled).toList();
+        Set<JobKey> current = new HashSet<>();
         for (SourceConfig source : enabled) {
-            JobKey key = JobKey.jobKey("poll-" + source.id(), "sources");
+            JobKey key = JobKey.jobKey("poll-" + source.id(), SOURCES_GROUP);
+            current.add(key);
             // look every 1-5 minutes; the pipeline decides from every, back-off and Retry-After whether it is due
-            Duration check = clamp(source.every());
+            Duration check = checkEvery.orElseGet(() -> clamp(source.every()));
+            // a look that missed its time (all workers busy, e.g. the first cycle of 1,000 sources) happens as
+            // soon as a worker is free, rather than being skipped to the next check: the source is due
             addJob(key, () -> new PollSourceJob(pipeline, source), SimpleScheduleBuilder.simpleSchedule()
                     .withIntervalInMilliseconds(check.toMillis()).repeatForever()
-                    .withMisfireHandlingInstructionNextWithRemainingCount());
+                    .withMisfireHandlingInstructionNowWithExistingCount());
+        }
+        // a persistent store remembers sources removed from feeds.yml since the last start
+        for (JobKey stale : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SOURCES_GROUP))) {
+            if (!current.contains(stale)) {
+                LOG.info("source job {} is no longer in feeds.yml; removing it", stale.getName());
+                scheduler.deleteJob(stale);
+            }
         }
     }
 
@@ -72,23 +113,70 @@ public final class CollideScheduler implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Settings for one node of a cluster whose jobs live in the archive's PostgreSQL database (tables QRTZ_*,
+     * created by migration V5). A node that stops checking in for {@code checkin} (plus a little slack) is presumed
+     * dead and its running jobs are recovered by the others. {@code instanceId} "AUTO" names the node by host and
+     * start time. Registers {@code dataSource} with Quartz's connection manager under a name of its own.
+     */
+    public static Properties clusteredProperties(int threads, DataSource dataSource, Duration checkin,
+                                                 String instanceId) {
+        String name = "collide-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(name, new DataSourceConnectionProvider(dataSource));
+        Properties p = inMemoryProperties(threads);
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.dataSource", name);
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkin.toMillis()));
+        // take triggers under Quartz's row lock, so two nodes never both fire one trigger
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        return p;
+    }
+
     /** Registers a job and starts it now, repeating on the given schedule. */
     public void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws SchedulerException {
         jobs.put(key, factory);
         JobDetail job = JobBuilder.newJob(factory.get().getClass()).withIdentity(key).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow()
                 .withSchedule(schedule).build();
-        scheduler.scheduleJob(job, trigger);
+        schedule(job, trigger);
     }
 
     /** Registers a job on a cron schedule in a time zone (e.g. the daily digest). */
-    public void addCronJob(JobKey key, Supplier<Job> factory, org.quartz.CronScheduleBuilder schedule)
+    public void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule)
             throws SchedulerException {
         jobs.put(key, factory);
         JobDetail job = JobBuilder.newJob(factory.get().getClass()).withIdentity(key).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
                 .withSchedule(schedule).build();
-        scheduler.scheduleJob(job, trigger);
+        schedule(job, trigger);
+    }
+
+    /** Stores the job and trigger unless the same schedule is stored already (by another node or an earlier run). */
+    private void schedule(JobDetail job, Trigger trigger) throws SchedulerException {
+        Trigger stored = scheduler.getTrigger(trigger.getKey());
+        if (stored != null && sameSchedule(stored, trigger)
+                && job.getJobClass().equals(scheduler.getJobDetail(job.getKey()).getJobClass())) {
+            return;
+        }
+        scheduler.scheduleJob(job, Set.of(trigger), true);
+    }
+
+    private static boolean sameSchedule(Trigger a, Trigger b) {
+        if (a.getMisfireInstruction() != b.getMisfireInstruction()) {
+            return false;
+        }
+        if (a instanceof SimpleTrigger sa && b instanceof SimpleTrigger sb) {
+            return sa.getRepeatInterval() == sb.getRepeatInterval() && sa.getRepeatCount() == sb.getRepeatCount();
+        }
+        if (a instanceof CronTrigger ca && b instanceof CronTrigger cb) {
+            return ca.getCronExpression().equals(cb.getCronExpression())
+                    && ca.getTimeZone().getID().equals(cb.getTimeZone().getID());
+        }
+        return false;
     }
 
     public void start() throws SchedulerException {
@@ -103,6 +191,7 @@ public final class CollideScheduler implements AutoCloseable {
         return scheduler.isStarted() && !scheduler.isShutdown();
     }
 
+    /** Stops firing new jobs and waits for running ones to finish. */
     @Override
     public void close() throws SchedulerException {
         scheduler.shutdown(true);

@@ -54,6 +54,8 @@ public final class FeedParser {
     private final HtmlText html = new HtmlText();
     private final LinkFilter links = new LinkFilter();
     private final XmlRepair repair = new XmlRepair();
+    /** One hardened builder per thread, reused: this instance serves all fetch workers. */
+    private final ThreadLocal<RomeFeedInput> inputs = ThreadLocal.withInitial(RomeFeedInput::new);
 
     /**
      * @param sourceId    put into every article
@@ -73,7 +75,7 @@ public final class FeedParser {
             return new ParseResult.Rejected(refused.reason());
         }
         String xml = repair.repair(((FeedDecoder.Decoded.Text) decoded).xml());
-        var input = new RomeFeedInput();
+        RomeFeedInput input = inputs.get();
         Document document;
         try {
             document = input.parseXml(xml);
@@ -97,6 +99,7 @@ public final class FeedParser {
             // "2.1", "2.0.1", "0.95": RSS kept its element set; Rome only picks a parser by the exact number
             root.setAttribute("version", "2.0");
         }
+        List<Optional<Instant>> itemDates = RssItemDates.take(root, channelOf(root));
         WireFeed wireFeed;
         try {
             wireFeed = input.build(document);
@@ -112,7 +115,7 @@ public final class FeedParser {
             return new ParseResult.Rejected("cannot read the feed: " + FeedDecoder.oneLine(e.toString()));
         }
         try {
-            return new ParseResult.Parsed(toFeed(sourceId, wireFeed, base));
+            return new ParseResult.Parsed(toFeed(sourceId, wireFeed, base, itemDates));
         } catch (RuntimeException e) {
             // Rome's converters and getters fail on odd values (a date, a module) in ways its API does not
             // declare; the contract of this class is a result, never an exception, for anything in the document
@@ -121,22 +124,28 @@ public final class FeedParser {
         }
     }
 
-    private ParsedFeed toFeed(String sourceId, WireFeed wireFeed, Optional<URI> base) {
+    /** {@code itemDates}: pubDates read ahead of Rome, by entry position (see {@link RssItemDates}). */
+    private ParsedFeed toFeed(String sourceId, WireFeed wireFeed, Optional<URI> base,
+                              List<Optional<Instant>> itemDates) {
         SyndFeed feed = new SyndFeedImpl(wireFeed);
         Optional<URI> feedLink = links.safeLink(feed.getLink(), base);
         Optional<URI> linkBase = base.isPresent() ? base : feedLink;
         var articles = new ArrayList<Article>();
-        for (SyndEntry entry : feed.getEntries()) {
-            articles.add(toArticle(sourceId, entry, linkBase));
+        List<SyndEntry> entries = feed.getEntries();
+        boolean datesMatch = itemDates.size() == entries.size();
+        for (int i = 0; i < entries.size(); i++) {
+            articles.add(toArticle(sourceId, entries.get(i), linkBase,
+                    datesMatch ? itemDates.get(i) : Optional.empty()));
         }
         String title = cap(plain(feed.getTitleEx(), feed.getTitle()), MAX_TITLE_CHARS, sourceId, "feed title");
         return new ParsedFeed(title, articles, ttl(wireFeed));
     }
 
-    private Article toArticle(String sourceId, SyndEntry entry, Optional<URI> linkBase) {
+    private Article toArticle(String sourceId, SyndEntry entry, Optional<URI> linkBase, Optional<Instant> pubDate) {
         String title = cap(plain(entry.getTitleEx(), entry.getTitle()), MAX_TITLE_CHARS, sourceId, "title");
         Optional<URI> link = link(entry, linkBase);
-        Optional<Instant> published = firstDate(entry.getPublishedDate(), entry.getUpdatedDate())
+        // a pubDate read ahead of Rome is what Rome would have made the published date
+        Optional<Instant> published = pubDate.or(() -> firstDate(entry.getPublishedDate(), entry.getUpdatedDate()))
                 .or(() -> dublinCoreTermsDate(entry));
         String text = cap(body(entry), MAX_TEXT_CHARS, sourceId, "text");
         String guid = guid(entry, link, title, published);

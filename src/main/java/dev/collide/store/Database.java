@@ -32,15 +32,26 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.url());
         config.user().ifPresent(hikari::setUsername);
         config.password().ifPresent(p -> hikari.setPassword(p.reveal()));
-        hikari.setMaximumPoolSize(8);
+        // PostgreSQL also serves the Quartz job store: its threads, cluster check-in and misfire handler
+        hikari.setMaximumPoolSize(config.isPostgres() ? 16 : 8);
         hikari.setPoolName("collide");
         hikari.setInitializationFailTimeout(-1);
+        if (config.isPostgres()) {
+            // a dead server is reported in seconds, not after the driver's default of minutes
+            hikari.addDataSourceProperty("connectTimeout", "10");
+            hikari.setConnectionTimeout(15_000);
+        }
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
             // It lies outside db/migration because Flyway scans locations recursively.
             String vendor = config.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration", vendor).load().migrate();
+            var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration", vendor);
+            if (config.isPostgres()) {
+                // the clustered Quartz job store lives in the same database (issue #9)
+                flyway.javaMigrations(new QuartzTablesMigration());
+            }
+            flyway.load().migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("database " + redact(config.url()) + " could not be opened or migrated: "

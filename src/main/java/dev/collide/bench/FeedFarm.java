@@ -1,0 +1,144 @@
+package dev.collide.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A web of generated feeds for the fetch benchmark: one HTTP server per loopback address (127.0.0.2, 127.0.0.3, ...),
+ * so the fetcher's per-host politeness applies as on the real web. Every answer is delayed by {@code latency}
+ * without holding a thread (the exchange is completed later by a timer). {@code /etag/N.xml} answers with an ETag
+ * and 304 on a matching If-None-Match; {@code /plain/N.xml} sends no validators at all. {@link #changeAll()} gives
+ * every feed a new item, so the next round is a cold one.
+ */
+final class FeedFarm implements AutoCloseable {
+    static final int ITEMS = 20;
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("farm-timer"));
+    private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("farm-handler"));
+    private final Duration latency;
+    private final AtomicInteger version = new AtomicInteger(1);
+    private final AtomicLong bodies = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+
+    FeedFarm(int hosts, Duration latency) throws IOException {
+        this.latency = latency;
+        for (int h = 0; h < hosts; h++) {
+            InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, (byte) ((h + 2) >> 8), (byte) (h + 2)});
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 1024);
+            server.createContext("/", this::handle);
+            server.setExecutor(handlers);
+            server.start();
+            servers.add(server);
+        }
+    }
+
+    /** The URL of feed {@code n}; feeds are spread round-robin over the hosts. */
+    URI url(int n, boolean withValidators) {
+        HttpServer server = servers.get(n % servers.size());
+        InetSocketAddress a = server.getAddress();
+        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort()
+                + (withValidators ? "/etag/" : "/plain/") + n + ".xml");
+    }
+
+    void changeAll() {
+        version.incrementAndGet();
+    }
+
+    long bodiesSent() {
+        return bodies.get();
+    }
+
+    long notModifiedSent() {
+        return notModified.get();
+    }
+
+    private void handle(HttpExchange exchange) {
+        timer.schedule(() -> respond(exchange), latency.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void respond(HttpExchange exchange) {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            boolean etag = path.startsWith("/etag/");
+            int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1, path.length() - 4));
+            int v = version.get();
+            String tag = "\"" + n + "-" + v + "\"";
+            if (etag && tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                exchange.getResponseHeaders().set("ETag", tag);
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            byte[] body = feed(n, v).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            if (etag) {
+                exchange.getResponseHeaders().set("ETag", tag);
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            bodies.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            // the client gave up; the benchmark counts its failures on its side
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** An RSS 2.0 feed of 20 items, about 18 KB; the newest item's number follows the farm's version. */
+    static String feed(int n, int version) {
+        StringBuilder xml = new StringBuilder(19_000);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Lab ").append(n)
+                .append(" news</title><link>https://lab").append(n).append(".example/</link>")
+                .append("<description>Generated feed for the benchmark</description>\n");
+        for (int i = version + ITEMS - 1; i >= version; i--) {
+            xml.append("<item><title>Lab ").append(n).append(" ships Model-").append(i)
+                    .append(", a new open-weights release</title><link>https://lab").append(n)
+                    .append(".example/posts/").append(i).append("</link><guid>https://lab").append(n)
+                    .append(".example/posts/").append(i).append("</guid><pubDate>Sat, 25 Apr 2026 08:")
+                    .append(String.format("%02d", i % 60)).append(":00 GMT</pubDate><description>")
+                    .append(TEXT).append("</description></item>\n");
+        }
+        return xml.append("</channel></rss>\n").toString();
+    }
+
+    private static final String TEXT = ("Today we release Model-X, our newest model, with open weights under an"
+            + " Apache 2.0 licence. It improves reasoning, coding and long-context retrieval over the previous"
+            + " version &amp; runs on a single accelerator. ").repeat(3);
+
+    static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        for (HttpServer server : servers) {
+            server.stop(0);
+        }
+        timer.shutdownNow();
+        handlers.shutdownNow();
+    }
+}

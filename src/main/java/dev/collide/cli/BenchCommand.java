@@ -1,0 +1,109 @@
+package dev.collide.cli;
+
+import dev.collide.bench.BenchRow;
+import dev.collide.bench.DetectionBench;
+import dev.collide.bench.FetchBench;
+import dev.collide.bench.MemoryBench;
+import dev.collide.bench.ParseBench;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code collide bench}: the benchmark suite (issue #9). Prints one table; every figure has its baseline measured in
+ * the same run on the same machine. Not a test: it takes minutes and loads the machine.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure fetch, parse, detection and"
+        + " daemon memory against baselines measured in the same run; prints one table.")
+public final class BenchCommand implements Callable<Integer> {
+    /** The parts of the suite, in the order "all" runs them. */
+    enum Part { FETCH, PARSE, EXTRACT, DETECT, ARCHIVE, MEMORY, ALL }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", defaultValue = "all", paramLabel = "PART",
+            description = "fetch, parse, extract, detect, archive, memory or all (default).")
+    String partName;
+
+    private Part part;
+
+    @Option(names = "--farm-feeds", defaultValue = "10000", description = "Feeds in the fetch farm (default 10000).")
+    int feeds;
+
+    @Option(names = "--farm-hosts", defaultValue = "250", description = "Loopback hosts of the fetch farm (default 250).")
+    int hosts;
+
+    @Option(names = "--workers", defaultValue = "600", description = "Fetch workers of the product (default 600).")
+    int workers;
+
+    @Option(names = "--events", defaultValue = "1000000", description = "Events for detection (default 1000000).")
+    int events;
+
+    @Option(names = "--sources", defaultValue = "1000", description = "Sources of the daemon for memory (default"
+            + " 1000).")
+    int sources;
+
+    @Option(names = "--jar", defaultValue = "target/collide.jar", description = "The daemon's jar, for memory.")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            part = Part.valueOf(partName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "unknown part '" + partName + "'; use fetch, parse,"
+                    + " extract, detect, archive, memory or all");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<BenchRow> rows = new ArrayList<>();
+        String detectionTable = null;
+        out.printf("collide bench %s: %d cores, max heap %d MB, %s%n", partName,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        out.flush();
+        if (runs(Part.FETCH)) {
+            rows.addAll(new FetchBench(feeds, hosts, workers, Duration.ofMillis(100)).run());
+        }
+        if (runs(Part.PARSE)) {
+            rows.addAll(new ParseBench(Duration.ofSeconds(3), Duration.ofSeconds(3)).run());
+        }
+        if (runs(Part.EXTRACT)) {
+            rows.add(new BenchRow("extraction: articles/s", "not measured", "-", "ExtractionBench is not in this"
+                    + " build (it arrives with the extract stage); wire it here"));
+        }
+        if (runs(Part.DETECT)) {
+            long t0 = System.nanoTime();
+            detectionTable = DetectionBench.run(events);
+            rows.add(new BenchRow(String.format("detection over %,d events", events), "see table below", "-",
+                    String.format("whole DetectionBench took %.1f s", (System.nanoTime() - t0) / 1e9)));
+        }
+        if (runs(Part.ARCHIVE)) {
+            rows.add(new BenchRow("archive queries p50/p99, 1,000,000 articles", "not measured", "-",
+                    "ArchiveBench is not in this build (it arrives from another branch); wire it here"));
+        }
+        if (runs(Part.MEMORY)) {
+            rows.addAll(new MemoryBench(jar, Path.of("config/labs.yml"), sources, Duration.ofMinutes(3)).run());
+        }
+        out.print(BenchRow.table(rows));
+        if (detectionTable != null) {
+            out.println();
+            out.print(detectionTable);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private boolean runs(Part p) {
+        return part == Part.ALL || part == p;
+    }
+}
