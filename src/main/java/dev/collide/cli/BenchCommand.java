@@ -49,6 +49,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1000000", description = "Events for detection (default 1000000).")
     int events;
 
+    @Option(names = "--articles", defaultValue = "1000000", description = "Articles in the archive benchmark"
+            + " (default 1000000; events are a tenth).")
+    int articles;
+
     @Option(names = "--sources", defaultValue = "1000", description = "Sources of the daemon for memory (default"
             + " 1000).")
     int sources;
@@ -77,9 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (runs(Part.PARSE)) {
             rows.addAll(new ParseBench(Duration.ofSeconds(3), Duration.ofSeconds(3)).run());
         }
+        List<String> tables = new ArrayList<>();
         if (runs(Part.EXTRACT)) {
-            rows.add(new BenchRow("extraction: articles/s", "not measured", "-", "ExtractionBench is not in this"
-                    + " build (it arrives with the extract stage); wire it here"));
+            var labs = dev.collide.config.ConfigLoader.fromEnvironment().loadLabs(Path.of("config"));
+            tables.add(dev.collide.bench.ExtractionBench.run(labs, Duration.ofSeconds(10)));
+            rows.add(new BenchRow("extraction: articles/s (2 KB articles, 1 thread)", "see table below", "-",
+                    "target >= 20,000/s per core"));
         }
         if (runs(Part.DETECT)) {
             long t0 = System.nanoTime();
@@ -88,16 +95,21 @@ public final class BenchCommand implements Callable<Integer> {
                     String.format("whole DetectionBench took %.1f s", (System.nanoTime() - t0) / 1e9)));
         }
         if (runs(Part.ARCHIVE)) {
-            rows.add(new BenchRow("archive queries p50/p99, 1,000,000 articles", "not measured", "-",
-                    "ArchiveBench is not in this build (it arrives from another branch); wire it here"));
+            Path dir = java.nio.file.Files.createTempDirectory("collide-archive-bench");
+            tables.add(dev.collide.bench.ArchiveBench.run(dir, articles, articles / 10, 1000, 42));
+            rows.add(new BenchRow(String.format("archive queries, %,d articles / %,d events", articles, articles / 10),
+                    "see table below", "-", "target p99 < 50 ms"));
         }
         if (runs(Part.MEMORY)) {
             rows.addAll(new MemoryBench(jar, Path.of("config/labs.yml"), sources, Duration.ofMinutes(3)).run());
         }
         out.print(BenchRow.table(rows));
         if (detectionTable != null) {
+            tables.add(detectionTable);
+        }
+        for (String table : tables) {
             out.println();
-            out.print(detectionTable);
+            out.print(table);
         }
         out.flush();
         return 0;
