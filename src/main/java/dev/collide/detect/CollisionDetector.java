@@ -19,6 +19,9 @@ import java.util.Optional;
  * O(n log n) plus the pairs found.
  */
 public final class CollisionDetector {
+    /** Shared gap values: a full pass builds millions of pairs with gaps of a few days. */
+    private static final Optional<Long>[] GAPS = gaps(64);
+
     private final DetectionConfig config;
     /** Rival labs of each lab: a map lookup per pair instead of a scan of the configured pairs. */
     private final Map<String, java.util.Set<String>> rivalsOf = new HashMap<>();
@@ -34,6 +37,15 @@ public final class CollisionDetector {
                 }
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Long>[] gaps(int n) {
+        Optional<Long>[] gaps = new Optional[n];
+        for (int i = 0; i < n; i++) {
+            gaps[i] = Optional.of((long) i);
+        }
+        return gaps;
     }
 
     private boolean isRivalry(String labA, String labB) {
@@ -84,8 +96,8 @@ public final class CollisionDetector {
                 if (a.lab().equals(b.lab())) {
                     continue;
                 }
-                long gap = Math.max(0, earliest[j] - latest[i]);
-                pairs.add(pair(a, b, Optional.of(gap), false));
+                int gap = (int) Math.max(0, earliest[j] - latest[i]);
+                pairs.add(pair(a, b, gap < GAPS.length ? GAPS[gap] : Optional.of((long) gap), false));
             }
         }
         if (coReleases.isEmpty()) {
