@@ -35,7 +35,7 @@ public final class ArticlesCommand implements Callable<Integer> {
                 base.limit(), base.offset());
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(Rows.ARTICLE_COLUMNS);
-            for (StoredArticle a : collide.articles().find(query)) {
+            for (StoredArticle a : collide.articles().search(query)) {
                 Rows.addArticle(table, a);
             }
             table.print(spec.commandLine().getOut(), archive.format);

@@ -156,53 +156,9 @@ public final class JdbcArticleStore {
         }
     }
 
-    /** Newest first (by publication, else fetch time). {@code lab}: articles with a mention of that lab. */
-    public List<StoredArticle> find(ArchiveQuery q) throws StoreException {
-        StringBuilder sql = new StringBuilder("""
-                SELECT id, source_id, guid, url, title, body, published_at, fetched_at, kind, lab FROM articles a
-                WHERE 1 = 1""");
-        List<Object> args = new ArrayList<>();
-        q.since().ifPresent(d -> {
-            sql.append(" AND COALESCE(a.published_at, a.fetched_at) >= ?");
-            args.add(d.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
-        });
-        q.until().ifPresent(d -> {
-            sql.append(" AND COALESCE(a.published_at, a.fetched_at) < ?");
-            args.add(d.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
-        });
-        q.lab().ifPresent(lab -> {
-            sql.append(" AND (a.lab = ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.lab = ?))");
-            args.add(lab);
-            args.add(lab);
-        });
-        q.text().ifPresent(t -> {
-            sql.append(" AND (LOWER(a.title) LIKE ? OR LOWER(a.body) LIKE ?)");
-            String like = "%" + t.toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(like);
-            args.add(like);
-        });
-        sql.append(" ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC LIMIT ? OFFSET ?");
-        args.add(q.limit());
-        args.add(q.offset());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<StoredArticle> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(read(rs));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("could not read articles: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * The archive server's article listing: like {@link #find}, but {@code text} is a full-text search over title
-     * and body (H2's FullText, or PostgreSQL's {@code to_tsvector}; every word must occur), and dates filter on the
+     * The archive's article listing (CLI and HTTP API): {@code lab} keeps articles of that lab or mentioning it;
+     * {@code text} is a full-text search over title and body (H2's FullText, or PostgreSQL's {@code to_tsvector}; every word must occur), and dates filter on the
      * indexed {@code sort_at} column (V3). Newest first.
      */
     public List<StoredArticle> search(ArchiveQuery q) throws StoreException {

@@ -82,7 +82,7 @@ class JdbcStoresTest {
         articles.save(article("wire", "g2", "https://wire.example/2"), 2,
                 release("moonshot", "kimi-k2.6", LocalDate.of(2026, 4, 20)), NOW);
 
-        var found = articles.find(new ArchiveQuery(Optional.of(LocalDate.of(2026, 4, 25)),
+        var found = articles.search(new ArchiveQuery(Optional.of(LocalDate.of(2026, 4, 25)),
                 Optional.of(LocalDate.of(2026, 4, 25)), Optional.of("moonshot"), Optional.empty(), 10, 0));
 
         assertThat(found).extracting(StoredArticle::guid).containsExactly("g2");

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Random parameters and paths against every endpoint: a client error at worst, never a server error. */
-class ApiFuzzTest {
+class ApiFuzzTest extends ArchiveServerHarness {
     private static final List<String> PATHS = List.of("/api/events", "/api/collisions", "/api/articles", "/api/labs",
             "/api/sources", "/api/collisions.csv", "/collisions.atom", "/calendar.ics", "/", "/metrics",
             "/api/events/", "/api/collisions/", "/events/", "/collisions/");
@@ -23,23 +21,6 @@ class ApiFuzzTest {
             "1001", "99999999999999999999", "NaN", "SAME_DAY", "same_day", "' OR 1=1 --", "\"; DROP TABLE articles;",
             "<script>alert(1)</script>", "%", "%%", "\u0000", "\uD83D\uDE00", "../../etc/passwd", "a".repeat(5000),
             "2026-04-24T10:00:00Z", "null", "[]", "{}", "deepseek,moonshot", "\r\nX-Injected: 1");
-
-    private static ArchiveFixture fixture;
-    private static ArchiveServer server;
-    private static ArchiveHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ArchiveFixture();
-        server = ArchiveServer.start("127.0.0.1", 0, fixture.archive, ArchiveFixture.CLOCK);
-        http = new ArchiveHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        fixture.close();
-    }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -7,32 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The JSON API and the server's HTTP behaviour, over real HTTP against a real H2 archive. */
-class ArchiveServerTest {
+class ArchiveServerTest extends ArchiveServerHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ArchiveFixture fixture;
-    private static ArchiveServer server;
-    private static ArchiveHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ArchiveFixture();
-        server = ArchiveServer.start("127.0.0.1", 0, fixture.archive, ArchiveFixture.CLOCK);
-        http = new ArchiveHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        fixture.close();
-    }
-
     static HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.get(pathAndQuery);
     }

@@ -7,29 +7,10 @@ import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Atom, iCalendar and CSV over HTTP: each parses as its format says. */
-class ExportsTest {
-    private static ArchiveFixture fixture;
-    private static ArchiveServer server;
-    private static ArchiveHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ArchiveFixture();
-        server = ArchiveServer.start("127.0.0.1", 0, fixture.archive, ArchiveFixture.CLOCK);
-        http = new ArchiveHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        fixture.close();
-    }
-
+class ExportsTest extends ArchiveServerHarness {
     @Test
     void atom_parsesWithRome_oneEntryPerCollision() throws Exception {
         var response = http.get("/collisions.atom");

@@ -2,29 +2,10 @@ package dev.collide.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTML pages over HTTP: timeline marks, links, and escaping of feed-supplied text. */
-class PagesTest {
-    private static ArchiveFixture fixture;
-    private static ArchiveServer server;
-    private static ArchiveHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ArchiveFixture();
-        server = ArchiveServer.start("127.0.0.1", 0, fixture.archive, ArchiveFixture.CLOCK);
-        http = new ArchiveHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        fixture.close();
-    }
-
+class PagesTest extends ArchiveServerHarness {
     @Test
     void index_timelineHasOneMarkPerReleaseAndACollisionBand() throws Exception {
         String body = http.get("/").body();
