@@ -1,6 +1,5 @@
 package dev.collide.notify;
 
-import dev.collide.store.ArchiveQuery;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.SourceHealth;
@@ -48,13 +47,11 @@ public final class DigestComposer {
 
     /** The digest dated {@code date}, covering [{@code from}, {@code to}); times are shown in {@code zone}. */
     public Digest compose(LocalDate date, Instant from, Instant to, ZoneId zone) throws StoreException {
-        List<StoredCollision> collisions = events.collisions(ArchiveQuery.all(), Optional.empty(), false).stream()
-                .filter(c -> within(c.createdAt(), from, to)).toList();
+        // both periods are read in SQL, so a large archive cannot push a day's news past a listing limit
+        List<StoredCollision> collisions = events.collisionsCreatedBetween(from, to);
         Map<String, List<StoredEvent>> byLab = new TreeMap<>();
-        for (StoredEvent e : events.events(ArchiveQuery.all())) {
-            if (within(e.firstSeenAt(), from, to)) {
-                byLab.computeIfAbsent(e.lab(), k -> new ArrayList<>()).add(e);
-            }
+        for (StoredEvent e : events.eventsFirstSeenBetween(from, to)) {
+            byLab.computeIfAbsent(e.lab(), k -> new ArrayList<>()).add(e);
         }
         int eventCount = byLab.values().stream().mapToInt(List::size).sum();
         List<CitedArticle> articles = cited.mostCited(from, to, CITED_ARTICLES);
@@ -138,7 +135,10 @@ public final class DigestComposer {
     private List<Attention> attention(Instant now) throws StoreException {
         List<Attention> result = new ArrayList<>();
         for (SourceHealth h : sources.all()) {
-            if (h.errorCount() > 0 && ("failed".equals(h.lastStatus()) || "rate-limited".equals(h.lastStatus()))) {
+            Optional<String> flagged = h.attention(); // the same rule as `collide sources`
+            if (flagged.isPresent()) {
+                result.add(new Attention(h.sourceId(), flagged.get()));
+            } else if (h.errorCount() > 0 && ("failed".equals(h.lastStatus()) || "rate-limited".equals(h.lastStatus()))) {
                 result.add(new Attention(h.sourceId(), h.lastStatus() + " (" + plural(h.errorCount(), "error")
                         + " in a row)" + h.lastError().map(e -> ": " + e).orElse("")));
             } else if (h.lastItemsAt().isPresent() && h.lastItemsAt().get().isBefore(now.minus(SILENT_AFTER))) {
@@ -147,10 +147,6 @@ public final class DigestComposer {
             }
         }
         return result;
-    }
-
-    private static boolean within(Instant at, Instant from, Instant to) {
-        return !at.isBefore(from) && at.isBefore(to);
     }
 
     private static String describe(StoredEvent e) {

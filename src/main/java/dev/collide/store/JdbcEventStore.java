@@ -669,6 +669,44 @@ public final class JdbcEventStore {
         }
     }
 
+    /** Active collisions first recorded in [from, to): what a digest of that period reports. */
+    public List<StoredCollision> collisionsCreatedBetween(Instant from, Instant to) throws StoreException {
+        String sql = COLLISION_SELECT + " WHERE c.status = 'ACTIVE' AND c.created_at >= ? AND c.created_at < ?"
+                + " ORDER BY c.created_at, c.id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.setInstant(ps, 1, from);
+            Sql.setInstant(ps, 2, to);
+            List<StoredCollision> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(readCollision(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read new collisions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Release events first seen in [from, to). */
+    public List<StoredEvent> eventsFirstSeenBetween(Instant from, Instant to) throws StoreException {
+        String sql = "SELECT * FROM release_events WHERE first_seen_at >= ? AND first_seen_at < ?"
+                + " ORDER BY lab, release_date, id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.setInstant(ps, 1, from);
+            Sql.setInstant(ps, 2, to);
+            List<StoredEvent> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(readEvent(rs, ""));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read new release events: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<StoredCollision> collision(String id) throws StoreException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(COLLISION_SELECT + " WHERE c.id = ?")) {

@@ -193,6 +193,6 @@ class DailyDigestTest {
 
         assertThat(text).contains("Sources that need attention\n"
                 + "- hf-blog: silent: no new items since 2026-04-01, though it used to yield some\n"
-                + "- qwen-blog: failed (4 errors in a row): HTTP 503 from qwenlm.github.io\n");
+                + "- qwen-blog: failing: 4 polls in a row; last error: HTTP 503 from qwenlm.github.io\n");
     }
 }
