@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code collide extract --date YYYY-MM-DD [FILE]}: reads a text (stdin by default) as a news article of that date
- * and prints what the extractor finds, as JSON: {@code {"mentions": [...], "coReleases": [...]}}.
+ * and prints what the extractor finds, as JSON: the list of mentions, or with {@code --co-releases}
+ * {@code {"mentions": [...], "coReleases": [...]}}.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Print the mentions, release dates and co-releases found in a text, as JSON.")
@@ -50,6 +51,10 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Text file to read (default: stdin).")
     Path file;
+
+    @Option(names = "--co-releases", description = "Print {\"mentions\": [...], \"coReleases\": [...]} instead of the"
+            + " list of mentions alone.")
+    boolean withCoReleases;
 
     /** One mention as printed. */
     record MentionJson(String lab, String model, String modelId, String family, boolean release, String date,
@@ -80,8 +85,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 Optional.of(date.atStartOfDay(ZoneOffset.UTC).toInstant()), ArticleKind.NEWS, Optional.empty(),
                 List.of());
         Extraction extraction = new DictionaryExtractor(labs).extract(article);
-        Output out = new Output(extraction.mentions().stream().map(MentionJson::of).toList(),
-                extraction.coReleases());
+        List<MentionJson> mentions = extraction.mentions().stream().map(MentionJson::of).toList();
+        Object out = withCoReleases ? new Output(mentions, extraction.coReleases()) : mentions;
         try {
             spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(out));

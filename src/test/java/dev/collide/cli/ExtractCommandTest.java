@@ -38,8 +38,9 @@ class ExtractCommandTest {
         Run r = run("--config", "config", "extract", "--date", "2026-04-29", file.toString());
 
         assertThat(r.exit()).isZero();
-        JsonNode json = new ObjectMapper().readTree(r.out());
-        JsonNode first = json.get("mentions").get(0);
+        JsonNode list = new ObjectMapper().readTree(r.out());
+        assertThat(list.isArray()).isTrue();
+        JsonNode first = list.get(0);
         assertThat(first.get("lab").asText()).isEqualTo("moonshot");
         assertThat(first.get("model").asText()).isEqualTo("Kimi K2.6");
         assertThat(first.get("modelId").asText()).isEqualTo("kimi-k2.6");
@@ -49,8 +50,24 @@ class ExtractCommandTest {
         assertThat(first.get("precision").asText()).isEqualTo("DAY");
         assertThat(first.get("confidence").asDouble()).isEqualTo(0.9);
         assertThat(first.get("evidence").asText()).isEqualTo("Moonshot released Kimi K2.6 yesterday.");
-        assertThat(json.get("mentions").get(1).get("release").asBoolean()).isFalse();
-        assertThat(json.get("coReleases")).isEmpty();
+        assertThat(list.get(1).get("release").asBoolean()).isFalse();
+        assertThat(list).hasSize(2);
+    }
+
+    @Test
+    void extract_coReleasesOption_printsMentionsAndStatements() throws IOException {
+        Path file = dir.resolve("b.txt");
+        Files.writeString(file, "DeepSeek released DeepSeek-R1 and Moonshot AI released Kimi k1.5 within hours of"
+                + " each other on January 20.");
+
+        Run r = run("--config", "config", "extract", "--co-releases", "--date", "2025-01-21", file.toString());
+
+        assertThat(r.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("mentions")).hasSize(2);
+        JsonNode co = json.get("coReleases").get(0);
+        assertThat(co.get("labA").asText() + "/" + co.get("labB").asText()).isEqualTo("deepseek/moonshot");
+        assertThat(co.get("maxGapDays").asInt()).isZero();
     }
 
     @Test
@@ -61,7 +78,7 @@ class ExtractCommandTest {
         Run r = run("--config", "config", "extract", "--date", "2026-04-29", file.toString());
 
         assertThat(r.exit()).isZero();
-        assertThat(new ObjectMapper().readTree(r.out()).get("mentions")).isEmpty();
+        assertThat(new ObjectMapper().readTree(r.out())).isEmpty();
     }
 
     @Test
