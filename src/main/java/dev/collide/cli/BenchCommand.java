@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * {@code collide bench}: the benchmark suite (issue #9). Prints one table; every figure has its baseline measured in
  * the same run on the same machine. Not a test: it takes minutes and loads the machine.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure fetch, parse, extraction, detection, archive queries and daemon memory"
-        + " against baselines or targets measured in the same run; prints one table.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure fetch, parse, extraction,"
+        + " detection, archive queries and daemon memory against baselines or targets measured in the same run;"
+        + " prints one table.")
 public final class BenchCommand implements Callable<Integer> {
     /** The parts of the suite, in the order "all" runs them. */
     enum Part { FETCH, PARSE, EXTRACT, DETECT, ARCHIVE, MEMORY, ALL }
