@@ -92,7 +92,7 @@ public final class ConditionalFetcher {
                 .retryOnConnectionFailure(false)
                 // OkHttp keeps 5 idle connections by default: with hundreds of workers nearly every request would
                 // open a new one; keep-alive to the hosts polled in the last minutes saves the handshakes
-                .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(1024, 5, TimeUnit.MINUTES))
                 .build();
         this.internal = internal;
         this.untrustedClient = trustedClient.newBuilder().dns(new AddressPolicy(dns, internal)).build();
