@@ -117,20 +117,11 @@ public final class JdbcEventStore {
 
     /** Stored events dated within [from, to] (without their evidence): the neighbours an incremental run compares. */
     public List<ReleaseEvent> eventsDatedBetween(LocalDate from, LocalDate to) throws StoreException {
-        String sql = "SELECT * FROM release_events WHERE release_date >= ? AND release_date <= ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, from);
-            ps.setObject(2, to);
-            List<ReleaseEvent> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(toReleaseEvent(readEvent(rs, "")));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("could not read release events: " + e.getMessage(), e);
-        }
+        return queryList("release events", "SELECT * FROM release_events WHERE release_date >= ? AND release_date <= ?",
+                ps -> {
+                    ps.setObject(1, from);
+                    ps.setObject(2, to);
+                }, rs -> toReleaseEvent(readEvent(rs, "")));
     }
 
     /** Stored events of the given families (without evidence). */
@@ -671,39 +662,45 @@ public final class JdbcEventStore {
 
     /** Active collisions first recorded in [from, to): what a digest of that period reports. */
     public List<StoredCollision> collisionsCreatedBetween(Instant from, Instant to) throws StoreException {
-        String sql = COLLISION_SELECT + " WHERE c.status = 'ACTIVE' AND c.created_at >= ? AND c.created_at < ?"
-                + " ORDER BY c.created_at, c.id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.setInstant(ps, 1, from);
-            Sql.setInstant(ps, 2, to);
-            List<StoredCollision> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(readCollision(rs));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("could not read new collisions: " + e.getMessage(), e);
-        }
+        return queryList("new collisions", COLLISION_SELECT + " WHERE c.status = 'ACTIVE' AND c.created_at >= ?"
+                + " AND c.created_at < ? ORDER BY c.created_at, c.id", ps -> {
+                    Sql.setInstant(ps, 1, from);
+                    Sql.setInstant(ps, 2, to);
+                }, JdbcEventStore::readCollision);
     }
 
     /** Release events first seen in [from, to). */
     public List<StoredEvent> eventsFirstSeenBetween(Instant from, Instant to) throws StoreException {
-        String sql = "SELECT * FROM release_events WHERE first_seen_at >= ? AND first_seen_at < ?"
-                + " ORDER BY lab, release_date, id";
+        return queryList("new release events", "SELECT * FROM release_events WHERE first_seen_at >= ?"
+                + " AND first_seen_at < ? ORDER BY lab, release_date, id", ps -> {
+                    Sql.setInstant(ps, 1, from);
+                    Sql.setInstant(ps, 2, to);
+                }, rs -> readEvent(rs, ""));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs one query and reads every row; {@code what} names the rows in the error message. */
+    private <T> List<T> queryList(String what, String sql, Binder binder, RowReader<T> reader) throws StoreException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.setInstant(ps, 1, from);
-            Sql.setInstant(ps, 2, to);
-            List<StoredEvent> result = new ArrayList<>();
+            binder.bind(ps);
+            List<T> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(readEvent(rs, ""));
+                    result.add(reader.read(rs));
                 }
             }
             return result;
         } catch (SQLException e) {
-            throw new StoreException("could not read new release events: " + e.getMessage(), e);
+            throw new StoreException("could not read " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -720,21 +717,10 @@ public final class JdbcEventStore {
     }
 
     public List<HistoryEntry> history(String collisionId) throws StoreException {
-        String sql = "SELECT * FROM collision_history WHERE collision_id = ? ORDER BY id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, collisionId);
-            List<HistoryEntry> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new HistoryEntry(rs.getLong("id"), rs.getString("collision_id"),
-                            rs.getString("change"), rs.getString("detail"),
-                            Sql.instant(rs, "changed_at").orElseThrow()));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("could not read history of collision " + collisionId + ": " + e.getMessage(), e);
-        }
+        return queryList("history of collision " + collisionId,
+                "SELECT * FROM collision_history WHERE collision_id = ? ORDER BY id", ps -> ps.setString(1, collisionId),
+                rs -> new HistoryEntry(rs.getLong("id"), rs.getString("collision_id"), rs.getString("change"),
+                        rs.getString("detail"), Sql.instant(rs, "changed_at").orElseThrow()));
     }
 
     /** Active collisions per pair of labs (labs in alphabetical order), most collisions first. */
