@@ -32,7 +32,9 @@ final class PollSourceJob implements Job {
                 LOG.debug("source={} not due yet", source.id());
                 return;
             }
-            LOG.info("{}", report.get().line());
+            if (report.get().error().isEmpty()) {
+                LOG.info("{}", report.get().line()); // failures were logged once, with their cause, by the pipeline
+            }
             if (report.get().stored() > 0) {
                 context.getScheduler().triggerJob(CollideScheduler.DETECT_JOB);
             }
