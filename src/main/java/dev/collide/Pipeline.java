@@ -267,11 +267,27 @@ public final class Pipeline {
                 changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
     }
 
+    /**
+     * At start-up: a full pass when the detection settings differ from those the stored collisions were computed
+     * with (or none were recorded), else only the new evidence. A full pass reads every piece of evidence, so a
+     * restart with unchanged settings avoids it.
+     */
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
+    public DetectionReport detectOnStart() throws StoreException {
+        synchronized (detectionLock) {
+            try (DetectionLock.Held held = clusterLock.acquire()) {
+                boolean unchanged = events.appliedDetectionSettings().filter(detector.settings()::equals).isPresent();
+                return unchanged ? detectNewEvidence() : detectEverything();
+            }
+        }
+    }
+
     private DetectionReport detectEverything() throws StoreException {
         List<Evidence> evidence = events.loadReleaseEvidence();
         List<ReleaseEvent> built = eventBuilder.build(evidence);
         List<Collision> collisions = detector.detect(built, events.loadCoReleases());
         DetectionChanges changes = events.saveDetection(built, collisions, clock.instant());
+        events.recordDetectionSettings(detector.settings(), clock.instant());
         return new DetectionReport(evidence.size(), built.size(), collisions.size(), changes.newEvents(),
                 changes.count("CREATED"), changes.count("UPDATED"), changes.count("RETRACTED"));
     }

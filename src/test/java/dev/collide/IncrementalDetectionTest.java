@@ -128,6 +128,29 @@ class IncrementalDetectionTest {
     }
 
     @Test
+    void detectOnStart_fullPassOnlyWhenSettingsChanged() throws Exception {
+        Archive archive = open();
+        store(archive, 1, "deepseek", "deepseek-v4", LocalDate.of(2026, 4, 24), ArticleKind.LAB_POST, List.of());
+        store(archive, 2, "moonshot", "kimi-k2.6", LocalDate.of(2026, 4, 20), ArticleKind.LAB_POST, List.of());
+
+        DetectionReport first = archive.pipeline().detectOnStart();
+        DetectionReport restart = archive.pipeline().detectOnStart();
+        var narrow = new Pipeline(Map.of(), a -> Extraction.EMPTY, a -> 0L, archive.articles(),
+                new JdbcSourceStateStore(archive.db().dataSource()), archive.events(), new EventBuilder(),
+                new CollisionDetector(DetectionConfig.defaults().withWindow(java.time.Duration.ofDays(3))),
+                new DetectionLock(archive.db().dataSource(), false), CLOCK);
+        DetectionReport narrowed = narrow.detectOnStart();
+
+        assertThat(first.evidence()).isEqualTo(2);
+        assertThat(first.created()).isEqualTo(1);
+        assertThat(restart.evidence()).isZero(); // same settings: nothing new, no full pass
+        assertThat(narrowed.evidence()).isEqualTo(2); // a 3-day window: full pass, the 4-day gap no longer holds
+        assertThat(narrowed.retracted()).isEqualTo(1);
+        assertThat(archive.events().appliedDetectionSettings()).get().asString().startsWith("window=PT72H");
+        archive.db().close();
+    }
+
+    @Test
     void detect_nothingNew_touchesNothing() throws Exception {
         Archive archive = open();
         store(archive, 1, "deepseek", "deepseek-r1", LocalDate.of(2025, 1, 20), ArticleKind.LAB_POST, List.of());

@@ -77,8 +77,8 @@ public final class RunCommand implements Callable<Integer> {
             }, "collide-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             addNotifyJobs(collide, scheduler, config);
-            // a full pass applies the current window and rules to what is stored; later runs are incremental
-            out.println(collide.pipeline().detectAll().line());
+            // a full pass when the window or rules changed since the stored result; later runs are incremental
+            out.println(collide.pipeline().detectOnStart().line());
             scheduler.start();
             out.println("collide: running with " + collide.enabledSources().size() + " sources"
                     + (collide.database().isPostgres() ? " as a node of a PostgreSQL cluster (check-in every "

@@ -53,6 +53,13 @@ public final class CollisionDetector {
         return rivals != null && rivals.contains(labB);
     }
 
+    /** The settings that decide which pairs collide, as one comparable line. */
+    public String settings() {
+        var rivals = new java.util.TreeSet<String>();
+        config.rivals().forEach(pair -> rivals.add(String.join("-", new java.util.TreeSet<>(pair))));
+        return "window=" + config.window() + " minConfidence=" + config.minConfidence() + " rivals=" + rivals;
+    }
+
     public long windowDays() {
         return config.windowDays();
     }

@@ -74,6 +74,33 @@ public final class JdbcEventStore {
         return new ReleaseDate(rs.getObject("release_date", LocalDate.class), precision, Optional.empty());
     }
 
+    /** The detection settings the stored collisions were computed with, if any run recorded them. */
+    public Optional<String> appliedDetectionSettings() throws StoreException {
+        return queryList("detection settings", "SELECT settings FROM detection_settings WHERE id = 1", ps -> { },
+                rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    /** Records the settings of a full detection pass (one row, replaced). */
+    public void recordDetectionSettings(String settings, Instant at) throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM detection_settings WHERE id = 1");
+                 PreparedStatement ins = c.prepareStatement(
+                         "INSERT INTO detection_settings (id, settings, applied_at) VALUES (1, ?, ?)")) {
+                del.executeUpdate();
+                ins.setString(1, Sql.cut(settings, 2000));
+                Sql.setInstant(ins, 2, at);
+                ins.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not record detection settings: " + e.getMessage(), e);
+        }
+    }
+
     /** Release families with evidence no detection run has taken into account yet. */
     public Set<FamilyKey> undetectedFamilies() throws StoreException {
         String sql = """
