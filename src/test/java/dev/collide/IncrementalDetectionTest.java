@@ -47,10 +47,15 @@ class IncrementalDetectionTest {
                 Optional.empty(), Optional.empty()));
         var articles = new JdbcArticleStore(db.dataSource());
         var events = new JdbcEventStore(db.dataSource(), OutboxPolicy.NONE);
-        var pipeline = new Pipeline(Map.of(), a -> Extraction.EMPTY, a -> 0L, articles,
-                new JdbcSourceStateStore(db.dataSource()), events, new EventBuilder(),
-                new CollisionDetector(DetectionConfig.defaults()), new DetectionLock(db.dataSource(), false), CLOCK);
-        return new Archive(db, articles, events, pipeline);
+        return new Archive(db, articles, events, pipeline(db, articles, events, DetectionConfig.defaults()));
+    }
+
+    /** A pipeline with no sources over the archive: evidence is stored directly, detection is what is tested. */
+    private static Pipeline pipeline(Database db, JdbcArticleStore articles, JdbcEventStore events,
+                                     DetectionConfig detection) {
+        return new Pipeline(Map.of(), a -> Extraction.EMPTY, a -> 0L, articles,
+                new JdbcSourceStateStore(db.dataSource()), events, new EventBuilder(), new CollisionDetector(detection),
+                new DetectionLock(db.dataSource(), false), CLOCK);
     }
 
     private static Set<String> activeCollisions(Archive archive) throws Exception {
@@ -135,10 +140,8 @@ class IncrementalDetectionTest {
 
         DetectionReport first = archive.pipeline().detectOnStart();
         DetectionReport restart = archive.pipeline().detectOnStart();
-        var narrow = new Pipeline(Map.of(), a -> Extraction.EMPTY, a -> 0L, archive.articles(),
-                new JdbcSourceStateStore(archive.db().dataSource()), archive.events(), new EventBuilder(),
-                new CollisionDetector(DetectionConfig.defaults().withWindow(java.time.Duration.ofDays(3))),
-                new DetectionLock(archive.db().dataSource(), false), CLOCK);
+        var narrow = pipeline(archive.db(), archive.articles(), archive.events(),
+                DetectionConfig.defaults().withWindow(java.time.Duration.ofDays(3)));
         DetectionReport narrowed = narrow.detectOnStart();
 
         assertThat(first.evidence()).isEqualTo(2);
