@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobKey;
 import org.quartz.SimpleScheduleBuilder;
@@ -56,26 +55,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
         config = window.applyTo(config);
+        config = config.withDatabase(config.database().closedByOwner()); // StopSignal closes it, in order
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stopped = new CountDownLatch(1);
+        StopSignal stop = null;
         try (Collide collide = Collide.open(config, Clock.systemUTC());
              CollideScheduler scheduler = new CollideScheduler(collide.pipeline(), config.sources(),
                      schedulerProperties(collide));
              // the archive server runs beside the scheduler unless disabled; null is skipped by try-with-resources
              ArchiveServer server = config.server().enabled() && !noServe
                      ? ServeCommand.start(collide, config.server().bind(), config.server().port(), out) : null) {
-            Thread hook = new Thread(() -> {
+            stop = StopSignal.register("collide-shutdown", () -> {
                 if (server != null) {
                     server.close(); // stop answering before the database goes away
                 }
                 try {
-                    scheduler.close();
+                    scheduler.close(); // waits for running jobs, so none writes while the database closes
                 } catch (Exception e) {
                     // shutting down anyway
                 }
-                stopped.countDown();
-            }, "collide-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            });
             addNotifyJobs(collide, scheduler, config);
             // a full pass when the window or rules changed since the stored result; later runs are incremental
             out.println(collide.pipeline().detectOnStart().line());
@@ -87,7 +85,11 @@ public final class RunCommand implements Callable<Integer> {
                     : String.join(", ", config.notifications().outboxChannels())) + "; daily digest "
                     + config.notifications().email().map(m -> "at " + m.at() + " " + m.timezone()).orElse("off"));
             out.flush();
-            stopped.await();
+            stop.awaitRequest();
+        } finally {
+            if (stop != null) {
+                stop.closed();
+            }
         }
         return 0;
     }

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,17 +39,19 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port; use 0 to 65535");
         }
         CollideConfig config = main.loadConfigWithoutSources();
+        config = config.withDatabase(config.database().closedByOwner()); // StopSignal closes it, in order
         String address = bind != null ? bind : config.server().bind();
         int tcpPort = port != null ? port : config.server().port();
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stopped = new CountDownLatch(1);
+        StopSignal stop = null;
         try (Collide collide = Collide.open(config, Clock.systemUTC());
              ArchiveServer server = start(collide, address, tcpPort, out)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close(); // stop answering before the database goes away
-                stopped.countDown();
-            }, "collide-serve-shutdown"));
-            stopped.await();
+            stop = StopSignal.register("collide-serve-shutdown", server::close); // stop answering first
+            stop.awaitRequest();
+        } finally {
+            if (stop != null) {
+                stop.closed();
+            }
         }
         return 0;
     }

@@ -1,0 +1,29 @@
+package dev.collide.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DatabaseConfigTest {
+    private static DatabaseConfig url(String url) {
+        return new DatabaseConfig(url, Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void closedByOwner_embeddedH2File_skipsH2sOwnShutdownHook() {
+        assertThat(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE").closedByOwner().url())
+                .isEqualTo("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(url("jdbc:h2:./data/collide").closedByOwner().url())
+                .isEqualTo("jdbc:h2:./data/collide;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void closedByOwner_leavesOtherDatabasesAndAnExplicitChoiceAlone() {
+        for (String other : new String[] {"jdbc:h2:mem:x", "jdbc:h2:tcp://db:9092/collide",
+                "jdbc:postgresql://db/collide", "jdbc:h2:file:./d;db_close_on_exit=TRUE",
+                "jdbc:h2:file:./d;AUTO_SERVER=TRUE"}) {
+            assertThat(url(other).closedByOwner().url()).as(other).isEqualTo(other);
+        }
+    }
+}
