@@ -3,7 +3,9 @@ package dev.collide.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.collide.config.DatabaseConfig;
+import dev.collide.config.Secret;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -41,6 +43,24 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("connectTimeout", "10");
             hikari.setConnectionTimeout(15_000);
         }
+        // One connection straight from the driver first: a damaged or locked file, a wrong password or a dead server
+        // is then reported at once and in the driver's words, not as the pool's "request timed out after 30000ms".
+        // Held open until the pool is up, so an embedded H2 database is opened (and recovered) only once.
+        Connection probe;
+        try {
+            probe = DriverManager.getConnection(config.url(), config.user().orElse(null),
+                    config.password().map(Secret::reveal).orElse(null));
+        } catch (SQLException e) {
+            throw new StoreException(cannotOpen(config.url(), e), e);
+        }
+        try (probe) {
+            return openPool(config, hikari);
+        } catch (SQLException e) {
+            throw new StoreException("database " + redact(config.url()) + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static Database openPool(DatabaseConfig config, HikariConfig hikari) throws StoreException {
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
@@ -78,6 +98,29 @@ public final class Database implements AutoCloseable {
             LOG.warn("database={} could not set WRITE_DELAY 0 ({}); commits of the last half second may be lost if"
                     + " the process is killed; connect as the database's admin user", redact(url), e.getMessage());
         }
+    }
+
+    /** What the user reads when the driver refuses the first connection: what is wrong and what to do. */
+    static String cannotOpen(String url, SQLException e) {
+        String where = "database " + redact(url);
+        String driverSays = firstLine(e.getMessage());
+        // PostgreSQL reports a refused login by SQLSTATE class 28, H2 by error code 28000
+        boolean refusedLogin = e.getSQLState() != null && e.getSQLState().startsWith("28");
+        return switch (refusedLogin ? 28000 : e.getErrorCode()) {
+            // org.h2.api.ErrorCode.FILE_CORRUPTED_1
+            case 90030 -> where + " is damaged and cannot be opened (H2: " + driverSays + "). Keep the damaged file:"
+                    + " move it aside (e.g. data/collide.mv.db to data/collide.mv.db.damaged) and run again, and"
+                    + " Collide rebuilds the archive from what the feeds still carry; H2's recovery tool"
+                    + " (java -cp collide.jar org.h2.tools.Recover -dir DIR -db NAME) may salvage the rest as SQL";
+            // DATABASE_ALREADY_OPEN_1
+            case 90020 -> where + " is in use by another process (H2: " + driverSays + "); stop the other Collide"
+                    + " process, or add ;AUTO_SERVER=TRUE to database.url in every process that shares the file";
+            case 28000 -> where + " refused the user or password (" + driverSays + "); check database.user and the"
+                    + " environment variable database.password names";
+            default -> where + " could not be opened: " + driverSays + "; check database.url"
+                    + (url.startsWith("jdbc:postgresql:") ? " and that the PostgreSQL server runs and accepts"
+                    + " this user" : "");
+        };
     }
 
     /** An H2 database kept in a file (embedded, AUTO_SERVER or through an H2 server), not in memory. */

@@ -1,12 +1,16 @@
 package dev.collide.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.collide.config.DatabaseConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +28,30 @@ class DatabaseTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("0");
         }
+    }
+
+    @Test
+    void open_damagedH2File_saysSoAndWhatToDo_andLeavesTheFileAlone() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("collide").toAbsolutePath();
+        var config = new DatabaseConfig(url, Optional.empty(), Optional.empty());
+        Database.open(config).close();
+        Path file = dir.resolve("collide.mv.db");
+        byte[] garbage = new byte[(int) Files.size(file)];
+        new Random(8).nextBytes(garbage);
+        Files.write(file, garbage);
+
+        assertThatThrownBy(() -> Database.open(config)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("is damaged and cannot be opened").hasMessageContaining("move it aside")
+                .hasMessageContaining("org.h2.tools.Recover").hasMessageNotContaining("timed out");
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+    }
+
+    @Test
+    void cannotOpen_refusedLogin_namesTheCredentials() {
+        String message = Database.cannotOpen("jdbc:postgresql://db/collide?password=hunter2",
+                new SQLException("FATAL: password authentication failed for user \"collide\"", "28P01"));
+        assertThat(message).contains("refused the user or password", "database.password")
+                .doesNotContain("hunter2");
     }
 
     @Test
