@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FetchCommand.class, DetectCommand.class,
                 CollisionsCommand.class, EventsCommand.class, ArticlesCommand.class, RivalsCommand.class,
                 WavesCommand.class, SourcesCommand.class, ExtractCommand.class, DemoCommand.class,
-                ServeCommand.class, OutboxCommand.class, DigestCommand.class, BenchCommand.class})
+                ServeCommand.class, OutboxCommand.class, DigestCommand.class, BackupCommand.class,
+                RestoreCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;

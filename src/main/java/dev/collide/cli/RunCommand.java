@@ -3,9 +3,11 @@ package dev.collide.cli;
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
 import dev.collide.config.YamlMap;
+import dev.collide.schedule.BackupJob;
 import dev.collide.schedule.CollideScheduler;
 import dev.collide.schedule.DeliverOutboxJob;
 import dev.collide.schedule.DigestJob;
+import dev.collide.store.Backups;
 import dev.collide.web.ArchiveServer;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -75,6 +77,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             });
             addNotifyJobs(collide, scheduler, config);
+            addBackupJob(collide, scheduler, config);
             // a full pass when the window or rules changed since the stored result; later runs are incremental
             out.println(collide.pipeline().detectOnStart().line());
             scheduler.start();
@@ -114,6 +117,21 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cluster-checkin '"
                     + clusterCheckin + "' is not a duration between 500ms and 5m; write e.g. 5s");
+        }
+    }
+
+    /**
+     * An embedded H2 archive is backed up when its newest backup is older than database.backups.every: checked at
+     * start and hourly, so a daemon restarted often neither skips backups nor writes one per start.
+     */
+    private static void addBackupJob(Collide collide, CollideScheduler scheduler, CollideConfig config)
+            throws org.quartz.SchedulerException {
+        var backups = config.database().backups();
+        if (config.database().isEmbeddedH2File() && backups.enabled()) {
+            var writer = new Backups(collide.database().dataSource(), config.database().backupDir(), backups,
+                    Clock.systemUTC());
+            scheduler.addJob(JobKey.jobKey("backup", "store"), () -> new BackupJob(writer),
+                    SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
         }
     }
 

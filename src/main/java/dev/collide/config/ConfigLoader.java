@@ -106,12 +106,28 @@ public final class ConfigLoader {
             return new DatabaseConfig(DatabaseConfig.DEFAULT_URL, Optional.empty(), Optional.empty());
         }
         YamlMap db = section.get();
-        db.rejectUnknown("database", Set.of("url", "user", "password"));
+        db.rejectUnknown("database", Set.of("url", "user", "password", "backups"));
         String url = db.string("url").orElse(DatabaseConfig.DEFAULT_URL);
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw db.error("url", "database.url must start with jdbc:h2: or jdbc:postgresql:, not '" + url + "'");
         }
-        return new DatabaseConfig(url, db.string("user"), db.secret("password", false));
+        return new DatabaseConfig(url, db.string("user"), db.secret("password", false), readBackups(db.map("backups")));
+    }
+
+    private static BackupConfig readBackups(Optional<YamlMap> section) throws ConfigException {
+        var defaults = BackupConfig.DEFAULT;
+        if (section.isEmpty()) {
+            return defaults;
+        }
+        YamlMap b = section.get();
+        b.rejectUnknown("database.backups", Set.of("dir", "keep", "every"));
+        Optional<Path> dir = b.string("dir").map(Path::of);
+        int keep = (int) b.number("keep", defaults.keep(), 0, 1000);
+        Duration every = b.duration("every").orElse(defaults.every());
+        if (every.compareTo(Duration.ofMinutes(10)) < 0) {
+            throw b.error("every", "database.backups.every must be at least 10m");
+        }
+        return new BackupConfig(dir, keep, every);
     }
 
     private DetectionConfig readDetection(Optional<YamlMap> section, List<Lab> labs) throws ConfigException {

@@ -1,11 +1,38 @@
 package dev.collide.config;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Where the archive lives. User and password, when needed, come from environment variables. */
-public record DatabaseConfig(String url, Optional<String> user, Optional<Secret> password) {
+public record DatabaseConfig(String url, Optional<String> user, Optional<Secret> password, BackupConfig backups) {
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE";
+
+    public DatabaseConfig(String url, Optional<String> user, Optional<Secret> password) {
+        this(url, user, password, BackupConfig.DEFAULT);
+    }
+
+    /**
+     * Where backups go: database.backups.dir, else a {@code backups} directory beside the H2 file
+     * ({@code jdbc:h2:file:./data/collide} backs up to {@code ./data/backups}).
+     */
+    public Path backupDir() {
+        return backups.dir().orElseGet(() -> {
+            String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+            if (path.startsWith("~")) {
+                path = System.getProperty("user.home") + path.substring(1);
+            }
+            Path parent = Path.of(path).getParent();
+            return parent == null ? Path.of("backups") : parent.resolve("backups");
+        });
+    }
+
+    /** An H2 database kept in a file, embedded in this process: the one kind Collide backs up itself. */
+    public boolean isEmbeddedH2File() {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:");
+    }
 
     public boolean isPostgres() {
         return url.startsWith("jdbc:postgresql:");
@@ -18,15 +45,13 @@ public record DatabaseConfig(String url, Optional<String> user, Optional<Secret>
      */
     public DatabaseConfig closedByOwner() {
         String upper = url.toUpperCase(Locale.ROOT);
-        boolean embeddedH2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
-        if (!embeddedH2File || upper.contains("DB_CLOSE_ON_EXIT=") || upper.contains("AUTO_SERVER=TRUE")) {
+        if (!isEmbeddedH2File() || upper.contains("DB_CLOSE_ON_EXIT=") || upper.contains("AUTO_SERVER=TRUE")) {
             return this;
         }
         return withUrl(url + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     public DatabaseConfig withUrl(String newUrl) {
-        return new DatabaseConfig(newUrl, user, password);
+        return new DatabaseConfig(newUrl, user, password, backups);
     }
 }

@@ -108,10 +108,11 @@ public final class Database implements AutoCloseable {
         boolean refusedLogin = e.getSQLState() != null && e.getSQLState().startsWith("28");
         return switch (refusedLogin ? 28000 : e.getErrorCode()) {
             // org.h2.api.ErrorCode.FILE_CORRUPTED_1
-            case 90030 -> where + " is damaged and cannot be opened (H2: " + driverSays + "). Keep the damaged file:"
-                    + " move it aside (e.g. data/collide.mv.db to data/collide.mv.db.damaged) and run again, and"
-                    + " Collide rebuilds the archive from what the feeds still carry; H2's recovery tool"
-                    + " (java -cp collide.jar org.h2.tools.Recover -dir DIR -db NAME) may salvage the rest as SQL";
+            case 90030 -> where + " is damaged and cannot be opened (H2: " + driverSays + "). Move the damaged file"
+                    + " aside (e.g. data/collide.mv.db to data/collide.mv.db.damaged), then restore the newest backup"
+                    + " (collide backup --list; collide restore FILE) or run again, and Collide rebuilds the archive"
+                    + " from what the feeds still carry; H2's recovery tool (java -cp collide.jar"
+                    + " org.h2.tools.Recover -dir DIR -db NAME) may salvage the rest as SQL";
             // DATABASE_ALREADY_OPEN_1
             case 90020 -> where + " is in use by another process (H2: " + driverSays + "); stop the other Collide"
                     + " process, or add ;AUTO_SERVER=TRUE to database.url in every process that shares the file";
@@ -142,7 +143,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** JDBC URLs may carry a password parameter; keep only what locates the database. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
     }
 

@@ -4,6 +4,10 @@ package dev.collide.store;
 public final class StoreException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    public StoreException(String message) {
+        super(message);
+    }
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -88,6 +88,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_backups_readsDirKeepAndInterval_andDefaultsToDaily() throws Exception {
+        assertThat(load("", LABS, GOOD_FEEDS).database().backups()).isEqualTo(BackupConfig.DEFAULT);
+
+        BackupConfig backups = load("""
+                database:
+                  backups:
+                    dir: /var/backups/collide
+                    keep: 0
+                    every: 12h
+                """, LABS, GOOD_FEEDS).database().backups();
+
+        assertThat(backups.dir()).contains(Path.of("/var/backups/collide"));
+        assertThat(backups.every()).isEqualTo(Duration.ofHours(12));
+        assertThat(backups.enabled()).isFalse();
+    }
+
+    @Test
     void parseDuration_units_areSummed() {
         assertThat(YamlMap.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(YamlMap.parseDuration("2w")).isEqualTo(Duration.ofDays(14));
@@ -153,6 +170,10 @@ class ConfigLoaderTest {
                         GOOD_FEEDS, "collide.yml", 2, "unknown lab 'openai'"),
                 Arguments.of("bad database url", "database:\n  url: mysql://x\n", LABS, GOOD_FEEDS, "collide.yml", 2,
                         "must start with jdbc:h2: or jdbc:postgresql:"),
+                Arguments.of("backups too often", "database:\n  backups:\n    every: 1m\n", LABS, GOOD_FEEDS,
+                        "collide.yml", 3, "at least 10m"),
+                Arguments.of("unknown backups key", "database:\n  backups:\n    kept: 3\n", LABS, GOOD_FEEDS,
+                        "collide.yml", 3, "unknown key 'kept'"),
                 Arguments.of("number not a number", "http:\n  maxRetries: lots\n", LABS, GOOD_FEEDS, "collide.yml",
                         2, "whole number"),
                 Arguments.of("redirects above 5", "http:\n  maxRedirects: 9\n", LABS, GOOD_FEEDS, "collide.yml", 2,

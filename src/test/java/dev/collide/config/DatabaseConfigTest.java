@@ -2,6 +2,7 @@ package dev.collide.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,18 @@ class DatabaseConfigTest {
                 "jdbc:h2:file:./d;AUTO_SERVER=TRUE"}) {
             assertThat(url(other).closedByOwner().url()).as(other).isEqualTo(other);
         }
+    }
+
+    @Test
+    void backupDir_defaultsToBesideTheH2File_unlessConfigured() {
+        assertThat(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE").backupDir())
+                .isEqualTo(Path.of("./data/backups"));
+        assertThat(url("jdbc:h2:/srv/collide/archive").backupDir()).isEqualTo(Path.of("/srv/collide/backups"));
+        assertThat(url("jdbc:h2:~/collide").backupDir())
+                .isEqualTo(Path.of(System.getProperty("user.home"), "backups"));
+        var configured = new DatabaseConfig("jdbc:h2:file:./data/collide", Optional.empty(), Optional.empty(),
+                BackupConfig.DEFAULT.withDir(Path.of("/var/backups/collide")));
+        assertThat(configured.withUrl("jdbc:h2:file:/elsewhere/db").backupDir())
+                .isEqualTo(Path.of("/var/backups/collide"));
     }
 }
