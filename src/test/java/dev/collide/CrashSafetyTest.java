@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.collide.store.Backups;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +40,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +184,11 @@ class CrashSafetyTest {
         assertThat(articlesPerSource()).containsOnlyKeys(FEEDS.stream().map(f -> f[0]).toList())
                 .allSatisfy((source, count) -> assertThat(count).isEqualTo(ITEMS));
         assertThat(collisions()).containsExactlyInAnyOrderElementsOf(EXPECTED_COLLISIONS);
+        // the daemon backs up its embedded file at start, beside it (database.backups); a kill never leaves a
+        // half-written file under a backup's name
+        assertThat(Backups.list(dir.resolve("backups"))).isNotEmpty()
+                .allSatisfy(backup -> assertThat(new GZIPInputStream(Files.newInputStream(backup)).readAllBytes())
+                        .asString(StandardCharsets.UTF_8).contains("CREATE CACHED TABLE \"PUBLIC\".\"ARTICLES\""));
     }
 
     @Test

@@ -104,6 +104,17 @@ public final class Backups {
         for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
             deleteQuietly(old);
         }
+        // a backup cut off by a crash leaves its .partial file; one an hour old is no longer being written
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path partial : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX + ".partial")).toList()) {
+                if (Files.getLastModifiedTime(partial).toInstant().isBefore(hourAgo)) {
+                    deleteQuietly(partial);
+                }
+            }
+        } catch (IOException e) {
+            // stale partial files are harmless; next time
+        }
     }
 
     /**

@@ -120,6 +120,10 @@ class BackupsTest {
     void writeIfDue_writesOncePerInterval_andKeepsTheNewest() throws Exception {
         var now = new AtomicReference<>(T0);
         BackupConfig config = new BackupConfig(Optional.empty(), 2, Duration.ofDays(1));
+        Path stale = Files.createDirectories(dir.resolve("backups"))
+                .resolve("collide-20261120T030000Z.sql.gz.partial");
+        Files.writeString(stale, "cut off by a crash");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(T0.minus(Duration.ofDays(4))));
         try (Database db = Database.open(h2("live"))) {
             var backups = new Backups(db.dataSource(), dir.resolve("backups"), config, movable(now));
 
@@ -133,6 +137,7 @@ class BackupsTest {
 
             assertThat(backups.list()).extracting(p -> p.getFileName().toString())
                     .containsExactly("collide-20261126T030000Z.sql.gz", "collide-20261127T030000Z.sql.gz");
+            assertThat(stale).doesNotExist();
         }
     }
 
