@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.collide.store.Backups;
+import dev.collide.store.PostgresTestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,6 +95,8 @@ class CrashSafetyTest {
     private Path logDir;
     private String testName;
     private String dbUrl;
+    /** PostgreSQL only: the test's schema, its user and password; null on H2. */
+    private PostgresTestDatabase pg;
 
     @BeforeEach
     void start(TestInfo info) throws IOException {
@@ -103,9 +106,25 @@ class CrashSafetyTest {
         logDir = Path.of("target", "crash-safety");
         Files.createDirectories(logDir);
         dbUrl = "jdbc:h2:file:" + dir.resolve("collide").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-        Path config = Files.createDirectories(dir.resolve("config"));
+        writeConfig("config", "", "Collide/crash-test");
+        StringBuilder feeds = new StringBuilder("sources:\n");
+        for (String[] feed : FEEDS) {
+            feeds.append("  - id: ").append(feed[0]).append("\n    kind: feed\n    lab: ").append(feed[1])
+                    .append("\n    every: 1m\n    url: ").append(wm.baseUrl()).append("/feeds/").append(feed[0])
+                    .append(".rss\n");
+        }
+        Files.writeString(dir.resolve("feeds.yml"), feeds);
+    }
+
+    /** config/&lt;name&gt;/collide.yml and labs.yml; {@code database} is extra YAML under database:. */
+    private Path writeConfig(String name, String database, String userAgent) throws IOException {
+        Path config = Files.createDirectories(dir.resolve(name));
         Files.copy(Path.of("config", "labs.yml"), config.resolve("labs.yml"));
         Files.writeString(config.resolve("collide.yml"), """
+                database:
+                  backups:
+                    keep: 2
+                %s
                 detection:
                   window: 7d
                   minConfidence: 0.5
@@ -116,6 +135,7 @@ class CrashSafetyTest {
                   callTimeout: 15s
                   maxRetries: 0
                   perHostConcurrency: 2
+                  userAgent: %s
                 server:
                   enabled: false
                 notify:
@@ -124,23 +144,20 @@ class CrashSafetyTest {
                   lease: 5s
                   slack:
                     webhookUrl: ${SLACK_WEBHOOK_URL}
-                """);
-        StringBuilder feeds = new StringBuilder("sources:\n");
-        for (String[] feed : FEEDS) {
-            feeds.append("  - id: ").append(feed[0]).append("\n    kind: feed\n    lab: ").append(feed[1])
-                    .append("\n    every: 1m\n    url: ").append(wm.baseUrl()).append("/feeds/").append(feed[0])
-                    .append(".rss\n");
-        }
-        Files.writeString(dir.resolve("feeds.yml"), feeds);
+                """.formatted(database, userAgent));
+        return config;
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         for (Process child : children) {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
         }
         wm.stop();
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     @Test
@@ -170,7 +187,7 @@ class CrashSafetyTest {
         stopGracefully(second);
 
         Map<String, Integer> perGuid = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(dbUrl);
+        try (Connection c = connect();
              ResultSet rs = c.createStatement().executeQuery("SELECT guid, COUNT(*) FROM articles GROUP BY guid")) {
             while (rs.next()) {
                 perGuid.put(rs.getString(1), rs.getInt(2));
@@ -261,24 +278,144 @@ class CrashSafetyTest {
         assertThat(beforeKill.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
     }
 
+    /**
+     * Issue #9 with a node that dies rather than stops: two `collide run` nodes on one PostgreSQL archive and Quartz
+     * cluster, the first killed with SIGKILL while its fetches are on the wire. The survivor takes over those
+     * sources once Quartz's cluster check finds the dead node silent; nothing is lost or stored twice, no alert is
+     * sent twice. Skipped with a message when no PostgreSQL is reachable.
+     */
+    @Test
+    void killOneOfTwoPostgresNodes_survivorTakesOverItsSources() throws Exception {
+        pg = PostgresTestDatabase.create();
+        dbUrl = pg.url();
+        String credentials = "  user: " + pg.config().user().orElseThrow() + "\n  password: ${COLLIDE_DB_PASSWORD}";
+        Path configA = writeConfig("config-a", credentials, "Collide/node-a");
+        Path configB = writeConfig("config-b", credentials, "Collide/node-b");
+        // every feed answers after 4 s, so node-a's requests are still on the wire when it dies
+        for (String[] feed : FEEDS) {
+            wm.stubFor(get(urlPathEqualTo("/feeds/" + feed[0] + ".rss")).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/rss+xml").withBody(rss(feed[0])).withFixedDelay(4000)));
+        }
+        wm.stubFor(post(urlPathEqualTo(SLACK_PATH)).willReturn(ok("ok")));
+
+        Process a = daemonWith(configA, "node-a", "--cluster-checkin", "1s", "--node-id", "node-a");
+        awaitUntil("a feed request from node-a", () -> !feedsRequestedBy("node-a").isEmpty());
+        Process b = daemonWith(configB, "node-b", "--cluster-checkin", "1s", "--node-id", "node-b");
+        Set<String> inFlightAtA = feedsRequestedBy("node-a");
+        killHard(a);
+        Instant killedAt = Instant.now();
+        try {
+            awaitUntil("every item stored and the collisions detected by node-b",
+                    () -> query("SELECT COUNT(*) FROM articles") == FEEDS.size() * ITEMS
+                            && query("SELECT COUNT(*) FROM collisions") >= EXPECTED_COLLISIONS.size());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; killed at " + killedAt + "; articles "
+                    + query("SELECT COUNT(*) FROM articles") + "; feed requests " + wm.getAllServeEvents().stream()
+                    .filter(x -> feedOf(x) != null).map(x -> feedOf(x) + " " + agent(x) + " "
+                            + x.getRequest().getLoggedDate().toInstant()).sorted().toList() + "; " + quartzState());
+        }
+        awaitUntil("every alert posted", () -> slackPosts().size() >= EXPECTED_COLLISIONS.size());
+        Thread.sleep(2000); // a second post of any alert would show within the next delivery run
+        stopGracefully(b);
+
+        Map<String, Instant> takenOver = new TreeMap<>();
+        for (ServeEvent e : wm.getAllServeEvents()) {
+            String feed = feedOf(e);
+            Instant at = e.getRequest().getLoggedDate().toInstant();
+            if (feed != null && agent(e).contains("node-b") && at.isAfter(killedAt)) {
+                takenOver.merge(feed, at, (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        Map<String, Long> postsPerMessage = slackPosts().stream().collect(Collectors.groupingBy(k -> k,
+                TreeMap::new, Collectors.counting()));
+        System.out.printf("[crash] cluster: node-a had %s on the wire at the kill; node-b requested them again after"
+                        + " %s; articles %d; collisions %s; Slack posts %s%n", inFlightAtA,
+                takenOver.entrySet().stream().filter(e -> inFlightAtA.contains(e.getKey()))
+                        .map(e -> e.getKey() + " +" + Duration.between(killedAt, e.getValue()).toMillis() + " ms")
+                        .toList(), query("SELECT COUNT(*) FROM articles"), collisions(), postsPerMessage);
+        assertThat(takenOver.keySet()).as("node-b fetched what node-a had on the wire").containsAll(inFlightAtA);
+        Map<String, Integer> perGuid = new TreeMap<>();
+        try (Connection c = connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT guid, COUNT(*) FROM articles GROUP BY guid")) {
+            while (rs.next()) {
+                perGuid.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(perGuid.keySet()).isEqualTo(allGuids());
+        assertThat(perGuid.values()).containsOnly(1);
+        assertThat(collisions()).containsExactlyInAnyOrderElementsOf(EXPECTED_COLLISIONS);
+        assertThat(postsPerMessage).hasSize(EXPECTED_COLLISIONS.size());
+        assertThat(postsPerMessage.values()).as("each alert posted once").containsOnly(1L);
+    }
+
+    /** For a failure message: the nodes, the jobs they run and the triggers' states. */
+    private String quartzState() {
+        StringBuilder sb = new StringBuilder();
+        for (String sql : new String[] {"SELECT instance_name, last_checkin_time FROM qrtz_scheduler_state",
+                "SELECT instance_name, trigger_name, state, fired_time FROM qrtz_fired_triggers",
+                "SELECT trigger_name, trigger_state, next_fire_time FROM qrtz_triggers"}) {
+            try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+                sb.append("\n").append(sql).append(":");
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    sb.append("\n  ");
+                    for (int i = 1; i <= n; i++) {
+                        sb.append(rs.getString(i)).append(" | ");
+                    }
+                }
+            } catch (SQLException e) {
+                sb.append("\n").append(sql).append(": ").append(e.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    private Set<String> feedsRequestedBy(String node) {
+        return wm.getAllServeEvents().stream().filter(e -> feedOf(e) != null && agent(e).contains(node))
+                .map(CrashSafetyTest::feedOf).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String feedOf(ServeEvent e) {
+        String url = e.getRequest().getUrl();
+        return url.startsWith("/feeds/") ? url.substring("/feeds/".length(), url.length() - ".rss".length()) : null;
+    }
+
+    private static String agent(ServeEvent e) {
+        String ua = e.getRequest().getHeader("User-Agent");
+        return ua == null ? "" : ua;
+    }
+
     // ---- the child JVM
 
-    private Process daemon(String name) throws Exception {
-        Process p = child(name, "run");
+    private Process daemon(String name, String... options) throws Exception {
+        return daemonWith(dir.resolve("config"), name, options);
+    }
+
+    private Process daemonWith(Path config, String name, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(options));
+        Process p = child(config, name, args);
         awaitUntil(name + " running", () -> log(name).contains("collide: running with") || !p.isAlive());
         assertThat(p.isAlive()).as(name + " alive, see " + logDir.resolve(testName + "-" + name + ".log")).isTrue();
         return p;
     }
 
     private Process child(String name, String command) throws IOException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return child(dir.resolve("config"), name, List.of(command));
+    }
+
+    private Process child(Path config, String name, List<String> command) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Dcollide.log.level=INFO", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.collide.cli.Main",
-                "--config", dir.resolve("config").toString(), "--feeds", dir.resolve("feeds.yml").toString(),
-                "--db", dbUrl, command);
+                "--config", config.toString(), "--feeds", dir.resolve("feeds.yml").toString(), "--db", dbUrl));
+        cmd.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(testName + "-" + name + ".log").toFile());
         pb.environment().put("SLACK_WEBHOOK_URL", wm.baseUrl() + SLACK_PATH);
+        if (pg != null) {
+            pb.environment().put("COLLIDE_DB_PASSWORD", pg.config().password().orElseThrow().reveal());
+        }
         Process p = pb.start();
         children.add(p);
         return p;
@@ -347,8 +484,13 @@ class CrashSafetyTest {
 
     // ---- what the archive holds (AUTO_SERVER lets us read while the daemon runs)
 
+    private Connection connect() throws SQLException {
+        return pg == null ? DriverManager.getConnection(dbUrl) : DriverManager.getConnection(dbUrl,
+                pg.config().user().orElseThrow(), pg.config().password().orElseThrow().reveal());
+    }
+
     private int query(String sql) {
-        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+        try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
@@ -359,7 +501,7 @@ class CrashSafetyTest {
 
     private Map<String, Integer> articlesPerSource() throws SQLException {
         Map<String, Integer> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(dbUrl); ResultSet rs = c.createStatement()
+        try (Connection c = connect(); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT source_id, COUNT(*) FROM articles GROUP BY source_id")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getInt(2));
@@ -370,7 +512,7 @@ class CrashSafetyTest {
 
     private List<String> collisions() throws SQLException {
         List<String> result = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(dbUrl); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT lab_a, lab_b, date_a, date_b FROM collisions WHERE status <> 'RETRACTED'")) {
             while (rs.next()) {
                 String a = rs.getString(1) + " " + rs.getDate(3);
@@ -387,7 +529,7 @@ class CrashSafetyTest {
     /** id -> [subject id, change, status] of the Slack rows. */
     private Map<Long, String[]> outboxRows() throws SQLException {
         Map<Long, String[]> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(dbUrl); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT id, subject_id, change, status FROM outbox WHERE channel = 'slack'")) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});

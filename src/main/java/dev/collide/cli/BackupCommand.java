@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code collide backup}: a gzipped SQL dump of the embedded H2 archive now, or the list of those kept. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Back up the embedded H2 archive now to database.backups.dir (default: backups/ beside the database file), keeping"
-                + " the newest database.backups.keep; the daemon does this every database.backups.every. Restore"
-                + " with `collide restore FILE`.")
+        description = "Back up the embedded H2 archive now to database.backups.dir (default: backups/ beside the"
+                + " database file), keeping the newest database.backups.keep; the daemon does this every"
+                + " database.backups.every. Restore with `collide restore FILE`.")
 public final class BackupCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

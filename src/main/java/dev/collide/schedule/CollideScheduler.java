@@ -71,7 +71,8 @@ public final class CollideScheduler implements AutoCloseable {
             }
             return factory.get();
         });
-        JobDetail detect = JobBuilder.newJob(DetectJob.class).withIdentity(DETECT_JOB).storeDurably().build();
+        JobDetail detect = JobBuilder.newJob(DetectJob.class).withIdentity(DETECT_JOB).storeDurably()
+                .requestRecovery().build();
         jobs.put(DETECT_JOB, () -> new DetectJob(pipeline));
         scheduler.addJob(detect, true);
         List<SourceConfig> enabled = sources.stream().filter(SourceConfig::enabled).toList();
@@ -139,7 +140,7 @@ public final class CollideScheduler implements AutoCloseable {
     /** Registers a job and starts it now, repeating on the given schedule. */
     public void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws SchedulerException {
         jobs.put(key, factory);
-        JobDetail job = JobBuilder.newJob(factory.get().getClass()).withIdentity(key).build();
+        JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow()
                 .withSchedule(schedule).build();
         schedule(job, trigger);
@@ -149,17 +150,28 @@ public final class CollideScheduler implements AutoCloseable {
     public void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule)
             throws SchedulerException {
         jobs.put(key, factory);
-        JobDetail job = JobBuilder.newJob(factory.get().getClass()).withIdentity(key).build();
+        JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
                 .withSchedule(schedule).build();
         schedule(job, trigger);
     }
 
+    /**
+     * In a cluster, a job that was running on a node that died is run again at once by the node that notices the
+     * death (after the check-in interval), rather than at its trigger's next time: a source whose fetch was cut off
+     * is fetched again within seconds, not at its next look minutes later. Every job here may run twice: a fetch
+     * stores each article once, detection and delivery are idempotent, the digest is sent once per date.
+     */
+    private static JobDetail recoverable(Supplier<Job> factory, JobKey key) {
+        return JobBuilder.newJob(factory.get().getClass()).withIdentity(key).requestRecovery().build();
+    }
+
     /** Stores the job and trigger unless the same schedule is stored already (by another node or an earlier run). */
     private void schedule(JobDetail job, Trigger trigger) throws SchedulerException {
         Trigger stored = scheduler.getTrigger(trigger.getKey());
-        if (stored != null && sameSchedule(stored, trigger)
-                && job.getJobClass().equals(scheduler.getJobDetail(job.getKey()).getJobClass())) {
+        JobDetail storedJob = scheduler.getJobDetail(job.getKey());
+        if (stored != null && sameSchedule(stored, trigger) && job.getJobClass().equals(storedJob.getJobClass())
+                && job.requestsRecovery() == storedJob.requestsRecovery()) {
             return;
         }
         scheduler.scheduleJob(job, Set.of(trigger), true);
