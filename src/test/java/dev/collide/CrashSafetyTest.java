@@ -1,6 +1,7 @@
 package dev.collide;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -291,10 +292,14 @@ class CrashSafetyTest {
         String credentials = "  user: " + pg.config().user().orElseThrow() + "\n  password: ${COLLIDE_DB_PASSWORD}";
         Path configA = writeConfig("config-a", credentials, "Collide/node-a");
         Path configB = writeConfig("config-b", credentials, "Collide/node-b");
-        // every feed answers after 4 s, so node-a's requests are still on the wire when it dies
+        // node-a (told apart by its User-Agent) waits 20 s for every feed, so whatever it asked for is still on the
+        // wire when it dies, however slowly node-b starts; node-b gets its answers after 1 s
         for (String[] feed : FEEDS) {
             wm.stubFor(get(urlPathEqualTo("/feeds/" + feed[0] + ".rss")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/rss+xml").withBody(rss(feed[0])).withFixedDelay(4000)));
+                    .withHeader("Content-Type", "application/rss+xml").withBody(rss(feed[0])).withFixedDelay(1000)));
+            wm.stubFor(get(urlPathEqualTo("/feeds/" + feed[0] + ".rss")).atPriority(1)
+                    .withHeader("User-Agent", containing("node-a")).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/rss+xml").withBody(rss(feed[0])).withFixedDelay(20_000)));
         }
         wm.stubFor(post(urlPathEqualTo(SLACK_PATH)).willReturn(ok("ok")));
 
