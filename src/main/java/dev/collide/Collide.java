@@ -23,6 +23,7 @@ import dev.collide.notify.WebhookNotifier;
 import dev.collide.source.Article;
 import dev.collide.source.ArxivSource;
 import dev.collide.source.FullTextSource;
+import dev.collide.source.GitHubOrgSource;
 import dev.collide.source.GitHubReleasesSource;
 import dev.collide.source.HtmlSource;
 import dev.collide.source.HuggingFaceSource;
@@ -121,6 +122,7 @@ public final class Collide implements AutoCloseable {
                 SourceKind.FEED, new FeedSource(http, parser),
                 SourceKind.HUGGINGFACE, new HuggingFaceSource(http, labs, env),
                 SourceKind.GITHUB_RELEASES, new GitHubReleasesSource(http, parser, labs),
+                SourceKind.GITHUB_ORG, new GitHubOrgSource(http, labs, env),
                 SourceKind.ARXIV, new ArxivSource(http, labs),
                 SourceKind.HTML, new HtmlSource(http));
         kinds.forEach((kind, source) -> sources.put(kind, new FullTextSource(source, http, isKnown)));

@@ -42,6 +42,7 @@ class SourceFaultsTest {
                 SourceKind.FEED, Map.of(),
                 SourceKind.HUGGINGFACE, Map.of("org", "deepseek-ai"),
                 SourceKind.GITHUB_RELEASES, Map.of("repo", "deepseek-ai/DeepSeek-V3"),
+                SourceKind.GITHUB_ORG, Map.of("org", "deepseek-ai"),
                 SourceKind.ARXIV, Map.of("query", "au:DeepSeek"),
                 SourceKind.HTML, Map.of("item", "article", "title", "h2", "link", "a", "date", "time"));
         return params.entrySet().stream().flatMap(kind -> Stream.of(Fault.values())

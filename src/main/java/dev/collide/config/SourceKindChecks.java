@@ -32,6 +32,14 @@ final class SourceKindChecks {
                 }
                 s.number("pages", 1, 1, 20);
             }
+            case GITHUB_ORG -> {
+                String org = s.requiredString("org", where + " needs the GitHub organisation; add"
+                        + " \"org: deepseek-ai\"");
+                if (!ORG.matcher(org).matches()) {
+                    throw s.error("org", where + ": org '" + org + "' is not a GitHub name; write it as in the URL,"
+                            + " e.g. \"org: MoonshotAI\" for https://github.com/MoonshotAI");
+                }
+            }
             case GITHUB_RELEASES -> {
                 String repo = s.requiredString("repo", where + " needs a repository; add \"repo: QwenLM/Qwen3\"");
                 if (!REPO.matcher(repo).matches()) {
@@ -58,7 +66,7 @@ final class SourceKindChecks {
                 }
             }
             default -> {
-                // feed and github-org need nothing beyond the common keys
+                // a feed needs nothing beyond the common keys
             }
         }
         s.bool("fullText", false);

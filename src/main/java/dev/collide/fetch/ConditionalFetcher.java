@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -274,6 +275,13 @@ public final class ConditionalFetcher {
             return Attempt.done(new FetchResult.RateLimited(
                     responseReader.retryAfter(response.header("Retry-After"), fallback, MAX_RETRY_AFTER)));
         }
+        if (code == 403 && (response.header("Retry-After") != null
+                || "0".equals(response.header("X-RateLimit-Remaining")))) {
+            // GitHub's REST API says "rate limited" with 403: the primary limit by X-RateLimit-Remaining 0 and the
+            // reset as epoch seconds, the secondary limit by Retry-After
+            return Attempt.done(new FetchResult.RateLimited(responseReader.retryAfter(response.header("Retry-After"),
+                    untilReset(response.header("X-RateLimit-Reset")), MAX_RETRY_AFTER)));
+        }
         if (code >= 500) {
             return Attempt.retry("HTTP " + code + " from " + url + ": server error; will retry later");
         }
@@ -292,6 +300,18 @@ public final class ConditionalFetcher {
         return Attempt.done(new FetchResult.Fetched(url, contentType, bytes, validators,
                 responseReader.freshFor(response.header("Cache-Control"), response.header("Expires"),
                         response.header("Date")), LinkHeaders.next(url, response.headers("Link"))));
+    }
+
+    /** X-RateLimit-Reset (epoch seconds) as a wait from now, at least a second, at most a day. */
+    private Duration untilReset(String epochSeconds) {
+        try {
+            Instant reset = Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip()));
+            Duration wait = Duration.between(clock.instant(), reset);
+            return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        } catch (RuntimeException e) {
+            return DEFAULT_RETRY_AFTER; // absent or not a number
+        }
     }
 
     private static String adviceFor(int code) {

@@ -150,6 +150,8 @@ class ConfigLoaderTest {
                         "at least 1m"),
                 Arguments.of("unknown kind", "", LABS, GOOD_FEEDS.replace("kind: feed", "kind: podcast"),
                         "feeds.yml", 3, "unknown kind 'podcast'"),
+                Arguments.of("github-org without org", "", LABS, "sources:\n  - id: gh\n    kind: github-org\n",
+                        "feeds.yml", 2, "needs the GitHub organisation"),
                 Arguments.of("unknown lab in source", "", LABS, GOOD_FEEDS + "    lab: openai\n", "feeds.yml", 6,
                         "names lab 'openai'"),
                 Arguments.of("bad enabled", "", LABS, GOOD_FEEDS + "    enabled: maybe\n", "feeds.yml", 6,

@@ -205,6 +205,15 @@ class ConditionalFetcherTest {
     }
 
     @Test
+    void fetch_403WithRetryAfter_isGitHubsSecondaryLimit_notAnAccessError() {
+        stubFor(get("/feed.xml").willReturn(status(403).withHeader("Retry-After", "90")));
+
+        var result = fetcher.fetch(url(wm, "/feed.xml"), Validators.NONE);
+
+        assertThat(result).isEqualTo(new FetchResult.RateLimited(Duration.ofSeconds(90)));
+    }
+
+    @Test
     void fetch_503WithRetryAfterDate_isRateLimitedUntilThatDate() {
         stubFor(get("/feed.xml").willReturn(status(503).withHeader("Retry-After", "Tue, 04 Mar 2025 12:05:00 GMT")));
 
