@@ -9,6 +9,7 @@ import dev.collide.source.FeedSource;
 import dev.collide.source.PollResult;
 import dev.collide.source.SourceState;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +44,15 @@ public final class FetchBench {
     }
 
     /** The outcome of one round over a list of feeds. */
-    record Round(int feeds, long nanos, int items, int unchanged, int failed, List<SourceState> states) {
+    record Round(int feeds, long nanos, long cpuNanos, int items, int unchanged, int failed,
+                 List<SourceState> states) {
         double perSecond() {
             return feeds / (nanos / 1e9);
+        }
+
+        /** Cores this process kept busy during the round, farm included. */
+        double coresBusy() {
+            return (double) cpuNanos / nanos;
         }
     }
 
@@ -63,7 +70,13 @@ public final class FetchBench {
             List<SourceConfig> sample = all.subList(0, Math.min(all.size(), 1_600));
             var source = new FeedSource(new ConditionalFetcher(http, Clock.systemUTC()), new FeedParser());
 
-            round(source, sample.subList(0, 200), null, workers); // warm-up of the JIT and connections
+            // warm-up of the JIT (cold and warm paths, so the parser is compiled before it is timed) and of the
+            // connections; with 200 feeds the first timed thousands still ran in the interpreter and C2 compiled on
+            // the cores the round needs
+            Round warmUp = round(source, sample, null, workers);
+            round(source, sample, warmUp.states(), workers);
+            farm.changeAll();
+            round(source, sample, warmUp.states(), workers);
             farm.changeAll();
             long bodiesBefore = farm.bodiesSent();
             Round cold = round(source, all, null, workers);
@@ -83,15 +96,20 @@ public final class FetchBench {
                     feeds, hosts, latency.toMillis(), workers, http.perHostConcurrency());
             rows.add(new BenchRow("fetch cold: feeds/s (all changed, parsed)", rate(cold),
                     rate(baseCold) + " (16 workers)", "target >= 500; " + cold.items() + " items, "
-                    + cold.failed() + " failed; " + farmNote));
+                    + cold.failed() + " failed; " + busy(cold) + "; " + farmNote));
             rows.add(new BenchRow("fetch warm: feeds/s (all unchanged)", rate(warm), rate(baseWarm)
                     + " (16 workers)", "target >= 3,000; " + warm.unchanged() + " unchanged, " + warm.failed()
-                    + " failed"));
+                    + " failed; " + busy(warm)));
             rows.add(new BenchRow("warm: 304s / bodies re-sent (hash-checked)", warm304 + " / " + warmBodies, "-",
                     "no body on a 304; a re-sent body without validators is hashed, not parsed"
                     + " (cold bodies: " + coldBodies + ")"));
         }
         return rows;
+    }
+
+    private static String busy(Round r) {
+        return String.format("%.1f of %d cores busy (farm and client)", r.coresBusy(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static String rate(Round r) {
@@ -107,6 +125,8 @@ public final class FetchBench {
         AtomicInteger failed = new AtomicInteger();
         SourceState[] after = new SourceState[feeds.size()];
         ExecutorService pool = Executors.newFixedThreadPool(threads, FeedFarm.daemon("bench-worker"));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -135,7 +155,8 @@ public final class FetchBench {
             }
         }
         long nanos = System.nanoTime() - t0;
+        long cpuNanos = os.getProcessCpuTime() - cpu0;
         pool.shutdown();
-        return new Round(feeds.size(), nanos, items.get(), unchanged.get(), failed.get(), List.of(after));
+        return new Round(feeds.size(), nanos, cpuNanos, items.get(), unchanged.get(), failed.get(), List.of(after));
     }
 }
