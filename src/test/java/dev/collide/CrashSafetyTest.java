@@ -265,7 +265,8 @@ class CrashSafetyTest {
         assertThat(postsPerMessage.keySet()).as("every outbox row reached Slack").isEqualTo(rowsPerMessage.keySet());
         assertThat(acknowledgedBySlack).doesNotHaveDuplicates().doesNotContain(inFlight);
         assertThat(sentAtKill.stream().map(id -> atKill.get(id)[0] + " " + atKill.get(id)[1]).toList())
-                .as("rows marked SENT in the file at kill time").containsExactlyInAnyOrderElementsOf(acknowledgedBySlack);
+                .as("rows marked SENT in the file at kill time")
+                .containsExactlyInAnyOrderElementsOf(acknowledgedBySlack);
         for (String message : rowsPerMessage.keySet()) {
             long total = postsPerMessage.get(message);
             if (acknowledgedBySlack.contains(message)) {

@@ -77,7 +77,8 @@ class SourcesEndToEndTest {
         pipeline = new Pipeline(Map.of(
                         SourceKind.HUGGINGFACE, new HuggingFaceSource(fetcher, new LabDirectory(LABS), name -> null),
                         SourceKind.FEED, new FeedSource(fetcher, new FeedParser())),
-                new DictionaryExtractor(LABS), article -> NearDuplicates.fingerprint(article.text()), new JdbcArticleStore(db.dataSource()),
+                new DictionaryExtractor(LABS), article -> NearDuplicates.fingerprint(article.text()),
+                new JdbcArticleStore(db.dataSource()),
                 new JdbcSourceStateStore(db.dataSource()), events, new EventBuilder(),
                 new CollisionDetector(DetectionConfig.defaults()), new DetectionLock(db.dataSource(), false), CLOCK);
     }

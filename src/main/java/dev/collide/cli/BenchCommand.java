@@ -41,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--farm-feeds", defaultValue = "10000", description = "Feeds in the fetch farm (default 10000).")
     int feeds;
 
-    @Option(names = "--farm-hosts", defaultValue = "250", description = "Loopback hosts of the fetch farm (default 250).")
+    @Option(names = "--farm-hosts", defaultValue = "250",
+            description = "Loopback hosts of the fetch farm (default 250).")
     int hosts;
 
     @Option(names = "--workers", defaultValue = "600", description = "Fetch workers of the product (default 600).")

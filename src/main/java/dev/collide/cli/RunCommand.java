@@ -140,7 +140,8 @@ public final class RunCommand implements Callable<Integer> {
             throws org.quartz.SchedulerException {
         if (!config.notifications().outboxChannels().isEmpty()) {
             scheduler.addJob(JobKey.jobKey("deliver-outbox", "notify"), () -> new DeliverOutboxJob(collide.delivery()),
-                    SimpleScheduleBuilder.repeatSecondlyForever(15).withMisfireHandlingInstructionNextWithRemainingCount());
+                    SimpleScheduleBuilder.repeatSecondlyForever(15)
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
         }
         var digest = collide.dailyDigest();
         var mail = config.notifications().email();
@@ -149,7 +150,8 @@ public final class RunCommand implements Callable<Integer> {
                     CronScheduleBuilder.dailyAtHourAndMinute(mail.get().at().getHour(), mail.get().at().getMinute())
                             .inTimeZone(java.util.TimeZone.getTimeZone(mail.get().timezone())));
             scheduler.addJob(JobKey.jobKey("digest-catch-up", "notify"), () -> new DigestJob(digest.get()),
-                    SimpleScheduleBuilder.repeatMinutelyForever(5).withMisfireHandlingInstructionNextWithRemainingCount());
+                    SimpleScheduleBuilder.repeatMinutelyForever(5)
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
         }
     }
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Backups of an embedded H2 archive: a compressed SQL dump every {@code every}, the newest {@code keep} kept in
- * {@code dir} (default: beside the database file). A dump rather than a copy of the file: H2 has had bugs where a copied or crash-recovered file later
- * failed to open ("Double mark"), and a dump restores into a fresh file of any H2 version.
+ * {@code dir} (default: beside the database file). A dump rather than a copy of the file: H2 has had bugs where a
+ * copied or crash-recovered file later failed to open ("Double mark"), and a dump restores into a fresh file of any
+ * H2 version.
  */
 public record BackupConfig(Optional<Path> dir, int keep, Duration every) {
     /** Daily, the last 7, in a {@code backups} directory beside the database file. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Everything read from config/ and feeds.yml, validated once at start-up. */
 public record CollideConfig(DatabaseConfig database, DetectionConfig detection, HttpConfig http,
-                            NotifyConfig notifications, ServerConfig server, List<Lab> labs, List<SourceConfig> sources) {
+                            NotifyConfig notifications, ServerConfig server, List<Lab> labs,
+                            List<SourceConfig> sources) {
     public CollideConfig {
         labs = List.copyOf(labs);
         sources = List.copyOf(sources);

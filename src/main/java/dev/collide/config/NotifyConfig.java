@@ -50,7 +50,10 @@ public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<E
         }
     }
 
-    /** The daily digest over SMTP, sent at {@code at} in {@code timezone}; {@code sendQuietDays}: mail "nothing new". */
+    /**
+     * The daily digest over SMTP, sent at {@code at} in {@code timezone};
+     * {@code sendQuietDays}: mail "nothing new".
+     */
     public record Email(String host, int port, boolean startTls, Optional<String> user, Optional<Secret> password,
                        String from, List<String> to, LocalTime at, ZoneId timezone, boolean sendQuietDays) {
         public Email {
@@ -97,7 +100,8 @@ public record NotifyConfig(List<String> watch, Optional<Slack> slack, Optional<E
             if (url.isPresent()) {
                 // a webhook without its signing key would be unverifiable by the receiver; refuse rather than send
                 Secret key = w.secret("secret", false).orElseThrow(() -> w.error("secret",
-                        "notify.webhook.url is set but its signing secret is not; write 'secret: ${COLLIDE_WEBHOOK_SECRET}'"
+                        "notify.webhook.url is set but its signing secret is not;"
+                                + " write 'secret: ${COLLIDE_WEBHOOK_SECRET}'"
                                 + " and export that variable"));
                 webhook = Optional.of(new Webhook(url.get(), key));
             }

@@ -25,7 +25,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML mapping that remembers where each value stood, so every complaint names the file and the line. Values may
- * reference environment variables as {@code ${NAME}} or {@code ${NAME:-default}}; the lookup is injected so tests need no real environment.
+ * reference environment variables as {@code ${NAME}} or {@code ${NAME:-default}}; the lookup is injected so tests
+ * need no real environment.
  */
 public final class YamlMap {
     /** {@code ${NAME}} or, as in POSIX sh, {@code ${NAME:-default}} (the default when NAME is unset or empty). */

@@ -53,7 +53,8 @@ final class Words {
                     } else if (d >= 'A' && d <= 'Z') {
                         plain = false;
                         i++;
-                    } else if ((d == '-' || d == '\'' || d == '’') && i + 1 < to && isAsciiLetter(text.charAt(i + 1))) {
+                    } else if ((d == '-' || d == '\'' || d == '’') && i + 1 < to
+                            && isAsciiLetter(text.charAt(i + 1))) {
                         plain &= d != '’';
                         dash |= d == '-';
                         i++;

@@ -13,7 +13,8 @@ public record Validators(Optional<String> etag, Optional<String> lastModified, O
     }
 
     public static Validators of(String etag, String lastModified, String bodyHash) {
-        return new Validators(Optional.ofNullable(etag), Optional.ofNullable(lastModified), Optional.ofNullable(bodyHash));
+        return new Validators(Optional.ofNullable(etag), Optional.ofNullable(lastModified),
+                Optional.ofNullable(bodyHash));
     }
 
     public boolean isEmpty() {

@@ -138,7 +138,8 @@ public final class DigestComposer {
             Optional<String> flagged = h.attention(); // the same rule as `collide sources`
             if (flagged.isPresent()) {
                 result.add(new Attention(h.sourceId(), flagged.get()));
-            } else if (h.errorCount() > 0 && ("failed".equals(h.lastStatus()) || "rate-limited".equals(h.lastStatus()))) {
+            } else if (h.errorCount() > 0
+                    && ("failed".equals(h.lastStatus()) || "rate-limited".equals(h.lastStatus()))) {
                 result.add(new Attention(h.sourceId(), h.lastStatus() + " (" + plural(h.errorCount(), "error")
                         + " in a row)" + h.lastError().map(e -> ": " + e).orElse("")));
             } else if (h.lastItemsAt().isPresent() && h.lastItemsAt().get().isBefore(now.minus(SILENT_AFTER))) {

@@ -26,8 +26,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and applies pending migrations (db/migration and db/vendor/h2 or db/vendor/postgresql). Throws {@link StoreException} with a message
-     * for the user when the database cannot be reached or migrated.
+     * Opens the pool and applies pending migrations (db/migration and db/vendor/h2 or db/vendor/postgresql). Throws
+     * {@link StoreException} with a message for the user when the database cannot be reached or migrated.
      */
     public static Database open(DatabaseConfig config) throws StoreException {
         var hikari = new HikariConfig();

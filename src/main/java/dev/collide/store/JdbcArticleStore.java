@@ -158,8 +158,8 @@ public final class JdbcArticleStore {
 
     /**
      * The archive's article listing (CLI and HTTP API): {@code lab} keeps articles of that lab or mentioning it;
-     * {@code text} is a full-text search over title and body (H2's FullText, or PostgreSQL's {@code to_tsvector}; every word must occur), and dates filter on the
-     * indexed {@code sort_at} column (V3). Newest first.
+     * {@code text} is a full-text search over title and body (H2's FullText, or PostgreSQL's {@code to_tsvector};
+     * every word must occur), and dates filter on the indexed {@code sort_at} column (V3). Newest first.
      */
     public List<StoredArticle> search(ArchiveQuery q) throws StoreException {
         try (Connection c = dataSource.getConnection()) {

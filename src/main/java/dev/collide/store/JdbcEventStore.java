@@ -263,7 +263,8 @@ public final class JdbcEventStore {
             }
         }
         // co-releases are read again for every run that touches their families; the flag only says "seen"
-        try (PreparedStatement ps = c.prepareStatement("UPDATE co_releases SET detected = TRUE WHERE detected = FALSE")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE co_releases SET detected = TRUE WHERE detected = FALSE")) {
             ps.executeUpdate();
         }
     }
@@ -745,7 +746,8 @@ public final class JdbcEventStore {
 
     public List<HistoryEntry> history(String collisionId) throws StoreException {
         return queryList("history of collision " + collisionId,
-                "SELECT * FROM collision_history WHERE collision_id = ? ORDER BY id", ps -> ps.setString(1, collisionId),
+                "SELECT * FROM collision_history WHERE collision_id = ? ORDER BY id",
+                ps -> ps.setString(1, collisionId),
                 rs -> new HistoryEntry(rs.getLong("id"), rs.getString("collision_id"), rs.getString("change"),
                         rs.getString("detail"), Sql.instant(rs, "changed_at").orElseThrow()));
     }

@@ -70,7 +70,8 @@ final class Params {
         try {
             return Optional.of(LocalDate.parse(raw.get()));
         } catch (DateTimeParseException e) {
-            throw new BadParameter(name, name + " '" + raw.get() + "' is not a date; write YYYY-MM-DD, e.g. 2026-04-24");
+            throw new BadParameter(name, name + " '" + raw.get()
+                    + "' is not a date; write YYYY-MM-DD, e.g. 2026-04-24");
         }
     }
 

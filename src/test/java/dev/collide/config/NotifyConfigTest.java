@@ -43,7 +43,8 @@ class NotifyConfigTest {
                 "SMTP_USER", "collide", "SMTP_PASSWORD", "pw", "COLLIDE_TIMEZONE", "Europe/Berlin")).notifications();
 
         assertThat(notify.outboxChannels()).containsExactly("slack");
-        assertThat(notify.slack().orElseThrow().webhookUrl().reveal()).isEqualTo("https://hooks.slack.com/services/T/B/x");
+        assertThat(notify.slack().orElseThrow().webhookUrl().reveal())
+                .isEqualTo("https://hooks.slack.com/services/T/B/x");
         NotifyConfig.Email email = notify.email().orElseThrow();
         assertThat(email.host()).isEqualTo("smtp.example.org");
         assertThat(email.port()).isEqualTo(587);

@@ -227,8 +227,8 @@ class SlackNotifierTest {
         outbox = new JdbcOutbox(archive.db.dataSource());
         archive.deepSeekAndKimi(NOW);
         // the lab's own post dates V4 two weeks later: the collision no longer holds
-        archive.release(dev.collide.source.ArticleKind.LAB_POST, "deepseek-news", "DeepSeek V4", "https://deepseek.example/v4", "deepseek", "deepseek-v4",
-                "DeepSeek V4", LocalDate.of(2026, 5, 8), NOW);
+        archive.release(dev.collide.source.ArticleKind.LAB_POST, "deepseek-news", "DeepSeek V4",
+                "https://deepseek.example/v4", "deepseek", "deepseek-v4", "DeepSeek V4", LocalDate.of(2026, 5, 8), NOW);
         archive.detect(NOW.plusSeconds(60));
 
         DeliveryReport report = delivery(wm, Clock.offset(CLOCK, Duration.ofMinutes(2))).deliverDue();

@@ -232,7 +232,8 @@ class ClusterSchedulerTest {
                     CollideScheduler.clusteredProperties(3, db.dataSource(), Duration.ofSeconds(1), id),
                     Optional.of(Duration.ofSeconds(1)));
             scheduler.addJob(JobKey.jobKey("deliver-outbox", "notify"), () -> new DeliverOutboxJob(delivery),
-                    SimpleScheduleBuilder.repeatSecondlyForever(1).withMisfireHandlingInstructionNextWithRemainingCount());
+                    SimpleScheduleBuilder.repeatSecondlyForever(1)
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
         }
 
         @Override

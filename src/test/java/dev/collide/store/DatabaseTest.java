@@ -41,7 +41,8 @@ class DatabaseTest {
         Files.write(file, garbage);
 
         assertThatThrownBy(() -> Database.open(config)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("is damaged and cannot be opened").hasMessageContaining("Move the damaged file aside").hasMessageContaining("collide restore")
+                .hasMessageContaining("is damaged and cannot be opened")
+                .hasMessageContaining("Move the damaged file aside").hasMessageContaining("collide restore")
                 .hasMessageContaining("org.h2.tools.Recover").hasMessageNotContaining("timed out");
         assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
     }

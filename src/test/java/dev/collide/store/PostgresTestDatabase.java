@@ -52,7 +52,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     public DatabaseConfig config() {
-        return new DatabaseConfig(url(), Optional.of(user), Optional.of(new Secret("COLLIDE_TEST_PG_PASSWORD", password)));
+        return new DatabaseConfig(url(), Optional.of(user),
+                Optional.of(new Secret("COLLIDE_TEST_PG_PASSWORD", password)));
     }
 
     @Override

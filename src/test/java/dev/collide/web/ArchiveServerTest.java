@@ -69,7 +69,8 @@ class ArchiveServerTest extends ArchiveServerHarness {
         assertThat(body.get("id").asText()).isEqualTo(id);
         assertThat(body.get("evidence").findValuesAsText("title"))
                 .containsExactlyInAnyOrder("DeepSeek releases V4 weights", ArchiveFixture.HOSTILE_TITLE);
-        assertThat(body.get("evidence").findValuesAsText("sentence")).containsOnly("DeepSeek V4 was released on 2026-04-24");
+        assertThat(body.get("evidence").findValuesAsText("sentence"))
+                .containsOnly("DeepSeek V4 was released on 2026-04-24");
     }
 
     @Test
