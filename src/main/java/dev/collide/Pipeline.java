@@ -109,9 +109,11 @@ public final class Pipeline {
                 result = source.poll(config, new SourceState(health.validators(), health.lastSuccessAt(),
                         health.errorCount()));
             } catch (RuntimeException e) {
-                LOG.error("source={} poll failed unexpectedly", config.id(), e);
-                result = new PollResult.Failed("internal error while reading the source (" + e
-                        + "); it will be retried", true, Optional.empty());
+                // the boundary of one source: a bug met on one source must not stop the run for the others
+                LOG.error("source={} kind={} url={} params={} poll failed unexpectedly", config.id(),
+                        config.kind().yamlName(), config.url(), config.params().keySet(), e);
+                result = new PollResult.Failed("source " + config.id() + ": internal error (" + e
+                        + "); see the log; it will be retried", true, Optional.empty());
             }
         }
         return record(config, health, result, now);

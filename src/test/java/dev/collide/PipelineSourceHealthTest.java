@@ -127,6 +127,20 @@ class PipelineSourceHealthTest {
     }
 
     @Test
+    void poll_sourceThrows_isAReportedRetryableFailure_andTheNextPollWorks() throws Exception {
+        // an empty script makes the source throw NoSuchElementException: a bug, not a remote failure
+        SourceReport broken = pipeline.poll(SOURCE);
+
+        assertThat(broken.status()).isEqualTo("failed");
+        assertThat(broken.error()).get().asString().startsWith("source lab-news: internal error")
+                .contains("NoSuchElementException").doesNotContain("\n");
+        assertThat(states.find("lab-news").errorCount()).isEqualTo(1);
+        script.add(items("a"));
+        assertThat(pipeline.poll(SOURCE).stored()).isEqualTo(1);
+        assertThat(states.find("lab-news").errorCount()).isZero();
+    }
+
+    @Test
     void poll_failureAfterItems_keepsWhatWasStored() throws Exception {
         script.add(items("a", "b"));
         script.add(new PollResult.Failed("source lab-news: HTTP 500", true, Optional.empty()));

@@ -20,8 +20,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Source kind {@code arxiv}: the arXiv query API ({@code query:} is a {@code search_query}, e.g.
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * A throttled reply ("Rate exceeded.") and arXiv's 200-with-an-"Error"-entry are failures. Thread-safe.
  */
 public final class ArxivSource implements Source {
-    private static final Logger LOG = LoggerFactory.getLogger(ArxivSource.class);
     static final String DEFAULT_BASE = "http://export.arxiv.org";
     static final int DEFAULT_RESULTS = 25;
     private static final Pattern VERSION = Pattern.compile("v\\d+$");
@@ -46,15 +43,6 @@ public final class ArxivSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        try {
-            return pollOnce(config, state);
-        } catch (RuntimeException e) {
-            LOG.error("source={} poll failed unexpectedly", config.id(), e);
-            return SourceFailures.internal(config, e);
-        }
-    }
-
-    private PollResult pollOnce(SourceConfig config, SourceState state) {
         String query = config.param("query").orElse("").strip();
         if (query.isEmpty()) {
             return new PollResult.Failed("source " + config.id() + ": no query; add e.g. 'query: au:\"DeepSeek-AI\"'",

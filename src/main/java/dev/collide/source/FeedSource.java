@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Source kind {@code feed}: an RSS, RDF or Atom document at the configured URL, polled with the validators of the
@@ -16,7 +14,6 @@ import org.slf4j.LoggerFactory;
  * poll fetches the document again instead of getting 304 for a feed that was never read. Thread-safe.
  */
 public final class FeedSource implements Source {
-    private static final Logger LOG = LoggerFactory.getLogger(FeedSource.class);
     private final ConditionalFetcher fetcher;
     private final FeedParser parser;
 
@@ -27,17 +24,6 @@ public final class FeedSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        try {
-            return pollOnce(config, state);
-        } catch (RuntimeException e) {
-            // the boundary of one source: a bug met on one feed must not stop the run for the others
-            LOG.error("source={} url={} poll failed unexpectedly", config.id(), config.url(), e);
-            return new PollResult.Failed("source " + config.id() + ": internal error (" + e
-                    + "); see the log", true, Optional.empty());
-        }
-    }
-
-    private PollResult pollOnce(SourceConfig config, SourceState state) {
         FetchResult fetched = fetcher.fetch(config.url(), state.validators());
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Source kind {@code github-releases}: {@code https://github.com/OWNER/NAME/releases.atom} for {@code repo:
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  * A {@code url:} override replaces {@code https://github.com} (mirrors, tests). Thread-safe.
  */
 public final class GitHubReleasesSource implements Source {
-    private static final Logger LOG = LoggerFactory.getLogger(GitHubReleasesSource.class);
     static final String DEFAULT_BASE = "https://github.com";
 
     private final ConditionalFetcher fetcher;
@@ -32,15 +29,6 @@ public final class GitHubReleasesSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        try {
-            return pollOnce(config, state);
-        } catch (RuntimeException e) {
-            LOG.error("source={} repo={} poll failed unexpectedly", config.id(), config.param("repo").orElse(""), e);
-            return SourceFailures.internal(config, e);
-        }
-    }
-
-    private PollResult pollOnce(SourceConfig config, SourceState state) {
         String repo = config.param("repo").orElse("").strip();
         int slash = repo.indexOf('/');
         if (slash <= 0 || slash != repo.lastIndexOf('/') || slash == repo.length() - 1) {

@@ -49,15 +49,6 @@ public final class HtmlSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        try {
-            return pollOnce(config, state);
-        } catch (RuntimeException e) {
-            LOG.error("source={} url={} poll failed unexpectedly", config.id(), config.url(), e);
-            return SourceFailures.internal(config, e);
-        }
-    }
-
-    private PollResult pollOnce(SourceConfig config, SourceState state) {
         FetchResult fetched = fetcher.fetch(config.url(), state.validators());
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());

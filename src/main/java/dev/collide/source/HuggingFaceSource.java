@@ -50,15 +50,6 @@ public final class HuggingFaceSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        try {
-            return pollOnce(config, state);
-        } catch (RuntimeException e) {
-            LOG.error("source={} org={} poll failed unexpectedly", config.id(), config.param("org").orElse(""), e);
-            return SourceFailures.internal(config, e);
-        }
-    }
-
-    private PollResult pollOnce(SourceConfig config, SourceState state) {
         String org = config.param("org").orElse("");
         if (org.isBlank()) {
             return new PollResult.Failed("source " + config.id() + ": no org; add \"org: deepseek-ai\"", false,

@@ -20,8 +20,4 @@ final class SourceFailures {
                 Optional.empty());
     }
 
-    static PollResult.Failed internal(SourceConfig config, RuntimeException e) {
-        return new PollResult.Failed("source " + config.id() + ": internal error (" + e + "); see the log", true,
-                Optional.empty());
-    }
 }
