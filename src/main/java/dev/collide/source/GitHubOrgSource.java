@@ -134,14 +134,7 @@ public final class GitHubOrgSource implements Source {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/vnd.github+json");
         headers.put("X-GitHub-Api-Version", "2022-11-28");
-        config.param("tokenEnv").ifPresent(name -> {
-            String token = env.apply(name);
-            if (token == null || token.isBlank()) {
-                LOG.warn("source={} token variable {} is not set; listing anonymously", config.id(), name);
-            } else {
-                headers.put("Authorization", "Bearer " + token.strip());
-            }
-        });
+        headers.putAll(BearerToken.header(config, env));
         return headers;
     }
 

@@ -57,7 +57,7 @@ public final class HuggingFaceSource implements Source {
         }
         List<String> repoTypes = repoTypes(config);
         int pages = pages(config);
-        Map<String, String> headers = authorization(config);
+        Map<String, String> headers = BearerToken.header(config, env);
         List<Article> articles = new ArrayList<>();
         Validators validators = Validators.NONE;
         Optional<Duration> notBefore = Optional.empty();
@@ -171,19 +171,6 @@ public final class HuggingFaceSource implements Source {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private Map<String, String> authorization(SourceConfig config) {
-        Optional<String> envName = config.param("tokenEnv");
-        if (envName.isEmpty()) {
-            return Map.of();
-        }
-        String token = env.apply(envName.get());
-        if (token == null || token.isBlank()) {
-            LOG.warn("source={} token variable {} is not set; listing anonymously", config.id(), envName.get());
-            return Map.of();
-        }
-        return Map.of("Authorization", "Bearer " + token.strip());
     }
 
     static URI base(SourceConfig config) {
