@@ -1,7 +1,9 @@
 package dev.collide.bench;
 
+import dev.collide.config.BackupConfig;
 import dev.collide.config.DatabaseConfig;
 import dev.collide.store.ArchiveQuery;
+import dev.collide.store.Backups;
 import dev.collide.store.Database;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -91,8 +94,38 @@ public final class ArchiveBench {
                     return articleStore.search(query(random, days)).size();
                 })));
             }
+            out.append(backupAndRestore(db, dir, articleStore.count()));
         }
         return out.toString();
+    }
+
+    /** The daily backup of this archive (database.backups) and its restore into a new file: seconds and sizes. */
+    private static String backupAndRestore(Database db, Path dir, long articles) throws StoreException {
+        Path backups = dir.resolve("backups");
+        long t0 = System.nanoTime();
+        Path backup = new Backups(db.dataSource(), backups, BackupConfig.DEFAULT, Clock.systemUTC()).write();
+        double backupSeconds = (System.nanoTime() - t0) / 1e9;
+        var restored = new DatabaseConfig("jdbc:h2:file:" + dir.resolve("restored-" + System.nanoTime())
+                .toAbsolutePath(), Optional.empty(), Optional.empty());
+        long t1 = System.nanoTime();
+        Backups.restore(backup, restored);
+        double restoreSeconds = (System.nanoTime() - t1) / 1e9;
+        long restoredArticles;
+        try (Database check = Database.open(restored)) {
+            restoredArticles = new JdbcArticleStore(check.dataSource()).count();
+        }
+        return String.format(Locale.ROOT, "backup (SCRIPT TO, gzip): %.1f s, %,d KB from a %,d KB file; restore into a"
+                        + " new file (RUNSCRIPT, full-text index rebuilt): %.1f s, %,d of %,d articles back%n",
+                backupSeconds, size(backup) >> 10, size(dir.resolve("bench.mv.db")) >> 10, restoreSeconds,
+                restoredArticles, articles);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private interface Query {
