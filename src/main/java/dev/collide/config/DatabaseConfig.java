@@ -18,14 +18,16 @@ public record DatabaseConfig(String url, Optional<String> user, Optional<Secret>
      */
     public Path backupDir() {
         return backups.dir().orElseGet(() -> {
-            String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
-            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
-            if (path.startsWith("~")) {
-                path = System.getProperty("user.home") + path.substring(1);
-            }
-            Path parent = Path.of(path).getParent();
+            Path parent = h2FilePath().getParent();
             return parent == null ? Path.of("backups") : parent.resolve("backups");
         });
+    }
+
+    /** The path of an H2 URL without H2's suffix: {@code jdbc:h2:file:./data/collide;...} is {@code ./data/collide}. */
+    public Path h2FilePath() {
+        String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+        return Path.of(path.startsWith("~") ? System.getProperty("user.home") + path.substring(1) : path);
     }
 
     /** An H2 database kept in a file, embedded in this process: the one kind Collide backs up itself. */

@@ -149,6 +149,38 @@ public final class Backups {
         Database.open(target).close(); // migrations newer than the backup
     }
 
+    /**
+     * Rewrites an embedded H2 file without its dead space ({@code SHUTDOWN COMPACT}) and returns its size before and
+     * after. H2 keeps old chunks for a while and reuses their space slowly, so a file that took many writes (a first
+     * fetch of many sources, a restore) can be many times larger than its data. Needs the file to itself: with a
+     * daemon running, the open fails with "in use by another process".
+     */
+    public static long[] compact(DatabaseConfig target) throws StoreException {
+        if (!target.isEmbeddedH2File()) {
+            throw new StoreException("collide compact rewrites embedded H2 files; PostgreSQL reclaims space with"
+                    + " VACUUM");
+        }
+        Database.open(target).close(); // a damaged or locked file is reported in Database's words, with what to do
+        Path file = Path.of(target.h2FilePath() + ".mv.db");
+        long before = sizeOf(file);
+        try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null),
+                target.password().map(Secret::reveal).orElse(null)); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw new StoreException("compacting " + Database.redact(target.url()) + " failed: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return new long[] {before, sizeOf(file)};
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** From the name, not the file's time, which a copy or a restore from tape changes. */
     static Instant writtenAt(Path backup) {
         String name = backup.getFileName().toString();

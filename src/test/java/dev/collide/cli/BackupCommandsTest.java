@@ -80,6 +80,30 @@ class BackupCommandsTest {
     }
 
     @Test
+    void compact_afterManyWrites_shrinksTheFile_andKeepsTheArchive() throws Exception {
+        try (Database db = Database.open(new DatabaseConfig(url("live"), Optional.empty(), Optional.empty()))) {
+            var articles = new JdbcArticleStore(db.dataSource());
+            String body = "DeepSeek ships V4 with open weights. ".repeat(40);
+            for (int i = 0; i < 3000; i++) {
+                var article = new Article("wire", "bulk-" + i, Optional.of(URI.create("https://wire.example/" + i)),
+                        "Bulk " + i, body + i, Optional.of(Instant.parse("2026-04-24T10:00:00Z")), ArticleKind.NEWS,
+                        Optional.empty(), List.of());
+                articles.save(article, i, Extraction.EMPTY, Instant.now());
+            }
+        }
+        long before = Files.size(dir.resolve("live.mv.db"));
+
+        Result r = run(url("live"), "compact");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("compacted: ");
+        assertThat(Files.size(dir.resolve("live.mv.db"))).isLessThan(before);
+        assertThat(run(url("live"), "articles", "--format", "csv", "--limit", "1000").out().lines()
+                .filter(l -> l.contains("Bulk ")).count()).isEqualTo(1000);
+        assertThat(run(url("live"), "articles", "-q", "ships").out()).contains("Bulk 2999"); // full-text index intact
+    }
+
+    @Test
     void backup_ofPostgres_pointsToPgDump() {
         Result r = run("jdbc:postgresql://127.0.0.1:1/collide", "backup");
 
