@@ -151,4 +151,32 @@ abstract class StoreContractTest {
         assertThat(events.event(ReleaseEvent.idFor("deepseek", "deepseek-v4")).orElseThrow().date())
                 .contains(LocalDate.of(2026, 5, 8));
     }
+
+    @Test
+    void find_byLabAndDate_returnsMatchingArticles() throws Exception {
+        articles.save(article("wire", "g1", "https://wire.example/1"), 1,
+                release("deepseek", "deepseek-v4", LocalDate.of(2026, 4, 24)), NOW);
+        articles.save(article("wire", "g2", "https://wire.example/2"), 2,
+                release("moonshot", "kimi-k2.6", LocalDate.of(2026, 4, 20)), NOW);
+
+        var found = articles.search(new ArchiveQuery(Optional.of(LocalDate.of(2026, 4, 25)),
+                Optional.of(LocalDate.of(2026, 4, 25)), Optional.of("moonshot"), Optional.empty(), 10, 0));
+
+        assertThat(found).extracting(StoredArticle::guid).containsExactly("g2");
+    }
+
+    @Test
+    void evidence_listsMentionsWithArticles() throws Exception {
+        articles.save(article("wire", "g1", "https://wire.example/1"), 1,
+                release("deepseek", "deepseek-v4", LocalDate.of(2026, 4, 24)), NOW);
+        detect(NOW);
+
+        List<StoredEvidence> evidence = events.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v4"));
+
+        assertThat(evidence).singleElement().satisfies(e -> {
+            assertThat(e.link()).contains(URI.create("https://wire.example/1"));
+            assertThat(e.sentence()).isEqualTo("deepseek-v4 was released");
+            assertThat(e.date()).isEqualTo(LocalDate.of(2026, 4, 24));
+        });
+    }
 }
