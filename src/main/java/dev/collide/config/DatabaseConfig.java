@@ -32,8 +32,12 @@ public record DatabaseConfig(String url, Optional<String> user, Optional<Secret>
 
     /** An H2 database kept in a file, embedded in this process: the one kind Collide backs up itself. */
     public boolean isEmbeddedH2File() {
-        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
-                && !url.startsWith("jdbc:h2:ssl:");
+        return isH2File() && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
+    /** An H2 database kept in a file (embedded, AUTO_SERVER or through an H2 server), not in memory. */
+    public boolean isH2File() {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
     public boolean isPostgres() {

@@ -2,14 +2,12 @@ package dev.collide.store;
 
 import dev.collide.config.BackupConfig;
 import dev.collide.config.DatabaseConfig;
-import dev.collide.config.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -129,8 +127,7 @@ public final class Backups {
         if (!Files.isRegularFile(script)) {
             throw new StoreException("backup " + script + " does not exist or is not a file");
         }
-        try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null),
-                target.password().map(Secret::reveal).orElse(null)); Statement s = c.createStatement()) {
+        try (Connection c = Database.connectWithoutPool(target); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC'")) {
                 rs.next();
@@ -163,8 +160,7 @@ public final class Backups {
         Database.open(target).close(); // a damaged or locked file is reported in Database's words, with what to do
         Path file = Path.of(target.h2FilePath() + ".mv.db");
         long before = sizeOf(file);
-        try (Connection c = DriverManager.getConnection(target.url(), target.user().orElse(null),
-                target.password().map(Secret::reveal).orElse(null)); Statement s = c.createStatement()) {
+        try (Connection c = Database.connectWithoutPool(target); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw new StoreException("compacting " + Database.redact(target.url()) + " failed: "

@@ -48,8 +48,7 @@ public final class Database implements AutoCloseable {
         // Held open until the pool is up, so an embedded H2 database is opened (and recovered) only once.
         Connection probe;
         try {
-            probe = DriverManager.getConnection(config.url(), config.user().orElse(null),
-                    config.password().map(Secret::reveal).orElse(null));
+            probe = connectWithoutPool(config);
         } catch (SQLException e) {
             throw new StoreException(cannotOpen(config.url(), e), e);
         }
@@ -78,7 +77,7 @@ public final class Database implements AutoCloseable {
                     + firstLine(e.getMessage()) + "; check database.url and that no other Collide process holds an"
                     + " embedded H2 file", e);
         }
-        if (isH2File(config.url())) {
+        if (config.isH2File()) {
             writeCommitsAtOnce(ds, config.url());
         }
         return new Database(ds, config.isPostgres());
@@ -98,6 +97,12 @@ public final class Database implements AutoCloseable {
             LOG.warn("database={} could not set WRITE_DELAY 0 ({}); commits of the last half second may be lost if"
                     + " the process is killed; connect as the database's admin user", redact(url), e.getMessage());
         }
+    }
+
+    /** One connection straight from the driver, outside any pool (first contact, backup restore, compaction). */
+    static Connection connectWithoutPool(DatabaseConfig config) throws SQLException {
+        return DriverManager.getConnection(config.url(), config.user().orElse(null),
+                config.password().map(Secret::reveal).orElse(null));
     }
 
     /** What the user reads when the driver refuses the first connection: what is wrong and what to do. */
@@ -122,11 +127,6 @@ public final class Database implements AutoCloseable {
                     + (url.startsWith("jdbc:postgresql:") ? " and that the PostgreSQL server runs and accepts"
                     + " this user" : "");
         };
-    }
-
-    /** An H2 database kept in a file (embedded, AUTO_SERVER or through an H2 server), not in memory. */
-    static boolean isH2File(String url) {
-        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
     public DataSource dataSource() {

@@ -57,9 +57,13 @@ class DatabaseTest {
 
     @Test
     void isH2File_memoryAndPostgres_areNot() {
-        assertThat(Database.isH2File("jdbc:h2:file:./data/collide")).isTrue();
-        assertThat(Database.isH2File("jdbc:h2:./data/collide;AUTO_SERVER=TRUE")).isTrue();
-        assertThat(Database.isH2File("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isFalse();
-        assertThat(Database.isH2File("jdbc:postgresql://db.example.com:5432/collide")).isFalse();
+        assertThat(isH2File("jdbc:h2:file:./data/collide")).isTrue();
+        assertThat(isH2File("jdbc:h2:./data/collide;AUTO_SERVER=TRUE")).isTrue();
+        assertThat(isH2File("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isFalse();
+        assertThat(isH2File("jdbc:postgresql://db.example.com:5432/collide")).isFalse();
+    }
+
+    private static boolean isH2File(String url) {
+        return new DatabaseConfig(url, Optional.empty(), Optional.empty()).isH2File();
     }
 }
