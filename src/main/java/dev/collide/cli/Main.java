@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 CollisionsCommand.class, EventsCommand.class, ArticlesCommand.class, RivalsCommand.class,
                 WavesCommand.class, SourcesCommand.class, ExtractCommand.class, DemoCommand.class,
                 ServeCommand.class, OutboxCommand.class, DigestCommand.class, BackupCommand.class,
-                RestoreCommand.class, CompactCommand.class, BenchCommand.class})
+                RestoreCommand.class, CompactCommand.class, BenchCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;

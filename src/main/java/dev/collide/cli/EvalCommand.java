@@ -1,0 +1,81 @@
+package dev.collide.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.collide.config.ConfigException;
+import dev.collide.config.ConfigLoader;
+import dev.collide.extract.CorpusEvaluation;
+import dev.collide.extract.CorpusFile;
+import dev.collide.extract.DictionaryExtractor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code collide eval FILE.jsonl}: scores the extractor on real passages with gold release tuples (the schema of
+ * shared/corpus/realtext), as a table with the misses per passage, or as JSON.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score the extractor on a corpus of passages with gold release tuples (JSON lines).")
+public final class EvalCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "The corpus: one JSON passage per line.")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "table (figures, then the misses per passage) or json.")
+    String format;
+
+    @Option(names = "--no-misses", description = "Print the figures only.")
+    boolean noMisses;
+
+    @Override
+    public Integer call() throws ConfigException {
+        if (!format.equals("table") && !format.equals("json")) {
+            spec.commandLine().getErr().println("error: --format must be table or json, not '" + format + "'");
+            return Main.EXIT_CONFIG;
+        }
+        var labs = ConfigLoader.fromEnvironment().loadLabs(main.configDir);
+        CorpusEvaluation.Report report;
+        try {
+            report = new CorpusEvaluation(new DictionaryExtractor(labs), labs).evaluate(CorpusFile.read(file));
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: cannot read " + file + ": " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
+        if (format.equals("json")) {
+            try {
+                spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(new Json(report)));
+            } catch (IOException e) {
+                throw new IllegalStateException("JSON of plain records cannot fail", e);
+            }
+        } else {
+            spec.commandLine().getOut().print(report.toTable(!noMisses));
+        }
+        return 0;
+    }
+
+    /** The JSON document: figures by name, then the counts and misses. */
+    record Json(double strictPrecision, double strictRecall, double lenientPrecision, double lenientRecall,
+                double dayExact, int falseReleasesOnNoRelease, CorpusEvaluation.Report counts) {
+        Json(CorpusEvaluation.Report r) {
+            this(r.strictPrecision(), r.strictRecall(), r.lenientPrecision(), r.lenientRecall(), r.dayExact(),
+                    r.falseReleasesOnNoRelease(), r);
+        }
+    }
+}
