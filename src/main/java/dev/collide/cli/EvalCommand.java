@@ -66,6 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
         } else {
             spec.commandLine().getOut().print(report.toTable(!noMisses));
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

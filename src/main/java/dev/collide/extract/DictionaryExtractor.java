@@ -56,6 +56,8 @@ public final class DictionaryExtractor implements Extractor {
         boolean inHubTitle;
         Optional<ReleaseDate> articleDate = Optional.empty();
         final Map<String, Mention> mentions = new LinkedHashMap<>();
+        /** Keys of the mentions whose date the text states (the others are dated by the article). */
+        final java.util.Set<String> stated = new java.util.HashSet<>();
         final List<CoRelease> coReleases = new ArrayList<>();
     }
 
@@ -160,14 +162,14 @@ public final class DictionaryExtractor implements Extractor {
             // A hub record (a model repo, a GitHub release) is the release of the model its title names.
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
-            Optional<ReleaseDate> date = DateChoice.pick(name, found, spans, clauses)
-                    .or(() -> ctx.articleDate);
+            Optional<ReleaseDate> stated = DateChoice.pick(name, found, spans, clauses);
+            Optional<ReleaseDate> date = stated.or(() -> ctx.articleDate);
             if (date.isEmpty()) {
                 continue;
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
                     date.get(), verdict.confidence(), evidence);
-            keep(ctx.mentions, m);
+            keep(ctx, m, stated.isPresent());
             if (m.release()) {
                 releases.add(m);
             }
@@ -205,22 +207,34 @@ public final class DictionaryExtractor implements Extractor {
         return article.publishedAt().map(at -> switch (article.kind()) {
             case HUB_RECORD -> ReleaseDate.ofInstant(at);
             case LAB_POST -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
-            case NEWS -> ReleaseDate.ofWeek(LocalDate.ofInstant(at, ZoneOffset.UTC));
+            case NEWS -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
         });
     }
 
-    /** One mention per model per article: a release beats a mention, then a finer date, then confidence. */
-    private static void keep(Map<String, Mention> mentions, Mention m) {
+    /**
+     * One mention per model per article: a release beats a mention, then a date the text states beats the article's
+     * date (a title "The Nemotron-4 340B release" over the body's "On 14 June 2024, NVIDIA releases ..."), then a
+     * finer date, then confidence.
+     */
+    private static void keep(Context ctx, Mention m, boolean stated) {
         String key = m.lab() + "/" + m.modelId();
-        Mention old = mentions.get(key);
-        if (old == null || isBetter(m, old)) {
-            mentions.put(key, m);
+        Mention old = ctx.mentions.get(key);
+        if (old == null || isBetter(m, stated, old, ctx.stated.contains(key))) {
+            ctx.mentions.put(key, m);
+            if (stated) {
+                ctx.stated.add(key);
+            } else {
+                ctx.stated.remove(key);
+            }
         }
     }
 
-    private static boolean isBetter(Mention a, Mention b) {
+    private static boolean isBetter(Mention a, boolean aStated, Mention b, boolean bStated) {
         if (a.release() != b.release()) {
             return a.release();
+        }
+        if (aStated != bStated) {
+            return aStated;
         }
         if (a.date().precision() != b.date().precision()) {
             return a.date().precision().isFinerThan(b.date().precision());

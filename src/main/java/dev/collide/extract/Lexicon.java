@@ -23,6 +23,32 @@ final class Lexicon {
             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several");
     private static final Set<String> COINCIDENCE_WORDS = Set.of("same", "hours", "apart", "simultaneously",
             "simultaneous", "back-to-back", "back", "within", "minutes", "time", "same-day", "days");
+    /*
+     * Cues by lemma (issue #12): an inflected form not listed above is looked up by its stem ("bests" -> best,
+     * "surfaced" -> surface, "targeting" -> target), so that the lists name verbs, not spellings.
+     */
+    private static final Set<String> RELEASE_LEMMAS = Set.of("release", "launch", "open-source", "opensource",
+            "unveil", "debut", "publish", "ship", "drop", "roll", "land", "surface", "unleash", "upload", "toss",
+            "premiere", "open-weight");
+    private static final Set<String> WEAK_RELEASE_LEMMAS = Set.of("announce", "introduce", "present", "post",
+            "arrive", "appear", "reveal", "offer", "push", "deliver", "make", "go", "bring", "add", "expand");
+    private static final Set<String> PREDICTION_LEMMAS = Set.of("expect", "plan", "rumor", "rumour", "tease", "hint",
+            "prepare", "aim", "intend", "delay", "postpone", "hope", "want", "target", "slate", "schedule", "await",
+            "anticipate", "whisper", "speculate", "cancel", "shelve", "pause", "consider", "tip", "leak", "promise",
+            "predict", "forecast", "wait", "push back", "gear", "eye", "mull", "weigh", "reportedly", "retire",
+            "deprecate", "sunset", "discontinue", "shut", "remove", "ban", "block", "restrict", "prohibit", "probe",
+            "investigate", "question", "doubt", "hold", "halt", "suspend", "coming", "slip");
+    private static final Set<String> COMPARISON_LEMMAS = Set.of("best", "beat", "outperform", "rival", "match",
+            "surpass", "trail", "compare", "benchmark", "score", "use", "power", "build", "base", "fine-tune",
+            "distill", "deploy", "adopt", "integrate", "support", "serve", "host", "switch", "test", "evaluate",
+            "rank", "top", "replace", "compete", "competing", "challenge", "par", "similar", "comparable",
+            "equivalent", "trump", "edge", "eclipse", "exceed", "lag", "leapfrog", "overtake", "dominate", "mimic",
+            "copy", "clone", "emulate", "resemble", "mirror", "succeed", "follow", "inspire", "train", "cite",
+            "reference", "mention", "price", "cost", "charge", "contrast", "relative", "unlike", "versus", "among",
+            "including", "include", "such", "competitor", "rivalry", "alternative", "cheaper", "faster", "better",
+            "stronger", "smarter", "larger", "smaller", "bigger", "older", "newer", "previous", "prior", "earlier",
+            "competitive", "leading", "access", "call", "route", "wrap", "pair", "combine", "praise",
+            "criticize", "criticise", "rate", "review");
     private static final Map<String, Integer> BITS = build();
 
 
@@ -42,10 +68,52 @@ final class Lexicon {
         return bits; // a HashMap: its get() is faster than an immutable map's probe; never modified after
     }
 
+    /** The cue of a word's stem: the word itself, or less -s, -es, -ed, -d, -ing (and a doubled consonant). */
+    static int lemmaBits(String word) {
+        int n = word.length();
+        if (n < 3) {
+            return 0;
+        }
+        int bits = lemmaCue(word);
+        if (bits == 0 && word.endsWith("s")) {
+            bits = lemmaCue(word.substring(0, n - 1));
+            if (bits == 0 && word.endsWith("es")) {
+                bits = lemmaCue(word.substring(0, n - 2));
+            }
+        }
+        if (bits == 0 && (word.endsWith("ed") || word.endsWith("ing"))) {
+            String stem = word.substring(0, n - (word.endsWith("ed") ? 2 : 3));
+            bits = lemmaCue(stem);
+            if (bits == 0) {
+                bits = lemmaCue(stem + "e");
+            }
+            if (bits == 0 && stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
+                bits = lemmaCue(stem.substring(0, stem.length() - 1));
+            }
+            if (bits == 0 && word.endsWith("ied")) {
+                bits = lemmaCue(word.substring(0, n - 3) + "y");
+            }
+        }
+        return bits;
+    }
+
+    private static int lemmaCue(String stem) {
+        if (RELEASE_LEMMAS.contains(stem)) {
+            return STRONG_RELEASE;
+        }
+        if (PREDICTION_LEMMAS.contains(stem)) {
+            return PREDICTION;
+        }
+        if (COMPARISON_LEMMAS.contains(stem)) {
+            return COMPARISON;
+        }
+        return WEAK_RELEASE_LEMMAS.contains(stem) ? WEAK_RELEASE : 0;
+    }
+
     /** The bits of a lower-case word ({@code hasDash} if it contains '-'); 0 for a word that cues nothing. */
     static int bitsOf(String word, boolean hasDash) {
         Integer b = BITS.get(word);
-        int bits = b == null ? 0 : b;
+        int bits = b == null ? lemmaBits(word) : b;
         if (word.endsWith("n't")) {
             bits |= PREDICTION;
         }

@@ -25,7 +25,8 @@ final class ModelNameReader {
      * Brands that are also English words: read only in their exact case, and joined by '-' ("Step-3", not "Step 3")
      * unless the sentence names the lab ("OpenAI released Sora 2").
      */
-    static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan");
+    static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan", "command", "seed", "nova",
+            "titan", "cosmos");
     private static final int MAX_PARTS = 6;
     private static final int MAX_TOKEN = 16;
     private static final Set<String> VARIANTS = Set.of(

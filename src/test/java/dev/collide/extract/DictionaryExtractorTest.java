@@ -59,8 +59,8 @@ class DictionaryExtractorTest {
         assertThat(found).extracting(DictionaryExtractorTest::summary).containsExactly(
                 "zhipu glm-4.5 glm-4.5 release week of 2026-02-09",
                 "minimax minimax-m2 minimax-m2 release week of 2026-02-09",
-                "zhipu glm-4.6 glm-4.6 mention week of 2026-04-27",
-                "mistral mistral-large-4 mistral-large-4 mention week of 2026-04-27");
+                "zhipu glm-4.6 glm-4.6 mention 2026-04-29",
+                "mistral mistral-large-4 mistral-large-4 mention 2026-04-29");
     }
 
     @Test
@@ -69,7 +69,7 @@ class DictionaryExtractorTest {
 
         assertThat(found).extracting(DictionaryExtractorTest::summary).containsExactly(
                 "deepseek deepseek-v4 deepseek-v4 release 2026-04-24",
-                "anthropic claude-opus-4.5 claude-opus-4.5 mention week of 2026-04-27");
+                "anthropic claude-opus-4.5 claude-opus-4.5 mention 2026-04-29");
     }
 
     @Test
@@ -150,14 +150,15 @@ class DictionaryExtractorTest {
 
         assertThat(found).extracting(DictionaryExtractorTest::summary).containsExactly(
                 "deepseek deepseek-v4 deepseek-v4 release 2026-04-24",
-                "openai gpt-5 gpt-5 mention week of 2026-04-27");
+                "openai gpt-5 gpt-5 mention 2026-04-29");
     }
 
     @Test
-    void extract_releaseWithoutDateInNews_isDatedByArticleWeek() {
+    void extract_releaseWithoutDateInNews_isDatedByArticleDay() {
+        // Real news (issue #12): "has released" with no date is the story's day, as a careful reader dates it.
         Mention m = mentions("Alibaba has released Qwen3.6 35B A3B.").get(0);
 
-        assertThat(m.date()).isEqualTo(ReleaseDate.ofWeek(LocalDate.of(2026, 4, 27)));
+        assertThat(m.date()).isEqualTo(ReleaseDate.ofDay(LocalDate.of(2026, 4, 29)));
     }
 
     @Test
