@@ -160,9 +160,14 @@ public final class DictionaryExtractor implements Extractor {
         List<Mention> releases = new ArrayList<>();
         for (ModelName name : found) {
             // A hub record (a model repo, a GitHub release) is the release of the model its title names.
+            Optional<ReleaseDate> attached = AttachedDate.find(text, name, found, spans);
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
-            Optional<ReleaseDate> stated = DateChoice.pick(name, found, spans, clauses);
+            if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)) {
+                // A list or table row: "Llama 3.3 70B (December 2024)" dates the model's release.
+                verdict = new ReleaseClassifier.Verdict(true, 0.7);
+            }
+            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, spans, clauses));
             Optional<ReleaseDate> date = stated.or(() -> ctx.articleDate);
             if (date.isEmpty()) {
                 continue;

@@ -38,17 +38,14 @@ final class Lexicon {
             "predict", "forecast", "wait", "push back", "gear", "eye", "mull", "weigh", "reportedly", "retire",
             "deprecate", "sunset", "discontinue", "shut", "remove", "ban", "block", "restrict", "prohibit", "probe",
             "investigate", "question", "doubt", "hold", "halt", "suspend", "coming", "slip");
-    private static final Set<String> COMPARISON_LEMMAS = Set.of("best", "beat", "outperform", "rival", "match",
-            "surpass", "trail", "compare", "benchmark", "score", "use", "power", "build", "base", "fine-tune",
-            "distill", "deploy", "adopt", "integrate", "support", "serve", "host", "switch", "test", "evaluate",
-            "rank", "top", "replace", "compete", "competing", "challenge", "par", "similar", "comparable",
-            "equivalent", "trump", "edge", "eclipse", "exceed", "lag", "leapfrog", "overtake", "dominate", "mimic",
-            "copy", "clone", "emulate", "resemble", "mirror", "succeed", "follow", "inspire", "train", "cite",
-            "reference", "mention", "price", "cost", "charge", "contrast", "relative", "unlike", "versus", "among",
-            "including", "include", "such", "competitor", "rivalry", "alternative", "cheaper", "faster", "better",
-            "stronger", "smarter", "larger", "smaller", "bigger", "older", "newer", "previous", "prior", "earlier",
-            "competitive", "leading", "access", "call", "route", "wrap", "pair", "combine", "praise",
-            "criticize", "criticise", "rate", "review");
+    private static final Set<String> COMPARISON_LEMMAS = Set.of(
+            "best", "beat", "outperform", "rival", "match", "surpass", "trail", "compare", "benchmark", "score",
+            "use", "power", "build", "fine-tune", "distill", "deploy", "adopt", "integrate", "support", "serve",
+            "host", "switch", "test", "evaluate", "rank", "top", "replace", "compete", "competing", "challenge",
+            "par", "similar", "comparable", "equivalent", "trump", "edge", "eclipse", "exceed", "lag", "leapfrog",
+            "overtake", "dominate", "mimic", "copy", "clone", "emulate", "resemble", "mirror", "inspire", "cite",
+            "price", "cost", "charge", "contrast", "relative", "unlike", "versus", "competitor", "rivalry",
+            "alternative", "competitive", "leading", "praise", "criticize", "criticise", "rate", "review");
     private static final Map<String, Integer> BITS = build();
 
 

@@ -40,11 +40,15 @@ final class ReleaseClassifier {
             "testing", "evaluated", "ranks", "ranked", "tops", "topped", "replaced", "replacing", "successor",
             "predecessor", "atop", "top", "over", "ahead", "above", "below", "dethroned", "leads", "led", "since",
             "building", "builds");
-    private static final List<String> ZH_RELEASE = List.of("发布", "推出", "开源", "上线", "亮相", "问世", "首发", "公布");
+    private static final List<String> ZH_RELEASE = List.of("发布", "推出", "开源", "上线", "亮相", "问世", "首发", "公布",
+            "發布", "發佈", "开放", "開源", "上線", "問世", "首發", "公佈", "正式介绍", "正式介紹", "释出", "釋出", "放出", "登场", "登場");
     private static final List<String> ZH_PREDICTION = List.of("预计", "将于", "将在", "即将", "有望", "计划", "传闻",
-            "据传", "或将", "可能", "尚未", "没有发布", "未发布");
+            "据传", "或将", "可能", "尚未", "没有发布", "未发布",
+            "預計", "將於", "將在", "即將", "有望", "計劃", "傳聞", "據傳", "或將", "尚未", "沒有發布", "未發布", "推迟", "推遲", "延期",
+            "停用", "淘汰", "下线", "下線");
     private static final List<String> ZH_COMPARISON = List.of("超越", "超过", "对比", "相比", "跑分", "评测", "基于",
-            "使用", "接入", "部署", "媲美", "击败", "领先");
+            "使用", "接入", "部署", "媲美", "击败", "领先",
+            "超過", "對比", "評測", "基於", "接入", "部署", "擊敗", "領先", "掰掰手腕", "比肩", "对标", "對標");
     private static final Set<String> SUFFIX_MENTION = Set.of("level", "class", "style", "like", "based", "powered",
             "sized", "grade", "scale", "tier", "esque", "compatible");
 
@@ -89,6 +93,14 @@ final class ReleaseClassifier {
             }
         }
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
+    }
+
+    /** The name's clause says the release is planned, rumoured, denied or undone. */
+    boolean isPrediction(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name) {
+        int c = clauses.indexOf(name.start());
+        int from = clauses.start(c);
+        int to = clauses.end(c, sentenceEnd);
+        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION);
     }
 
     /** The subject of the sentence ("DeepSeek V4 Lite, a distilled model, became available"): the first cue decides. */

@@ -1,0 +1,64 @@
+package dev.collide.extract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A date written right after a name, the way lists, tables and catalogues give release dates (issue #12):
+ * "Llama 3.3 70B (December 2024)", "Granite 4.1 (April 2026) — ...", "GLM-5.2 (launched 2026-06-16)",
+ * "gemini-2.0-flash February 5, 2025 Earliest February 2026", "gpt-4o | 2024-05-13 |". Such a date is the model's
+ * release date unless the words between say it is another kind of date (a shutdown, a cut-off, a plan).
+ */
+final class AttachedDate {
+    /** Characters a table cell or list may put between a name and its date. */
+    private static final String GLUE = " \t|:—–-,;(";
+    /** How far into a bracket the date may stand: "(vision + edge models, September 2024)". */
+    private static final int MAX_BRACKET = 60;
+    private static final Set<String> OTHER_DATES = Set.of("cutoff", "cut-off", "knowledge", "eol", "shutdown",
+            "retirement", "retired", "retire", "retires", "deprecated", "deprecation", "deprecates", "sunset",
+            "discontinued", "end", "until", "through", "trained", "training", "expected", "planned", "due", "coming",
+            "earliest", "expires", "expiry", "updated", "update", "last", "since", "停用", "淘汰", "截止");
+
+    private AttachedDate() {
+    }
+
+    static Optional<ReleaseDate> find(String text, ModelName name, List<ModelName> all, List<DateSpan> spans) {
+        DateSpan next = null;
+        for (DateSpan s : spans) {
+            if (s.start() >= name.end()) {
+                next = s;
+                break;
+            }
+        }
+        if (next == null) {
+            return Optional.empty();
+        }
+        for (ModelName other : all) {
+            if (other != name && other.start() >= name.end() && other.start() < next.start()) {
+                return Optional.empty(); // the date belongs to the nearer name
+            }
+        }
+        int i = name.end();
+        while (i < next.start() && GLUE.indexOf(text.charAt(i)) >= 0 && text.charAt(i) != '(') {
+            i++;
+        }
+        if (i == next.start()) {
+            return Optional.of(next.date());
+        }
+        if (text.charAt(i) != '(' || next.start() - i > MAX_BRACKET) {
+            return Optional.empty();
+        }
+        String inside = text.substring(i + 1, next.start());
+        if (inside.indexOf(')') >= 0) {
+            return Optional.empty();
+        }
+        for (String word : inside.toLowerCase(Locale.ROOT).split("[^\\p{L}\\-]+")) {
+            if (OTHER_DATES.contains(word)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(next.date());
+    }
+}
