@@ -26,28 +26,51 @@ final class ChineseDates {
 
     private static void readMonth(String text, int from, int to, int monthChar, Optional<LocalDate> today,
                                   List<DateSpan> out) {
-        int ms = monthChar;
-        while (ms > from && monthChar - ms < 2 && isDigit(text.charAt(ms - 1))) {
+        // Catalogues space the parts: "2025 年 6 月 17 日".
+        int me = monthChar;
+        while (me > from && text.charAt(me - 1) == ' ') {
+            me--;
+        }
+        int ms = me;
+        while (ms > from && me - ms < 2 && isDigit(text.charAt(ms - 1))) {
             ms--;
         }
-        if (ms == monthChar) {
+        if (ms == me) {
             return;
         }
-        int month = Integer.parseInt(text.substring(ms, monthChar));
+        int month = Integer.parseInt(text.substring(ms, me));
         int start = ms;
         Integer year = null;
-        if (ms - 5 >= from && text.charAt(ms - 1) == '年' && isDigits(text, ms - 5, ms - 1)) {
-            year = Integer.parseInt(text.substring(ms - 5, ms - 1));
-            start = ms - 5;
+        int ye = ms;
+        while (ye > from && text.charAt(ye - 1) == ' ') {
+            ye--;
+        }
+        if (ye > from && text.charAt(ye - 1) == '年') {
+            ye--;
+            while (ye > from && text.charAt(ye - 1) == ' ') {
+                ye--;
+            }
+            if (ye - 4 >= from && isDigits(text, ye - 4, ye)) {
+                year = Integer.parseInt(text.substring(ye - 4, ye));
+                start = ye - 4;
+            }
         }
         int ds = monthChar + 1;
+        while (ds < to && ds - monthChar < 3 && text.charAt(ds) == ' ') {
+            ds++;
+        }
         int de = ds;
         while (de < to && de - ds < 2 && isDigit(text.charAt(de))) {
             de++;
         }
         try {
-            if (de > ds && de < to && (text.charAt(de) == '日' || text.charAt(de) == '号')) {
+            int dayChar = de;
+            while (dayChar < to && dayChar - de < 2 && text.charAt(dayChar) == ' ') {
+                dayChar++;
+            }
+            if (de > ds && dayChar < to && (text.charAt(dayChar) == '日' || text.charAt(dayChar) == '号')) {
                 int day = Integer.parseInt(text.substring(ds, de));
+                de = dayChar;
                 LocalDate date;
                 if (year != null) {
                     date = LocalDate.of(year, month, day);

@@ -56,6 +56,8 @@ public final class DictionaryExtractor implements Extractor {
         boolean inHubTitle;
         Optional<ReleaseDate> articleDate = Optional.empty();
         final Map<String, Mention> mentions = new LinkedHashMap<>();
+        /** Per lab, the date of a release the text states without naming the model ("they dropped it on a Saturday"). */
+        final Map<String, ReleaseDate> unnamedReleases = new java.util.HashMap<>();
         /** Keys of the mentions whose date the text states (the others are dated by the article). */
         final java.util.Set<String> stated = new java.util.HashSet<>();
         final List<CoRelease> coReleases = new ArrayList<>();
@@ -76,8 +78,22 @@ public final class DictionaryExtractor implements Extractor {
             text = text.substring(0, MAX_CHARS);
         }
         read(article, text, today, ctx);
-        return ctx.mentions.isEmpty() ? Extraction.EMPTY
-                : new Extraction(List.copyOf(ctx.mentions.values()), ctx.coReleases);
+        if (ctx.mentions.isEmpty()) {
+            return Extraction.EMPTY;
+        }
+        List<Mention> out = new ArrayList<>();
+        for (var e : ctx.mentions.entrySet()) {
+            Mention m = e.getValue();
+            ReleaseDate unnamed = ctx.unnamedReleases.get(m.lab());
+            if (m.release() && unnamed != null && !ctx.stated.contains(e.getKey())) {
+                // "On Tuesday, Mistral unveiled its first reasoning models. ... The Magistral Small model is
+                // open-source": the model named later was released on the day the story gave.
+                m = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, unnamed, m.confidence(),
+                        m.evidence());
+            }
+            out.add(m);
+        }
+        return new Extraction(out, ctx.coReleases);
     }
 
     private void read(Article article, String text, Optional<LocalDate> today, Context ctx) {
@@ -153,6 +169,7 @@ public final class DictionaryExtractor implements Extractor {
             ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
         }
         if (found.isEmpty()) {
+            rememberUnnamedRelease(text, from, to, words, hits, spans, ctx);
             return;
         }
         Clauses clauses = Clauses.of(text, from, to, words);
@@ -167,10 +184,23 @@ public final class DictionaryExtractor implements Extractor {
                 // A list or table row: "Llama 3.3 70B (December 2024)" dates the model's release.
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }
+            if (verdict.release() && !ctx.inHubTitle && isThirdParty(hits, name, clauses)) {
+                // "Microsoft has now introduced DeepSeek R1 to Azure AI Foundry": another lab ships it, not a launch.
+                verdict = new ReleaseClassifier.Verdict(false, 0.75);
+            }
+            if (attached.isEmpty() && verdict.release() && rowsWithDates(text, found, spans, name)) {
+                // A table or list whose rows date their models: a name without its own date is a cell of another
+                // column ("Recommended replacement"), not a release.
+                verdict = new ReleaseClassifier.Verdict(false, 0.7);
+            }
             Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, spans, clauses));
             Optional<ReleaseDate> date = stated.or(() -> ctx.articleDate);
             if (date.isEmpty()) {
                 continue;
+            }
+            if (verdict.release() && isFuture(date.get(), today)) {
+                // "will be launched in one to two weeks", "drops Monday": a release dated after the story is a plan.
+                verdict = new ReleaseClassifier.Verdict(false, 0.8);
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
                     date.get(), verdict.confidence(), evidence);
@@ -186,6 +216,53 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
+    private void rememberUnnamedRelease(String text, int from, int to, Words words, List<NameHit> hits,
+                                        List<DateSpan> spans, Context ctx) {
+        if (hits.isEmpty() || spans.isEmpty()
+                || !classifier.isUnnamedRelease(text, words, from, to)) {
+            return;
+        }
+        for (NameHit h : hits) {
+            ctx.unnamedReleases.putIfAbsent(h.lab(), spans.get(0).date());
+        }
+    }
+
+    /**
+     * The name's clause has, before the name, lab names that are all of other labs: the subject is another company
+     * making the model available ("Microsoft has now introduced DeepSeek R1", "AWS adds Llama 4 to Bedrock").
+     */
+    private static boolean isThirdParty(List<NameHit> hits, ModelName name, Clauses clauses) {
+        int clause = clauses.indexOf(name.start());
+        boolean other = false;
+        for (NameHit h : hits) {
+            if (h.start() >= name.start() || clauses.indexOf(h.start()) != clause) {
+                continue;
+            }
+            if (h.lab().equals(name.lab())) {
+                return false;
+            }
+            other |= h.kind() == NameHit.Kind.ALIAS;
+        }
+        return other;
+    }
+
+    /** Some other name of another launch has a date attached right after it, as rows of a table do. */
+    private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {
+        for (ModelName other : found) {
+            if (other != name && !other.family().equals(name.family())
+                    && AttachedDate.find(text, other, found, spans).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The date lies wholly after the article's day (a day of slack for time zones). */
+    private static boolean isFuture(ReleaseDate date, Optional<LocalDate> today) {
+        return today.isPresent() && date.earliest().isAfter(today.get().plusDays(1));
     }
 
     private static boolean isAliasHit(List<NameHit> hits, String lab) {

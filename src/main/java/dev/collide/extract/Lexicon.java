@@ -31,9 +31,9 @@ final class Lexicon {
             "unveil", "debut", "publish", "ship", "drop", "roll", "land", "surface", "unleash", "upload", "toss",
             "premiere", "open-weight");
     private static final Set<String> WEAK_RELEASE_LEMMAS = Set.of("announce", "introduce", "present", "post",
-            "arrive", "appear", "reveal", "offer", "push", "deliver", "make", "go", "bring", "add", "expand");
+            "arrive", "appear", "push");
     private static final Set<String> PREDICTION_LEMMAS = Set.of("expect", "plan", "rumor", "rumour", "tease", "hint",
-            "prepare", "aim", "intend", "delay", "postpone", "hope", "want", "target", "slate", "schedule", "await",
+            "prepare", "aim", "intend", "delay", "postpone", "hope", "want", "target", "slate", "schedule",
             "anticipate", "whisper", "speculate", "cancel", "shelve", "pause", "consider", "tip", "leak", "promise",
             "predict", "forecast", "wait", "push back", "gear", "eye", "mull", "weigh", "reportedly", "retire",
             "deprecate", "sunset", "discontinue", "shut", "remove", "ban", "block", "restrict", "prohibit", "probe",

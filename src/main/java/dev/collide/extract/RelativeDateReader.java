@@ -50,6 +50,10 @@ final class RelativeDateReader {
             if (unit.equals("hour") || unit.equals("minute")) {
                 return shifted(a, "day", 0, i + 3);
             }
+            if (unit.equals("week")) {
+                // "one week later" than a day is a day, as a careful reader counts it (issue #12)
+                return shifted(a, "day", 7 * n, i + 3);
+            }
             return shifted(a, unit, n, i + 3);
         }
         if ((s.equals("hours") || s.equals("minutes") || s.equals("days") || s.equals("weeks"))

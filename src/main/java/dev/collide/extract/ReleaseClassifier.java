@@ -69,7 +69,12 @@ final class ReleaseClassifier {
                 clauses.end(c + 1, sentenceEnd))) {
             return new Verdict(true, 0.75 + bonus);
         }
-        for (int k = Math.max(0, nameToken - 3); k < nameToken; k++) {
+        if (releasedRightAfter(w, nameToken, to)) {
+            // "on par with the initial DeepSeek-R1 model released in January": the participle speaks of the name
+            return new Verdict(true, 0.75 + bonus);
+        }
+        // "a service using a version of o3": the frame stands up to five words before the name
+        for (int k = Math.max(0, nameToken - 5); k < nameToken; k++) {
             if ((w.get(k).bits() & Lexicon.COMPARISON) != 0 && w.get(k).start() >= from) {
                 return new Verdict(false, 0.8);
             }
@@ -82,7 +87,7 @@ final class ReleaseClassifier {
             if (has(w, from, to, Lexicon.COMPARISON) || hasZh(text, from, to, ZH_COMPARISON)) {
                 return new Verdict(false, 0.8);
             }
-            return c == 0 ? fromMainClause(text, w, clauses, sentenceEnd, bonus)
+            return c == 0 ? fromMainClause(text, w, clauses, 1, sentenceEnd, bonus)
                     : inherited(text, w, clauses, c, sentenceEnd, bonus);
         }
         int lo = Math.min(verb, nameToken);
@@ -95,6 +100,14 @@ final class ReleaseClassifier {
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
     }
 
+    /** A sentence that reports a release (a strong cue, no plan, comparison or negation) without naming a model. */
+    boolean isUnnamedRelease(String text, Words w, int from, int to) {
+        if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON) || hasZh(text, from, to, ZH_PREDICTION)) {
+            return false;
+        }
+        return has(w, from, to, Lexicon.STRONG_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
+    }
+
     /** The name's clause says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name) {
         int c = clauses.indexOf(name.start());
@@ -104,8 +117,9 @@ final class ReleaseClassifier {
     }
 
     /** The subject of the sentence ("DeepSeek V4 Lite, a distilled model, became available"): the first cue decides. */
-    private Verdict fromMainClause(String text, Words w, Clauses clauses, int sentenceEnd, double bonus) {
-        for (int c = 1; c < clauses.count(); c++) {
+    private Verdict fromMainClause(String text, Words w, Clauses clauses, int firstClause, int sentenceEnd,
+                                   double bonus) {
+        for (int c = firstClause; c < clauses.count(); c++) {
             int from = clauses.start(c);
             int to = clauses.end(c, sentenceEnd);
             String first = w.text(w.indexAt(from) + (w.get(w.indexAt(from)).isWord() ? 0 : 1));
@@ -124,8 +138,21 @@ final class ReleaseClassifier {
         return new Verdict(false, 0.7);
     }
 
-    /** A clause with no cue of its own: a comma list takes the verb of the clause before ("released V3.2, R1"). */
+    /**
+     * A clause with no cue of its own: a comma list takes the verb of the clause before ("released V3.2, R1"); an
+     * apposition the predicate after it ("The base models, Yi-6B and Yi-34B, are open-sourced").
+     */
     private Verdict inherited(String text, Words w, Clauses clauses, int c, int sentenceEnd, double bonus) {
+        boolean cueBefore = false;
+        for (int p = c; p > 0 && p > c - 3 && clauses.startsWithComma(text, p); p--) {
+            int from = clauses.start(p - 1);
+            int to = clauses.end(p - 1, sentenceEnd);
+            cueBefore |= has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON | Lexicon.STRONG_RELEASE
+                    | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
+        }
+        if (!cueBefore && c + 1 < clauses.count()) {
+            return fromMainClause(text, w, clauses, c + 1, sentenceEnd, bonus);
+        }
         for (int p = c; p > 0 && p > c - 3 && clauses.startsWithComma(text, p); p--) {
             int from = clauses.start(p - 1);
             int to = clauses.end(p - 1, sentenceEnd);
@@ -137,6 +164,32 @@ final class ReleaseClassifier {
             }
         }
         return new Verdict(false, 0.7);
+    }
+
+    private static final Set<String> HEAD_NOUNS = Set.of("model", "models", "series", "family", "llm", "weights",
+            "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly");
+
+    /** The name, at most three head words ("model", "which was"), then a release participle ("released"). */
+    private static boolean releasedRightAfter(Words w, int nameToken, int clauseEnd) {
+        int k = nameToken + 1;
+        int skipped = 0;
+        while (k < w.size() && w.get(k).start() < clauseEnd && skipped <= 3) {
+            Words.Token t = w.get(k);
+            if (!t.isWord()) {
+                k++;
+                continue;
+            }
+            String s = t.text();
+            if ((t.bits() & Lexicon.STRONG_RELEASE) != 0 && (s.endsWith("ed") || s.equals("open-sourced"))) {
+                return true;
+            }
+            if (!HEAD_NOUNS.contains(s)) {
+                return false;
+            }
+            skipped++;
+            k++;
+        }
+        return false;
     }
 
     /** ", released in February," or "which was released last month", right after the name's clause. */
