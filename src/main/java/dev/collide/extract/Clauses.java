@@ -60,9 +60,12 @@ final class Clauses {
         return starts.length;
     }
 
-    /** Whether the clause starts with a comma (a list or apposition) rather than a connecting word. */
+    /**
+     * Whether the clause starts with a comma, colon or dash (a list or apposition: "its release: Kimi K2 Thinking",
+     * "两款模型——Step-Video-T2V") rather than a connecting word.
+     */
     boolean startsWithComma(String text, int clause) {
         char c = text.charAt(starts[clause]);
-        return c == ',' || c == '，';
+        return c == ',' || c == '，' || c == ':' || c == '：' || c == '—' || c == '–';
     }
 }

@@ -125,16 +125,21 @@ public final class DictionaryExtractor implements Extractor {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
+        boolean afterPrefix = false;
         for (int k = 0; k < hits.size(); k++) {
             NameHit hit = hits.get(k);
             if (!sentenceLabs.contains(hit.lab())) {
                 sentenceLabs.add(hit.lab());
             }
             if (isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
+                afterPrefix = true;
                 continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
             }
+            // "Doubao Seed 2.1": a common-word brand right after its lab's other brand is the brand, not the word
+            boolean labNamed = afterPrefix || isAliasHit(hits, hit.lab());
+            afterPrefix = false;
             Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, to, isAliasHit(hits, hit.lab()));
+                case BRAND -> names.readBranded(text, hit, to, labNamed);
                 case MODEL -> Optional.of(names.readStandalone(text, hit, to));
                 case ALIAS -> Optional.empty();
             };
@@ -149,6 +154,7 @@ public final class DictionaryExtractor implements Extractor {
             }
             taken.add(new int[] {hit.start(), end});
         }
+        found.removeIf(DictionaryExtractor::isGeneric);
         List<String> context = new ArrayList<>(sentenceLabs);
         article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);
         if (sentenceLabs.isEmpty()) {
@@ -159,6 +165,7 @@ public final class DictionaryExtractor implements Extractor {
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
         // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
+        List<String> previousLabs = ctx.previousLabs;
         ctx.previousLabs = sentenceLabs;
         if (found.isEmpty() && hits.isEmpty()) {
             return;
@@ -169,7 +176,7 @@ public final class DictionaryExtractor implements Extractor {
             ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
         }
         if (found.isEmpty()) {
-            rememberUnnamedRelease(text, from, to, words, hits, spans, ctx);
+            rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans, ctx);
             return;
         }
         Clauses clauses = Clauses.of(text, from, to, words);
@@ -183,6 +190,12 @@ public final class DictionaryExtractor implements Extractor {
             if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)) {
                 // A list or table row: "Llama 3.3 70B (December 2024)" dates the model's release.
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
+            }
+            if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab())
+                    && classifier.isCueless(text, words, from, to)) {
+                // "Nvidia unveiled new open models on Tuesday. The new models are: Nemotron Nano 3, ...": the story
+                // goes on about the release it told.
+                verdict = new ReleaseClassifier.Verdict(true, 0.65);
             }
             if (verdict.release() && !ctx.inHubTitle && isThirdParty(hits, name, clauses)) {
                 // "Microsoft has now introduced DeepSeek R1 to Azure AI Foundry": another lab ships it, not a launch.
@@ -219,14 +232,13 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
-    private void rememberUnnamedRelease(String text, int from, int to, Words words, List<NameHit> hits,
+    private void rememberUnnamedRelease(String text, int from, int to, Words words, List<String> labs,
                                         List<DateSpan> spans, Context ctx) {
-        if (hits.isEmpty() || spans.isEmpty()
-                || !classifier.isUnnamedRelease(text, words, from, to)) {
+        if (labs.isEmpty() || spans.isEmpty() || !classifier.isUnnamedRelease(text, words, from, to)) {
             return;
         }
-        for (NameHit h : hits) {
-            ctx.unnamedReleases.putIfAbsent(h.lab(), spans.get(0).date());
+        for (String lab : labs) {
+            ctx.unnamedReleases.putIfAbsent(lab, spans.get(0).date());
         }
     }
 
@@ -248,6 +260,14 @@ public final class DictionaryExtractor implements Extractor {
         }
         return other;
     }
+
+    /** "MiniMax-AI", "Qwen Chat", "Kimi App": the company, its chat product or its app, not a model. */
+    private static boolean isGeneric(ModelName name) {
+        return GENERIC.matcher(name.modelId()).matches();
+    }
+
+    private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
+            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent)");
 
     /** Some other name of another launch has a date attached right after it, as rows of a table do. */
     private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {

@@ -45,7 +45,7 @@ final class Lexicon {
             "par", "similar", "comparable", "equivalent", "trump", "edge", "eclipse", "exceed", "lag", "leapfrog",
             "overtake", "dominate", "mimic", "copy", "clone", "emulate", "resemble", "mirror", "inspire", "cite",
             "price", "cost", "charge", "contrast", "relative", "unlike", "versus", "competitor", "rivalry",
-            "alternative", "competitive", "leading", "praise", "criticize", "criticise", "rate", "review");
+            "alternative", "competitive", "leading", "praise", "criticize", "criticise", "rate", "review", "add");
     private static final Map<String, Integer> BITS = build();
 
 

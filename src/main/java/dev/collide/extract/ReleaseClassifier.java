@@ -105,7 +105,14 @@ final class ReleaseClassifier {
         if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON) || hasZh(text, from, to, ZH_PREDICTION)) {
             return false;
         }
-        return has(w, from, to, Lexicon.STRONG_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
+        return has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
+    }
+
+    /** A sentence with no release, plan or comparison cue at all. */
+    boolean isCueless(String text, Words w, int from, int to) {
+        return !has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE | Lexicon.PREDICTION
+                | Lexicon.COMPARISON) && !hasZh(text, from, to, ZH_RELEASE) && !hasZh(text, from, to, ZH_PREDICTION)
+                && !hasZh(text, from, to, ZH_COMPARISON);
     }
 
     /** The name's clause says the release is planned, rumoured, denied or undone. */

@@ -33,10 +33,10 @@ class RealTextEvaluationTest {
                 .evaluate(CorpusFile.read(CORPUS));
         System.out.print(r.toTable(false));
 
-        assertThat(r.strictPrecision()).as("strict precision").isGreaterThanOrEqualTo(0.76);
-        assertThat(r.strictRecall()).as("strict recall").isGreaterThanOrEqualTo(0.62);
-        assertThat(r.dayExact()).as("day-exact").isGreaterThanOrEqualTo(0.90);
-        assertThat(r.falseReleasesOnNoRelease()).as("false releases on no-release passages").isLessThanOrEqualTo(5);
+        assertThat(r.strictPrecision()).as("strict precision").isGreaterThanOrEqualTo(0.77);
+        assertThat(r.strictRecall()).as("strict recall").isGreaterThanOrEqualTo(0.66);
+        assertThat(r.dayExact()).as("day-exact").isGreaterThanOrEqualTo(0.89);
+        assertThat(r.falseReleasesOnNoRelease()).as("false releases on no-release passages").isLessThanOrEqualTo(4);
     }
 
     // The scoring rules themselves, on sentences written for this test.
