@@ -21,10 +21,25 @@ final class AttachedDate {
             "discontinued", "end", "until", "through", "trained", "training", "expected", "planned", "due", "coming",
             "earliest", "expires", "expiry", "updated", "update", "last", "since", "停用", "淘汰", "截止");
 
+    /**
+     * Words a retrospective or a catalogue puts between a model and its date: "in", "model in", "released on"
+     * ("Claude Opus 4 released on May 22, 2025").
+     */
+    private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile(
+            "(?:(?:model|models|series|family)\\s+)?(?:(?:was|were|is|first|officially)\\s+)?"
+                    + "(?:(?:released|launched|unveiled|introduced|announced|open-sourced|published|shipped|debuted)"
+                    + "\\s+)?(?:in|on)\\s+(?:(?:early|late|mid|the\\s+end\\s+of)[\\s-]+)?");
+
     private AttachedDate() {
     }
 
     static Optional<ReleaseDate> find(String text, ModelName name, List<ModelName> all, List<DateSpan> spans) {
+        return find(text, name, all, spans, true);
+    }
+
+    /** {@code linked}: words may stand between ("released on"); else only a table's or list's punctuation. */
+    static Optional<ReleaseDate> find(String text, ModelName name, List<ModelName> all, List<DateSpan> spans,
+                                      boolean linked) {
         DateSpan next = null;
         for (DateSpan s : spans) {
             if (s.start() >= name.end()) {
@@ -46,6 +61,9 @@ final class AttachedDate {
         }
         if (i == next.start()) {
             return Optional.of(next.date());
+        }
+        if (linked && LINKED.matcher(text.substring(i, next.start())).matches()) {
+            return Optional.of(next.date()); // "Gemini 2.0 in December 2024", "its V3 model in December"
         }
         if (text.charAt(i) != '(' || next.start() - i > MAX_BRACKET) {
             return Optional.empty();

@@ -273,7 +273,7 @@ public final class DictionaryExtractor implements Extractor {
     private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {
         for (ModelName other : found) {
             if (other != name && !other.family().equals(name.family())
-                    && AttachedDate.find(text, other, found, spans).isPresent()) {
+                    && AttachedDate.find(text, other, found, spans, false).isPresent()) {
                 return true;
             }
         }

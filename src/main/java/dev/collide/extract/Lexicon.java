@@ -31,7 +31,7 @@ final class Lexicon {
             "unveil", "debut", "publish", "ship", "drop", "roll", "land", "surface", "unleash", "upload", "toss",
             "premiere", "open-weight");
     private static final Set<String> WEAK_RELEASE_LEMMAS = Set.of("announce", "introduce", "present", "post",
-            "arrive", "appear", "push");
+            "arrive", "appear", "push", "enter");
     private static final Set<String> PREDICTION_LEMMAS = Set.of("expect", "plan", "rumor", "rumour", "tease", "hint",
             "prepare", "aim", "intend", "delay", "postpone", "hope", "want", "target", "slate", "schedule",
             "anticipate", "whisper", "speculate", "cancel", "shelve", "pause", "consider", "tip", "leak", "promise",
