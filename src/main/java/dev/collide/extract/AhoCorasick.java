@@ -23,7 +23,16 @@ final class AhoCorasick {
     private static final int ASCII = 128;
     private static final int[] NO_OUTPUT = new int[0];
 
-    private final int[] asciiNext;
+    /**
+     * ASCII transitions, one row per state and one column per character class: the ASCII characters that occur in
+     * some key (case folded) each have a class, all others share class 0, whose transitions all lead to the root.
+     * A row is ~40 chars instead of 128 ints, so the table stays in the core's cache as the lab list grows.
+     */
+    private final char[] asciiNext;
+    private final byte[] asciiClass = new byte[ASCII];
+    /** The non-ASCII characters of the keys: any other one leads straight back to the root. */
+    private final java.util.BitSet otherChars = new java.util.BitSet();
+    private final int classes;
     private final Map<Long, Integer> otherEdges;
     private final int[] fail;
     private final int[][] outputs;
@@ -63,9 +72,27 @@ final class AhoCorasick {
             out.get(state).add(k);
         }
         int states = asciiRows.size();
+        if (states > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("too many names for one automaton: " + states + " states");
+        }
+        int nextClass = 1;
+        for (String key : keys) {
+            for (int i = 0; i < key.length(); i++) {
+                char c = Character.toLowerCase(key.charAt(i));
+                if (c < ASCII && asciiClass[c] == 0) {
+                    asciiClass[c] = (byte) nextClass++;
+                } else if (c >= ASCII) {
+                    otherChars.set(c);
+                }
+            }
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            asciiClass[c] = asciiClass[c + ('a' - 'A')];
+        }
+        classes = nextClass;
         fail = new int[states];
         outputs = new int[states][];
-        asciiNext = new int[states * ASCII];
+        int[] full = new int[states * ASCII];
         // Breadth-first: a state's failure target is always shallower, so it is complete when we reach the state.
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         List<List<int[]>> otherChildren = new ArrayList<>();
@@ -88,23 +115,26 @@ final class AhoCorasick {
             for (int c = 0; c < ASCII; c++) {
                 int t = row[c];
                 if (t >= 0) {
-                    fail[t] = s == 0 ? 0 : asciiNext[fail[s] * ASCII + c];
-                    asciiNext[s * ASCII + c] = t;
+                    fail[t] = s == 0 ? 0 : full[fail[s] * ASCII + c];
+                    full[s * ASCII + c] = t;
                     queue.add(t);
                 } else {
-                    asciiNext[s * ASCII + c] = s == 0 ? 0 : asciiNext[fail[s] * ASCII + c];
+                    full[s * ASCII + c] = s == 0 ? 0 : full[fail[s] * ASCII + c];
                 }
             }
             for (int[] edge : otherChildren.get(s)) {
                 int t = edge[1];
-                fail[t] = s == 0 ? 0 : step(fail[s], (char) edge[0], edges);
+                fail[t] = s == 0 ? 0 : stepBuilding(full, fail[s], (char) edge[0], edges);
                 queue.add(t);
             }
         }
-        // Upper-case ASCII shares its lower-case transitions, so that matching needs no case folding.
+        // Upper-case ASCII shares its lower-case class, so that matching needs no case folding.
+        asciiNext = new char[states * classes];
         for (int s = 0; s < states; s++) {
-            for (int c = 'A'; c <= 'Z'; c++) {
-                asciiNext[s * ASCII + c] = asciiNext[s * ASCII + c + ('a' - 'A')];
+            for (int c = 0; c < ASCII; c++) {
+                if (asciiClass[c] != 0 && (c < 'A' || c > 'Z')) {
+                    asciiNext[s * classes + asciiClass[c]] = (char) full[s * ASCII + c];
+                }
             }
         }
         this.otherEdges = Map.copyOf(edges);
@@ -119,7 +149,8 @@ final class AhoCorasick {
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            state = c < ASCII ? asciiNext[state * ASCII + c] : step(state, Character.toLowerCase(c), otherEdges);
+            state = c < ASCII ? asciiNext[state * classes + asciiClass[c]]
+                    : step(state, Character.toLowerCase(c), otherEdges);
             if (outputCount[state] != 0) {
                 for (int k : outputs[state]) {
                     consumer.accept(i + 1 - keyLengths[k], i + 1, k);
@@ -130,7 +161,21 @@ final class AhoCorasick {
 
     private int step(int state, char c, Map<Long, Integer> edges) {
         if (c < ASCII) {
-            return asciiNext[state * ASCII + c];
+            return asciiNext[state * classes + asciiClass[c]];
+        }
+        return walk(state, c, edges);
+    }
+
+    private int stepBuilding(int[] full, int state, char c, Map<Long, Integer> edges) {
+        if (c < ASCII) {
+            return full[state * ASCII + c];
+        }
+        return walk(state, c, edges);
+    }
+
+    private int walk(int state, char c, Map<Long, Integer> edges) {
+        if (!otherChars.get(c)) {
+            return 0;
         }
         int s = state;
         while (true) {

@@ -1,6 +1,8 @@
 package dev.collide.extract;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,7 +64,39 @@ final class Lexicon {
         DATE_WORDS.forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
         Clauses.BOUNDARY_WORDS.forEach(w -> bits.merge(w, CLAUSE, (a, b) -> a | b));
         COINCIDENCE_WORDS.forEach(w -> bits.merge(w, COINCIDENCE, (a, b) -> a | b));
+        // Every inflection of a lemma is put in the table up front: one probe per word at extraction time.
+        for (Set<String> lemmas : List.of(RELEASE_LEMMAS, WEAK_RELEASE_LEMMAS, PREDICTION_LEMMAS, COMPARISON_LEMMAS)) {
+            for (String lemma : lemmas) {
+                for (String form : inflections(lemma)) {
+                    if (!bits.containsKey(form)) {
+                        int cue = lemmaBits(form);
+                        if (cue != 0) {
+                            bits.put(form, cue);
+                        }
+                    }
+                }
+            }
+        }
         return bits; // a HashMap: its get() is faster than an immutable map's probe; never modified after
+    }
+
+    /** The forms a lemma is written in: itself, -s, -es, -ed, -d, -ing, with a final e dropped or a consonant doubled. */
+    private static List<String> inflections(String lemma) {
+        List<String> out = new ArrayList<>(List.of(lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d",
+                lemma + "ing"));
+        char last = lemma.charAt(lemma.length() - 1);
+        if (last == 'e') {
+            out.add(lemma.substring(0, lemma.length() - 1) + "ing");
+        }
+        if ("bdgmnprt".indexOf(last) >= 0) {
+            out.add(lemma + last + "ed");
+            out.add(lemma + last + "ing");
+        }
+        if (last == 'y') {
+            out.add(lemma.substring(0, lemma.length() - 1) + "ied");
+            out.add(lemma.substring(0, lemma.length() - 1) + "ies");
+        }
+        return out;
     }
 
     /** The cue of a word's stem: the word itself, or less -s, -es, -ed, -d, -ing (and a doubled consonant). */
@@ -110,7 +144,7 @@ final class Lexicon {
     /** The bits of a lower-case word ({@code hasDash} if it contains '-'); 0 for a word that cues nothing. */
     static int bitsOf(String word, boolean hasDash) {
         Integer b = BITS.get(word);
-        int bits = b == null ? lemmaBits(word) : b;
+        int bits = b == null ? 0 : b;
         if (word.endsWith("n't")) {
             bits |= PREDICTION;
         }
