@@ -30,6 +30,15 @@ final class AttachedDate {
                     + "(?:(?:released|launched|unveiled|introduced|announced|open-sourced|published|shipped|debuted)"
                     + "\\s+)?(?:in|on)\\s+(?:(?:early|late|mid|the\\s+end\\s+of)[\\s-]+)?");
 
+    private static boolean onlyGlue(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (GLUE.indexOf(text.charAt(k)) < 0 || text.charAt(k) == '(') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private AttachedDate() {
     }
 
@@ -67,6 +76,10 @@ final class AttachedDate {
         }
         if (text.charAt(i) != '(' || next.start() - i > MAX_BRACKET) {
             return Optional.empty();
+        }
+        int close = text.indexOf(')', i);
+        if (close > 0 && close < next.start() && onlyGlue(text, close + 1, next.start())) {
+            return Optional.of(next.date()); // "Doubao 1.0 (Pro / Lite / Character)2024-05": a table cell after it
         }
         String inside = text.substring(i + 1, next.start());
         if (inside.indexOf(')') >= 0) {

@@ -36,7 +36,7 @@ final class Clauses {
 
     private static boolean isCut(char c) {
         return switch (c) {
-            case ',', ';', ':', '(', ')', '—', '–', '，', '；', '：', '（', '）' -> true;
+            case ',', ';', ':', '(', ')', '—', '–', '，', '；', '：', '（', '）', '|' -> true;
             default -> false;
         };
     }
