@@ -100,10 +100,10 @@ final class ReleaseClassifier {
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
     }
 
-    /** A sentence that reports a release (a strong cue, no plan, comparison or negation) without naming a model. */
+    /** A sentence that reports a release (a release cue, no plan or negation) without naming a model. */
     boolean isUnnamedRelease(String text, Words w, int from, int to) {
-        if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON) || hasZh(text, from, to, ZH_PREDICTION)) {
-            return false;
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
+            return false; // a comparison may follow ("allowing unrestricted commercial use"): no name it could frame
         }
         return has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
     }
