@@ -19,7 +19,9 @@ import dev.collide.config.NoProxy;
 import dev.collide.config.ProxyConfig;
 import dev.collide.config.ProxyServer;
 import dev.collide.config.Secret;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,8 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Dns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -222,5 +226,80 @@ class ProxyFetchTest {
 
         assertThat(result).isInstanceOf(FetchResult.Fetched.class);
         PROXY.verify(1, getRequestedFor(urlEqualTo("/post.html")));
+    }
+
+    /**
+     * An https URL goes through a CONNECT tunnel, which WireMock cannot answer; this one-shot fake proxy replies to
+     * the CONNECT with {@code statusLine} and counts the requests it read.
+     */
+    private static final class CannedConnectProxy implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        private final List<String> requestLines = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+
+        CannedConnectProxy(String statusLine) throws IOException {
+            thread = new Thread(() -> {
+                try {
+                    while (!socket.isClosed()) {
+                        try (var client = socket.accept()) {
+                            var in = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                                    StandardCharsets.ISO_8859_1));
+                            String first = in.readLine();
+                            requestLines.add(first);
+                            for (String line = first; line != null && !line.isEmpty(); line = in.readLine()) {
+                                // headers up to the blank line
+                            }
+                            client.getOutputStream().write((statusLine + "\r\nProxy-Authenticate: Basic realm=\"corp\""
+                                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                            client.getOutputStream().flush();
+                        }
+                    }
+                } catch (IOException e) {
+                    // socket closed by close(): the test is over
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void fetch_httpsThroughProxyAnswering407ToConnect_reportedAsTheProxys() throws IOException {
+        try (var fake = new CannedConnectProxy("HTTP/1.1 407 Proxy Authentication Required")) {
+            var server = new ProxyServer("127.0.0.1", fake.port(), Optional.empty(), Optional.empty(), "HTTPS_PROXY");
+
+            FetchResult result = fetcher(everythingThrough(server, NoProxy.NONE))
+                    .fetch(URI.create("https://feeds.example/feed.json"), Validators.NONE);
+
+            assertThat(result).isEqualTo(new FetchResult.Failed("proxy 127.0.0.1:" + fake.port() + " (from"
+                    + " HTTPS_PROXY) requires authentication (407) while fetching https://feeds.example/feed.json;"
+                    + " set http.proxyUser and http.proxyPassword: ${SOME_ENV_VAR}, or user:password@ in the proxy"
+                    + " variable", true));
+            assertThat(fake.requestLines).containsExactly("CONNECT feeds.example:443 HTTP/1.1");
+        }
+    }
+
+    @Test
+    void fetch_httpsThroughProxyRefusingTheTunnel_reportedAsTheProxys() throws IOException {
+        try (var fake = new CannedConnectProxy("HTTP/1.1 403 Forbidden")) {
+            var server = new ProxyServer("127.0.0.1", fake.port(), Optional.empty(), Optional.empty(), "HTTPS_PROXY");
+
+            FetchResult result = fetcher(everythingThrough(server, NoProxy.NONE))
+                    .fetch(URI.create("https://feeds.example/feed.json"), Validators.NONE);
+
+            assertThat(((FetchResult.Failed) result).reason()).isEqualTo("proxy 127.0.0.1:" + fake.port()
+                    + " (from HTTPS_PROXY) refused to open a tunnel to feeds.example (HTTP 403 to CONNECT) while"
+                    + " fetching https://feeds.example/feed.json; the proxy may block that site");
+        }
     }
 }
