@@ -81,7 +81,8 @@ final class JsonFeedParser {
             return new ParseResult.Rejected("JSON Feed \"items\" is " + (items == null ? "missing" : "not an array")
                     + "; the spec requires an array (maybe empty)");
         }
-        Optional<URI> linkBase = base.isPresent() ? base : links.safeLink(text(root, "home_page_url"), Optional.empty());
+        Optional<URI> linkBase = base.isPresent() ? base
+                : links.safeLink(text(root, "home_page_url"), Optional.empty());
         List<Article> articles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {

@@ -104,7 +104,8 @@ class JsonFeedParserTest {
         ParseResult result = parseText("{\"version\": \"https://jsonfeed.org/version/2\", \"items\": []}");
 
         assertThat(result).isEqualTo(new ParseResult.Rejected("unsupported JSON Feed version"
-                + " \"https://jsonfeed.org/version/2\"; Collide reads https://jsonfeed.org/version/1 and /version/1.1"));
+                + " \"https://jsonfeed.org/version/2\"; Collide reads https://jsonfeed.org/version/1 and"
+                + " /version/1.1"));
     }
 
     @Test
