@@ -3,6 +3,7 @@ package dev.collide.fetch;
 import dev.collide.config.ProxyConfig;
 import dev.collide.config.ProxyServer;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -134,7 +135,7 @@ final class ProxyRoutes extends ProxySelector implements Authenticator {
         ProxyServer p = proxy.get();
         String which = "proxy " + p.address() + " (from " + p.origin() + ")";
         String message = Objects.requireNonNullElse(e.getMessage(), "");
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return Optional.of(which + " refused the connection while fetching " + url + "; check that the proxy"
                     + " runs and the address is right, or set \"proxy: none\" for sources it must not serve");
         }

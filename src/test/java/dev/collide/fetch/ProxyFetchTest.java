@@ -197,6 +197,18 @@ class ProxyFetchTest {
     }
 
     @Test
+    void fetch_proxyHostUnknown_reportedAsUnknownProxyNotUnknownFeedHost() {
+        var server = new ProxyServer("no-such-proxy.invalid", 3128, Optional.empty(), Optional.empty(),
+                "HTTPS_PROXY");
+
+        FetchResult result = fetcher(everythingThrough(server, NoProxy.NONE)).fetch(target("/feed.xml"),
+                Validators.NONE);
+
+        assertThat(result).isEqualTo(new FetchResult.Failed("unknown proxy host no-such-proxy.invalid (from"
+                + " HTTPS_PROXY) while fetching " + target("/feed.xml") + "; check the proxy address", true));
+    }
+
+    @Test
     void fetchUntrusted_internalTargetThroughProxy_refusedBeforeSending() {
         var untrusting = new ConditionalFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 64 * 1024, "CollideTest/1.0", 0, Duration.ofMillis(1), 2, 5,
