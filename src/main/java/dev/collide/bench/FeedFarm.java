@@ -1,5 +1,8 @@
 package dev.collide.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -138,6 +141,23 @@ final class FeedFarm implements AutoCloseable {
                     .append(TEXT).append("</description></item>\n");
         }
         return xml.append("</channel></rss>\n").toString();
+    }
+
+    /** The feed above as JSON Feed 1.1 (issue #16): same items, ids, dates and HTML, for the parse benchmark. */
+    static String jsonFeed(int n, int version) {
+        var json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode().put("version", "https://jsonfeed.org/version/1.1")
+                .put("title", "Lab " + n + " news").put("home_page_url", "https://lab" + n + ".example/")
+                .put("description", "Generated feed for the benchmark");
+        ArrayNode items = root.putArray("items");
+        for (int i = version + ITEMS - 1; i >= version; i--) {
+            String url = "https://lab" + n + ".example/posts/" + i;
+            items.addObject().put("id", url).put("url", url)
+                    .put("title", "Lab " + n + " ships Model-" + i + ", a new open-weights release")
+                    .put("date_published", String.format("2026-04-25T08:%02d:00Z", i % 60))
+                    .put("content_html", TEXT);
+        }
+        return root.toPrettyString();
     }
 
     private static final String TEXT = ("Today we release Model-X, our newest model, with open weights under an"

@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Parse throughput on one 20-item, ~18 KB RSS feed, single thread: the product's {@link FeedParser} against a bare
  * StAX pass over the same bytes (the limit: no objects built) and Rome used naively (a new SyndFeedInput and
- * XmlReader per feed). Each is measured in interleaved rounds; the best round counts.
+ * XmlReader per feed). Each is measured in interleaved rounds; the best round counts. A last row parses the same
+ * items as JSON Feed 1.1 through the same {@link FeedParser#parse} (issue #16).
  */
 public final class ParseBench {
     private static final int ROUNDS = 5;
@@ -64,7 +65,17 @@ public final class ParseBench {
             }
             return parsed.feed().articles().size();
         };
-        List<Parse> parsers = List.of(bare, naive, product);
+        byte[] jsonBody = FeedFarm.jsonFeed(7, 1).getBytes(StandardCharsets.UTF_8);
+        // ignores the RSS bytes every parse is handed: it reads the JSON twin of the same feed
+        Parse jsonFeed = b -> {
+            ParseResult result = parser.parse("bench", jsonBody, Optional.of("application/feed+json"),
+                    Optional.empty());
+            if (!(result instanceof ParseResult.Parsed parsed) || parsed.feed().articles().size() != FeedFarm.ITEMS) {
+                throw new IllegalStateException("the benchmark JSON Feed did not parse: " + result);
+            }
+            return parsed.feed().articles().size();
+        };
+        List<Parse> parsers = List.of(bare, naive, product, jsonFeed);
         double[] best = new double[parsers.size()];
         for (Parse parse : parsers) {
             rate(parse, body, warmUp);
@@ -78,6 +89,7 @@ public final class ParseBench {
         double staxRate = best[0];
         double naiveRate = best[1];
         double productRate = best[2];
+        double jsonRate = best[3];
         String size = String.format("%d items, %.1f KB", FeedFarm.ITEMS, body.length / 1024.0);
         return List.of(
                 new BenchRow("parse: feeds/s, 1 thread (" + size + ")", String.format("%,.0f", productRate),
@@ -85,7 +97,11 @@ public final class ParseBench {
                         "target >= 2x naive Rome: %.2fx; %.0f%% of the StAX limit", productRate / naiveRate,
                         100 * productRate / staxRate)),
                 new BenchRow("parse: bare StAX pass (the limit)", "-", String.format("%,.0f", staxRate),
-                        String.format("%.0f MB/s", staxRate * body.length / 1e6)));
+                        String.format("%.0f MB/s", staxRate * body.length / 1e6)),
+                new BenchRow(String.format("parse: JSON Feed feeds/s, 1 thread (same items, %.1f KB)",
+                        jsonBody.length / 1024.0), String.format("%,.0f", jsonRate),
+                        String.format("%,.0f RSS", productRate), String.format("%.2fx the RSS path",
+                        jsonRate / productRate)));
     }
 
     private static double rate(Parse parse, byte[] body, Duration time) throws Exception {

@@ -19,7 +19,9 @@ public record CollideConfig(DatabaseConfig database, DetectionConfig detection, 
         return new CollideConfig(database, newDetection, http, notifications, server, labs, sources);
     }
 
+    /** The sources' own {@code proxy:} settings come along (issue #16). */
     public CollideConfig withSources(List<SourceConfig> newSources) {
-        return new CollideConfig(database, detection, http, notifications, server, labs, newSources);
+        return new CollideConfig(database, detection, http.withProxy(http.proxy().withSources(newSources)),
+                notifications, server, labs, newSources);
     }
 }

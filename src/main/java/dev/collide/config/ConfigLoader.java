@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("database", "detection", "http", "notify", "server", "logging");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "kind", "url", "every", "enabled", "lab", "org",
             "repo", "query", "item", "title", "link", "date", "dateFormat", "summary", "fullText", "allowPrivate",
-            "token", "include", "name", "minEvery", "maxEvery", "pages", "maxResults");
+            "token", "include", "name", "minEvery", "maxEvery", "pages", "maxResults", "proxy");
     private static final Set<SourceKind> KINDS_WITHOUT_URL = Set.of(SourceKind.HUGGINGFACE,
             SourceKind.GITHUB_RELEASES, SourceKind.GITHUB_ORG, SourceKind.ARXIV);
 
@@ -75,7 +76,8 @@ public final class ConfigLoader {
         main.rejectUnknown(main.file(), TOP_KEYS);
         DatabaseConfig database = readDatabase(main.map("database"));
         DetectionConfig detection = readDetection(main.map("detection"), labs);
-        HttpConfig http = readHttp(main.map("http"));
+        HttpConfig http = readHttp(main.map("http"))
+                .withProxy(ProxyConfig.read(main.map("http"), env).withSources(sources));
         NotifyConfig notifications = main.map("notify").isPresent() ? NotifyConfig.read(main.map("notify").get())
                 : NotifyConfig.defaults();
         Set<String> labIds = new HashSet<>();
@@ -167,8 +169,10 @@ public final class ConfigLoader {
             return d;
         }
         YamlMap h = section.get();
-        h.rejectUnknown("http", Set.of("connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "userAgent",
+        var keys = new HashSet<>(Set.of("connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "userAgent",
                 "maxRetries", "retryBaseDelay", "perHostConcurrency", "maxRedirects"));
+        keys.addAll(ProxyConfig.HTTP_KEYS);
+        h.rejectUnknown("http", keys);
         return new HttpConfig(h.duration("connectTimeout").orElse(d.connectTimeout()),
                 h.duration("readTimeout").orElse(d.readTimeout()),
                 h.duration("callTimeout").orElse(d.callTimeout()),
@@ -216,6 +220,7 @@ public final class ConfigLoader {
         Set<String> labIds = new HashSet<>();
         labs.forEach(l -> labIds.add(l.id()));
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, String> proxyOrigins = new HashMap<>();
         List<SourceConfig> sources = new ArrayList<>();
         for (YamlMap s : root.maps("sources")) {
             s.rejectUnknown("a source", SOURCE_KEYS);
@@ -251,9 +256,40 @@ public final class ConfigLoader {
             }
             s.secret("token", false).ifPresent(t -> params.put("tokenEnv", t.envName()));
             URI url = readUrl(s, id, kind);
+            checkProxy(s, id, url, proxyOrigins);
             sources.add(new SourceConfig(id, kind, url, every, s.bool("enabled", true), lab, params, s.line()));
         }
         return sources;
+    }
+
+    /**
+     * A source's {@code proxy:} serves every request to its url's scheme, host and port, so two sources there must
+     * agree; {@code proxyOrigins} maps each origin seen so far to "value|id|line".
+     */
+    private static void checkProxy(YamlMap s, String id, URI url, Map<String, String> proxyOrigins)
+            throws ConfigException {
+        Optional<String> proxy = s.string("proxy");
+        if (proxy.isEmpty()) {
+            return;
+        }
+        if (url.getHost() == null || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
+            throw s.error("proxy", "source '" + id + "' has proxy: but no http(s) url it could apply to; add"
+                    + " \"url: https://...\" or set http.proxy / NO_PROXY for it");
+        }
+        try {
+            ProxyConfig.sourceProxy(proxy.get(), id, ProxyConfig.DIRECT);
+        } catch (IllegalArgumentException e) {
+            throw s.error("proxy", "source '" + id + "': " + e.getMessage() + ", or \"proxy: none\" to go direct");
+        }
+        String origin = ProxyConfig.originOf(url);
+        String value = proxy.get().strip().toLowerCase(Locale.ROOT);
+        String earlier = proxyOrigins.putIfAbsent(origin, value + "|" + id + "|" + s.lineOf("proxy"));
+        if (earlier != null && !earlier.startsWith(value + "|")) {
+            String[] parts = earlier.split("\\|");
+            throw s.error("proxy", "source '" + id + "' sets proxy '" + proxy.get().strip() + "' for " + origin
+                    + " but source '" + parts[1] + "' (line " + parts[2] + ") sets '" + parts[0] + "'; a proxy applies"
+                    + " to every request to that host, so give both the same value");
+        }
     }
 
     private static URI readUrl(YamlMap s, String id, SourceKind kind) throws ConfigException {

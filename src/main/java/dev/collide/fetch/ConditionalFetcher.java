@@ -58,6 +58,8 @@ public final class ConditionalFetcher {
     private final ResponseReader responseReader;
     private final Predicate<InetAddress> internal;
     private final FileUrlReader fileReader;
+    private final ProxyRoutes proxies;
+    private final AddressPolicy guard;
 
     public ConditionalFetcher(HttpConfig config, Clock clock) {
         this(config, clock, duration -> Thread.sleep(duration.toMillis()));
@@ -81,6 +83,7 @@ public final class ConditionalFetcher {
         if (config.maxRedirects() < 0 || config.maxRedirects() > 5) {
             throw new IllegalArgumentException("http.maxRedirects must be 0..5: " + config.maxRedirects());
         }
+        this.proxies = new ProxyRoutes(config.proxy());
         this.trustedClient = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
@@ -94,9 +97,13 @@ public final class ConditionalFetcher {
                 // OkHttp keeps 5 idle connections by default: with hundreds of workers nearly every request would
                 // open a new one; keep-alive to the hosts polled in the last minutes saves the handshakes
                 .connectionPool(new ConnectionPool(1024, 5, TimeUnit.MINUTES))
+                // issue #16: http.proxy / HTTPS_PROXY / a source's proxy:, and Basic credentials for a 407
+                .proxySelector(proxies)
+                .proxyAuthenticator(proxies)
                 .build();
         this.internal = internal;
-        this.untrustedClient = trustedClient.newBuilder().dns(new AddressPolicy(dns, internal)).build();
+        this.guard = new AddressPolicy(dns, internal);
+        this.untrustedClient = trustedClient.newBuilder().dns(proxies.exemptingProxies(guard, dns)).build();
         this.hostLimiter = new HostLimiter(config.perHostConcurrency());
         this.hostPacer = new HostPacer(paceGaps);
         this.responseReader = new ResponseReader(config.maxBodyBytes(), clock);
@@ -204,7 +211,7 @@ public final class ConditionalFetcher {
                 Thread.currentThread().interrupt();
                 return Attempt.done(new FetchResult.Failed("interrupted while waiting for a slot on " + host, true));
             }
-            try (Response response = client.newCall(request).execute()) {
+            try (Response response = send(client, request, current, publicOnly)) {
                 if (!isRedirect(response.code())) {
                     return handle(current, response, previous);
                 }
@@ -233,6 +240,8 @@ public final class ConditionalFetcher {
                             + " redirects starting at " + start + "; use the final url in the source", false));
                 }
                 current = next;
+            } catch (ProxyRoutes.ProxyFailureException e) {
+                return Attempt.done(new FetchResult.Failed(e.getMessage(), true));
             } catch (UnknownHostException e) {
                 // AddressPolicy refuses through this exception; an unknown host is also not worth an instant retry
                 boolean refused = e instanceof AddressPolicy.RefusedAddressException;
@@ -252,6 +261,33 @@ public final class ConditionalFetcher {
                 hostLimiter.release(host);
             }
         }
+    }
+
+    /**
+     * Sends one request. Through a proxy, a feed-supplied target is checked here first (the proxy, not OkHttp's
+     * guarded Dns, would resolve it), and the proxy's own failures (refused, 407) become a ProxyFailureException.
+     */
+    private Response send(OkHttpClient client, Request request, URI url, boolean publicOnly) throws IOException {
+        if (publicOnly && !proxies.isDirect()) {
+            proxies.checkTarget(url, guard);
+        }
+        Response response;
+        try {
+            response = client.newCall(request).execute();
+        } catch (IOException e) {
+            Optional<String> failure = proxies.proxyFailure(url, e);
+            if (failure.isPresent()) {
+                throw new ProxyRoutes.ProxyFailureException(failure.get(), e);
+            }
+            throw e;
+        }
+        Optional<String> failure = proxies.proxyFailure(url, response.code(),
+                response.request().header("Proxy-Authorization") != null);
+        if (failure.isPresent()) {
+            response.close();
+            throw new ProxyRoutes.ProxyFailureException(failure.get(), null);
+        }
+        return response;
     }
 
     private Request buildRequest(HttpUrl httpUrl, Validators previous, Map<String, String> headers) {

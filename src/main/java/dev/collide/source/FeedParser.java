@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * Reads an RSS 0.9x/1.0/2.0, RDF or Atom 0.3/1.0 document into plain-text articles. Hostile input is expected: no
  * DTD, entity or network access happens because of the document; HTML becomes text; only http(s) links survive;
  * titles and texts are capped. Never throws for anything in the document. Thread-safe (no mutable state).
+ * A JSON Feed 1.0/1.1 document (its first character is '{') goes to {@link JsonFeedParser} (issue #16).
  */
 public final class FeedParser {
     private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
@@ -44,13 +45,14 @@ public final class FeedParser {
     public static final int MAX_TEXT_CHARS = 100_000;
     private static final String CUT_MARK = "\u2026";
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
-    private static final Pattern CODE_MARKUP = Pattern.compile(
+    static final Pattern CODE_MARKUP = Pattern.compile(
             "(?i)<\\s*/?\\s*(?:script|style|iframe|frame|object|embed|applet|svg|math|img|link|meta|base|form)\\b"
                     + "|<[a-z][^>]{0,200}\\son[a-z]+\\s*=");
     private static final Set<String> KNOWN_RSS_VERSIONS =
             Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
 
     private final FeedDecoder decoder = new FeedDecoder();
+    private final JsonFeedParser jsonFeeds = new JsonFeedParser();
     private final HtmlText html = new HtmlText();
     private final LinkFilter links = new LinkFilter();
     private final XmlRepair repair = new XmlRepair();
@@ -69,6 +71,9 @@ public final class FeedParser {
         Objects.requireNonNull(base, "base");
         if (body.length == 0) {
             return new ParseResult.Rejected("empty document");
+        }
+        if (JsonFeedParser.isJson(body)) {
+            return jsonFeeds.parse(sourceId, body, base);
         }
         var decoded = decoder.decode(body, contentType);
         if (decoded instanceof FeedDecoder.Decoded.Refused refused) {
@@ -261,7 +266,7 @@ public final class FeedParser {
         return Optional.empty();
     }
 
-    private static String cap(String value, int max, String sourceId, String what) {
+    static String cap(String value, int max, String sourceId, String what) {
         if (value.length() <= max) {
             return value;
         }

@@ -115,6 +115,35 @@ class FeedSourceTest {
     }
 
     @Test
+    void poll_jsonFeedWithAttachmentsAndAuthors_returnsLabPostsWithLinksFromServedUrl() {
+        stubFor(get("/feed.json").willReturn(ok().withHeader("Content-Type", "application/feed+json")
+                .withHeader("ETag", "\"j1\"").withBody(FeedParserTest.fixture("jsonfeed-11-podcast-blog.json"))));
+
+        PollResult result = source.poll(config("/feed.json", Optional.of("qwen")), SourceState.NEW);
+
+        var items = (PollResult.Items) result;
+        assertThat(items.articles()).extracting(Article::guid).containsExactly(
+                "https://qwen.example.org/blog/qwen3-coder/", "20250421", "note-17");
+        assertThat(items.articles().get(0).kind()).isEqualTo(ArticleKind.LAB_POST);
+        // the relative url resolves against where the document was served, as for RSS
+        assertThat(items.articles().get(0).link()).contains(URI.create(wm.getHttpBaseUrl() + "/blog/qwen3-coder/"));
+        assertThat(items.validators().etag()).contains("\"j1\"");
+    }
+
+    @Test
+    void poll_truncatedJsonFeed_failsRetryablyWithPosition() {
+        stubFor(get("/cut.json").willReturn(ok().withHeader("Content-Type", "application/feed+json")
+                .withBody(FeedParserTest.fixture("jsonfeed-truncated.json"))));
+
+        PollResult result = source.poll(config("/cut.json", Optional.empty()), SourceState.NEW);
+
+        var failed = (PollResult.Failed) result;
+        assertThat(failed.reason()).startsWith("source qwen-blog: not valid JSON at line 5, column ")
+                .endsWith(" (" + wm.getHttpBaseUrl() + "/cut.json)").doesNotContain("\n");
+        assertThat(failed.retryable()).isTrue();
+    }
+
+    @Test
     void poll_malformedFeed_failsWithOneLineReason() {
         stubFor(get("/broken.xml").willReturn(ok("<rss version=\"2.0\"><channel><title>x</title>")));
 
