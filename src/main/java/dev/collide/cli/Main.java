@@ -38,7 +38,9 @@ public final class Main implements Runnable {
 
     /** Loads and validates the whole configuration, with --db applied. */
     public CollideConfig loadConfig() throws ConfigException {
-        CollideConfig config = ConfigLoader.fromEnvironment().load(configDir, feedsFile);
+        ConfigLoader loader = ConfigLoader.fromEnvironment();
+        CollideConfig config = loader.load(configDir, feedsFile);
+        loader.warnings().forEach(w -> System.err.println("warning: " + w));
         if (dbUrl != null && !dbUrl.isBlank()) {
             config = config.withDatabase(config.database().withUrl(dbUrl));
         }

@@ -3,7 +3,6 @@ package dev.collide.config;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,13 +29,21 @@ public final class ConfigLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("id", "kind", "url", "every", "enabled", "lab", "org",
             "repo", "query", "item", "title", "link", "date", "dateFormat", "summary", "fullText", "allowPrivate",
             "token", "include", "name", "minEvery", "maxEvery", "pages", "maxResults", "proxy");
+    /** Logback's levels, most severe first; OFF silences everything. */
+    private static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
     private static final Set<SourceKind> KINDS_WITHOUT_URL = Set.of(SourceKind.HUGGINGFACE,
             SourceKind.GITHUB_RELEASES, SourceKind.GITHUB_ORG, SourceKind.ARXIV);
 
     private final Function<String, String> env;
+    private final List<String> warnings = new ArrayList<>();
 
     public ConfigLoader(Function<String, String> env) {
         this.env = env;
+    }
+
+    /** Problems that do not stop a load, e.g. a feeds file with no sources; each names the file. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public static ConfigLoader fromEnvironment() {
@@ -90,16 +97,23 @@ public final class ConfigLoader {
         }
         ServerConfig server = main.map("server").isPresent() ? ServerConfig.read(main.map("server").get())
                 : ServerConfig.defaults();
-        main.map("logging").ifPresent(ConfigLoader::applyLogging);
+        Optional<YamlMap> logging = main.map("logging");
+        if (logging.isPresent()) {
+            applyLogging(logging.get());
+        }
         return new CollideConfig(database, detection, http, notifications, server, labs, sources);
     }
 
-    private static void applyLogging(YamlMap logging) {
-        try {
-            logging.rejectUnknown("logging", Set.of("level"));
-            logging.string("level").ifPresent(level -> System.setProperty("collide.log.level", level));
-        } catch (ConfigException e) {
-            throw new IllegalStateException(e);
+    private static void applyLogging(YamlMap logging) throws ConfigException {
+        logging.rejectUnknown("logging", Set.of("level"));
+        Optional<String> level = logging.string("level");
+        if (level.isPresent()) {
+            String upper = level.get().trim().toUpperCase(java.util.Locale.ROOT);
+            if (!LOG_LEVELS.contains(upper)) {
+                throw logging.error("level", "logging.level '" + level.get() + "' is not a log level; use one of "
+                        + String.join(", ", LOG_LEVELS));
+            }
+            System.setProperty("collide.log.level", upper);
         }
     }
 
@@ -259,6 +273,10 @@ public final class ConfigLoader {
             checkProxy(s, id, url, proxyOrigins);
             sources.add(new SourceConfig(id, kind, url, every, s.bool("enabled", true), lab, params, s.line()));
         }
+        if (sources.isEmpty()) {
+            warnings.add(root.file() + ": no sources defined, so nothing will be fetched; add a 'sources:' list"
+                    + " (see feeds.yml in the Collide distribution)");
+        }
         return sources;
     }
 
@@ -300,6 +318,10 @@ public final class ConfigLoader {
             }
             throw s.error("url", "source '" + id + "' has no url; add \"url: https://...\"");
         }
+        if (raw.get().trim().matches("(?i)[a-z][a-z0-9+.-]*://")) {
+            throw s.error("url", "source '" + id + "' url '" + raw.get() + "' has no host; write the whole address,"
+                    + " e.g. https://example.com/feed.xml");
+        }
         try {
             URI uri = new URI(raw.get().trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
@@ -319,7 +341,7 @@ public final class ConfigLoader {
 
     private YamlMap parseRequired(Path file, String hint) throws ConfigException {
         try {
-            return YamlMap.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), env);
+            return YamlMap.parse(file.toString(), Utf8Text.decode(file.toString(), Files.readAllBytes(file)), env);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), 0, "file not found; " + hint);
         } catch (IOException e) {

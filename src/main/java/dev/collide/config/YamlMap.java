@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -31,6 +33,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class YamlMap {
     /** {@code ${NAME}} or, as in POSIX sh, {@code ${NAME:-default}} (the default when NAME is unset or empty). */
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    /** A config file needs a handful of aliases at most; more is refused as an alias bomb. */
+    static final int MAX_ALIASES = 20;
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
     private final String file;
@@ -57,8 +61,9 @@ public final class YamlMap {
     /** Parses a whole document whose top level must be a mapping; an empty document is an empty mapping. */
     public static YamlMap parse(String file, String text, Function<String, String> env) throws ConfigException {
         var settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(20).setCodePointLimit(5 * 1024 * 1024).build();
+                .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(5 * 1024 * 1024).build();
         try {
+            rejectAliasBomb(file, settings, text);
             var composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> root = composer.getSingleNode();
             if (root.isEmpty()) {
@@ -70,12 +75,58 @@ public final class YamlMap {
             }
             return new YamlMap(file, mapping, env);
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ConfigException(file, line, "not valid YAML: " + e.getProblem()
-                    + "; check the indentation and quoting there");
+            throw syntaxError(file, e);
         } catch (YamlEngineException e) {
             throw new ConfigException(file, 0, "not valid YAML: " + e.getMessage());
         }
+    }
+
+    /**
+     * Counts aliases before anything is composed: a "billion laughs" document nests a few aliases into billions of
+     * nodes, and a config file needs a handful at most. The parser streams events, so this takes time linear in the
+     * text whatever the aliases would expand to.
+     */
+    private static void rejectAliasBomb(String file, LoadSettings settings, String text) throws ConfigException {
+        var parser = new ParserImpl(settings, new StreamReader(settings, text));
+        int aliases = 0;
+        while (parser.hasNext()) {
+            Event event = parser.next();
+            if (event instanceof AliasEvent alias && ++aliases > MAX_ALIASES) {
+                int line = alias.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                throw new ConfigException(file, line, "more than " + MAX_ALIASES + " aliases (*"
+                        + alias.getAlias().getValue() + "); nested aliases can expand to billions of values (an alias"
+                        + " bomb), so Collide refuses them: write the values out instead of using aliases");
+            }
+        }
+    }
+
+    /** Names the line to change: where an unclosed quote or bracket opens, else where the parser stopped. */
+    private static ConfigException syntaxError(String file, MarkedYamlEngineException e) {
+        int problemLine = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+        int contextLine = e.getContextMark().map(m -> m.getLine() + 1).orElse(problemLine);
+        String context = e.getContext() == null ? "" : e.getContext();
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        if (context.contains("quoted scalar")) {
+            return new ConfigException(file, contextLine, "not valid YAML: a quoted value opens here and is never closed; close the"
+                    + " quote on this line (or remove it)");
+        }
+        if (context.contains("flow sequence") || context.contains("flow mapping")) {
+            String bracket = context.contains("sequence") ? "']'" : "'}'";
+            return new ConfigException(file, contextLine, "not valid YAML: a " + (bracket.equals("']'") ? "'['" : "'{'")
+                    + " list opens here and is never closed; close the bracket with " + bracket + " on this line");
+        }
+        if (problem.contains("\t(TAB)") || problem.contains("(TAB)")) {
+            return new ConfigException(file, problemLine, "not valid YAML: a tab character is used for indentation; YAML allows only"
+                    + " spaces: indent with spaces, not tabs");
+        }
+        if (problem.contains("mapping values are not allowed") || context.contains("block mapping")
+                || context.contains("block collection") || problem.contains("expected <block end>")) {
+            return new ConfigException(file, problemLine, "not valid YAML: " + problem + "; this line's indentation"
+                    + " does not match the lines above: indent it like its siblings (keys of one block start in the"
+                    + " same column)");
+        }
+        return new ConfigException(file, problemLine, "not valid YAML: " + problem
+                + "; check the indentation and quoting there");
     }
 
     public String file() {
@@ -107,8 +158,8 @@ public final class YamlMap {
     public void rejectUnknown(String where, Set<String> allowed) throws ConfigException {
         for (String key : entries.keySet()) {
             if (!allowed.contains(key)) {
-                throw error(key, "unknown key '" + key + "' in " + where + "; expected one of "
-                        + String.join(", ", new TreeSet<>(allowed)));
+                throw error(key, "unknown key '" + key + "' in " + where + KeySuggestion.didYouMean(key, allowed)
+                        + "; expected one of " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
