@@ -201,23 +201,35 @@ public final class Pipeline {
     private record StoreCounts(int stored, int sameLink) {
     }
 
+    /** Articles stored per transaction: one commit per batch rather than per item (issue 17). */
+    private static final int STORE_BATCH = 500;
+
     private StoreCounts storeAll(List<Article> items) throws StoreException {
         int stored = 0;
         int sameLink = 0;
         Instant now = clock.instant();
-        for (Article article : items) {
-            if (articles.contains(article.sourceId(), article.guid())) {
-                continue; // cheap: skip extraction for what we already have
+        List<JdbcArticleStore.NewArticle> batch = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Article article = items.get(i);
+            // cheap: skip extraction for what we already have
+            if (!articles.contains(article.sourceId(), article.guid())) {
+                batch.add(new JdbcArticleStore.NewArticle(article, fingerprint.applyAsLong(article),
+                        extractor.extract(article)));
             }
-            Extraction extraction = extractor.extract(article);
-            SaveOutcome outcome = articles.store(article, fingerprint.applyAsLong(article), extraction, now);
-            if (outcome instanceof SaveOutcome.Stored) {
-                stored++;
-            } else if (outcome instanceof SaveOutcome.SameLink same) {
-                sameLink++;
-                LOG.debug("source={} guid={} skipped: same link as an article of source={}", article.sourceId(),
-                        article.guid(), same.otherSourceId());
+            if (batch.size() < STORE_BATCH && i < items.size() - 1) {
+                continue;
             }
+            List<SaveOutcome> outcomes = batch.isEmpty() ? List.of() : articles.storeAll(batch, now);
+            for (int k = 0; k < outcomes.size(); k++) {
+                if (outcomes.get(k) instanceof SaveOutcome.Stored) {
+                    stored++;
+                } else if (outcomes.get(k) instanceof SaveOutcome.SameLink same) {
+                    sameLink++;
+                    LOG.debug("source={} guid={} skipped: same link as an article of source={}",
+                            article.sourceId(), batch.get(k).article().guid(), same.otherSourceId());
+                }
+            }
+            batch.clear();
         }
         return new StoreCounts(stored, sameLink);
     }

@@ -46,38 +46,66 @@ public final class JdbcArticleStore {
      */
     public SaveOutcome store(Article article, long fingerprint, Extraction extraction, Instant fetchedAt)
             throws StoreException {
-        String guidKey = Keys.guidKey(article.sourceId(), article.guid());
-        Optional<String> urlKey = Keys.urlKey(article.link());
-        boolean labsOwn = article.lab().isPresent() || article.kind() != ArticleKind.NEWS;
+        return storeAll(List.of(new NewArticle(article, fingerprint, extraction)), fetchedAt).get(0);
+    }
+
+    /** One article to store with what was extracted from it. */
+    public record NewArticle(Article article, long fingerprint, Extraction extraction) {
+    }
+
+    /**
+     * As {@link #store}, for many articles in one transaction (one commit per poll instead of one per item: with
+     * H2's WRITE_DELAY 0 every commit writes to the file). The outcomes come in the order of {@code batch}. When
+     * another node or thread stores one of them at the same time, the batch is rolled back and stored one by one.
+     */
+    public List<SaveOutcome> storeAll(List<NewArticle> batch, Instant fetchedAt) throws StoreException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (hasGuid(c, guidKey)) {
-                    c.rollback();
-                    return new SaveOutcome.AlreadyStored();
+                List<SaveOutcome> outcomes = new ArrayList<>(batch.size());
+                for (NewArticle a : batch) {
+                    outcomes.add(insertUnlessKnown(c, a, fetchedAt));
                 }
-                Optional<String> other = labsOwn || urlKey.isEmpty() ? Optional.empty()
-                        : otherSourceWithUrl(c, urlKey.get(), article.sourceId());
-                if (other.isPresent()) {
-                    c.rollback();
-                    return new SaveOutcome.SameLink(other.get());
-                }
-                long id = insertArticle(c, article, guidKey, urlKey, fingerprint, fetchedAt);
-                insertMentions(c, id, extraction.mentions());
-                insertCoReleases(c, id, extraction.coReleases());
                 c.commit();
-                return new SaveOutcome.Stored(id);
+                return outcomes;
             } catch (SQLException e) {
                 c.rollback();
-                if (Sql.isUniqueViolation(e)) {
-                    return new SaveOutcome.AlreadyStored(); // another node or thread stored it first
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
                 }
-                throw e;
+                if (batch.size() == 1) {
+                    return List.of(new SaveOutcome.AlreadyStored()); // another node or thread stored it first
+                }
+                List<SaveOutcome> outcomes = new ArrayList<>(batch.size());
+                for (NewArticle a : batch) {
+                    outcomes.add(storeAll(List.of(a), fetchedAt).get(0));
+                }
+                return outcomes;
             }
         } catch (SQLException e) {
-            throw new StoreException("could not store article " + article.guid() + " of source "
-                    + article.sourceId() + ": " + e.getMessage(), e);
+            String what = batch.size() == 1 ? "article " + batch.get(0).article().guid() + " of source "
+                    + batch.get(0).article().sourceId() : batch.size() + " articles";
+            throw new StoreException("could not store " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    private static SaveOutcome insertUnlessKnown(Connection c, NewArticle a, Instant fetchedAt) throws SQLException {
+        Article article = a.article();
+        String guidKey = Keys.guidKey(article.sourceId(), article.guid());
+        if (hasGuid(c, guidKey)) {
+            return new SaveOutcome.AlreadyStored();
+        }
+        Optional<String> urlKey = Keys.urlKey(article.link());
+        boolean labsOwn = article.lab().isPresent() || article.kind() != ArticleKind.NEWS;
+        Optional<String> other = labsOwn || urlKey.isEmpty() ? Optional.empty()
+                : otherSourceWithUrl(c, urlKey.get(), article.sourceId());
+        if (other.isPresent()) {
+            return new SaveOutcome.SameLink(other.get());
+        }
+        long id = insertArticle(c, article, guidKey, urlKey, a.fingerprint(), fetchedAt);
+        insertMentions(c, id, a.extraction().mentions());
+        insertCoReleases(c, id, a.extraction().coReleases());
+        return new SaveOutcome.Stored(id);
     }
 
     /** Whether this guid of this source is stored already (cheap check before extraction). */
