@@ -113,7 +113,8 @@ public final class ConditionalFetcher {
 
     /**
      * As {@link #fetch(URI, Validators)}, with extra request headers (e.g. {@code Authorization: Bearer ...} for a
-     * hub token). Header values are never logged or put into a result.
+     * hub token). Header values are never logged or put into a result. Credentials ({@code Authorization},
+     * {@code Cookie}) are sent to {@code url}'s origin only, never on a redirect hop to another one.
      */
     public FetchResult fetch(URI url, Validators previous, Map<String, String> headers) {
         Objects.requireNonNull(url, "url");
@@ -187,7 +188,8 @@ public final class ConditionalFetcher {
             }
             Request request;
             try {
-                request = buildRequest(httpUrl, previous, headers);
+                // a token is for the host it was configured for, not for wherever a redirect points
+                request = buildRequest(httpUrl, previous, CredentialScope.forTarget(headers, start, current));
             } catch (IllegalArgumentException e) {
                 // OkHttp's message may quote the header value, which can be a token: name the header only
                 return Attempt.done(new FetchResult.Failed("cannot request " + current + ": a request header "
