@@ -57,7 +57,18 @@ public final class ConditionalFetcher {
     private final HostPacer hostPacer;
     private final ResponseReader responseReader;
     private final Predicate<InetAddress> internal;
+    private final Dns dns;
     private final FileUrlReader fileReader;
+
+    /** Which hops must resolve to public addresses only. */
+    private enum Reach {
+        /** A configured source with {@code allowPrivate: true}: anywhere. */
+        ANYWHERE,
+        /** A configured source: its own URL anywhere; a redirect hop public only, unless that URL is internal. */
+        PUBLIC_REDIRECTS,
+        /** A link from feed content: every hop public. */
+        PUBLIC
+    }
 
     public ConditionalFetcher(HttpConfig config, Clock clock) {
         this(config, clock, duration -> Thread.sleep(duration.toMillis()));
@@ -94,8 +105,10 @@ public final class ConditionalFetcher {
                 // OkHttp keeps 5 idle connections by default: with hundreds of workers nearly every request would
                 // open a new one; keep-alive to the hosts polled in the last minutes saves the handshakes
                 .connectionPool(new ConnectionPool(1024, 5, TimeUnit.MINUTES))
+                .dns(dns)
                 .build();
         this.internal = internal;
+        this.dns = dns;
         this.untrustedClient = trustedClient.newBuilder().dns(new AddressPolicy(dns, internal)).build();
         this.hostLimiter = new HostLimiter(config.perHostConcurrency());
         this.hostPacer = new HostPacer(paceGaps);
@@ -117,13 +130,23 @@ public final class ConditionalFetcher {
      * {@code Cookie}) are sent to {@code url}'s origin only, never on a redirect hop to another one.
      */
     public FetchResult fetch(URI url, Validators previous, Map<String, String> headers) {
+        return fetch(url, previous, headers, false);
+    }
+
+    /**
+     * As {@link #fetch(URI, Validators, Map)}. A redirect to a private, loopback or link-local address (also in NAT64
+     * and 6to4 form) is refused unless {@code allowPrivate} (the source's {@code allowPrivate: true}) or the
+     * configured {@code url} itself is such an address (issue 17); the refusal does not name the internal target.
+     */
+    public FetchResult fetch(URI url, Validators previous, Map<String, String> headers, boolean allowPrivate) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(headers, "headers");
         if ("file".equalsIgnoreCase(url.getScheme())) {
             return fileReader.read(url, previous);
         }
-        return fetchWithRetries(url, previous, Map.copyOf(headers), false);
+        return fetchWithRetries(url, previous, Map.copyOf(headers),
+                allowPrivate ? Reach.ANYWHERE : Reach.PUBLIC_REDIRECTS);
     }
 
     /**
@@ -132,16 +155,15 @@ public final class ConditionalFetcher {
      */
     public FetchResult fetchUntrusted(URI url, boolean allowPrivate) {
         Objects.requireNonNull(url, "url");
-        return fetchWithRetries(url, Validators.NONE, Map.of(), !allowPrivate);
+        return fetchWithRetries(url, Validators.NONE, Map.of(), allowPrivate ? Reach.ANYWHERE : Reach.PUBLIC);
     }
 
-    private FetchResult fetchWithRetries(URI url, Validators previous, Map<String, String> headers,
-                                         boolean publicOnly) {
+    private FetchResult fetchWithRetries(URI url, Validators previous, Map<String, String> headers, Reach reach) {
         if (!isHttp(url)) {
             return new FetchResult.Failed("refused " + url + ": only http and https URLs are fetched", false);
         }
         for (int attempt = 0; ; attempt++) {
-            Attempt outcome = fetchOnce(url, previous, headers, publicOnly);
+            Attempt outcome = fetchOnce(url, previous, headers, reach);
             if (!outcome.worthRetrying() || attempt >= config.maxRetries()) {
                 return outcome.result();
             }
@@ -169,16 +191,23 @@ public final class ConditionalFetcher {
         }
     }
 
-    private Attempt fetchOnce(URI start, Validators previous, Map<String, String> headers, boolean publicOnly) {
-        OkHttpClient client = publicOnly ? untrustedClient : trustedClient;
+    private Attempt fetchOnce(URI start, Validators previous, Map<String, String> headers, Reach reach) {
         Set<URI> seen = new HashSet<>();
         seen.add(start.normalize());
         URI current = start;
+        URI redirectedFrom = null;
+        boolean publicRedirects = reach == Reach.PUBLIC_REDIRECTS;
         for (int hop = 0; ; hop++) {
+            if (hop == 1 && publicRedirects && isInternalHost(start)) {
+                publicRedirects = false; // a source configured on an internal host may redirect within it
+            }
+            boolean publicOnly = reach == Reach.PUBLIC || (publicRedirects && hop > 0);
+            OkHttpClient client = publicOnly ? untrustedClient : trustedClient;
             if (publicOnly) {
                 Optional<String> refusal = AddressPolicy.refuseInternalLiteral(current, internal);
                 if (refusal.isPresent()) {
-                    return Attempt.done(new FetchResult.Failed(refusal.get(), false));
+                    return Attempt.done(new FetchResult.Failed(reach == Reach.PUBLIC ? refusal.get()
+                            : privateRedirect(redirectedFrom), false));
                 }
             }
             HttpUrl httpUrl = HttpUrl.parse(current.toString());
@@ -234,10 +263,14 @@ public final class ConditionalFetcher {
                     return Attempt.done(new FetchResult.Failed("more than " + config.maxRedirects()
                             + " redirects starting at " + start + "; use the final url in the source", false));
                 }
+                redirectedFrom = current;
                 current = next;
             } catch (UnknownHostException e) {
                 // AddressPolicy refuses through this exception; an unknown host is also not worth an instant retry
                 boolean refused = e instanceof AddressPolicy.RefusedAddressException;
+                if (refused && reach == Reach.PUBLIC_REDIRECTS) {
+                    return Attempt.done(new FetchResult.Failed(privateRedirect(redirectedFrom), false));
+                }
                 return Attempt.done(new FetchResult.Failed(refused ? e.getMessage()
                         : "unknown host " + host + " for " + current + "; check the url", !refused));
             } catch (SSLException e) {
@@ -253,6 +286,26 @@ public final class ConditionalFetcher {
             } finally {
                 hostLimiter.release(host);
             }
+        }
+    }
+
+    /** Names the public URL that redirected, never the internal target (it would show in last_error). */
+    private static String privateRedirect(URI from) {
+        return "redirect from " + from + " to a private, loopback or link-local address refused; if the source is"
+                + " meant to reach it, set `allowPrivate: true` on the source";
+    }
+
+    /** Whether the configured URL's host is, or resolves to, an internal address (then its redirects may be too). */
+    private boolean isInternalHost(URI url) {
+        String host = url.getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            if (bare.contains(":") || bare.matches("[0-9.]+")) {
+                return internal.test(InetAddress.getByName(bare)); // a literal: no lookup
+            }
+            return dns.lookup(bare).stream().anyMatch(internal);
+        } catch (UnknownHostException e) {
+            return false; // the request itself would have failed; treat the source as public
         }
     }
 

@@ -71,7 +71,7 @@ public final class HuggingFaceSource implements Source {
             for (int page = 1; page <= pages; page++) {
                 // the token is for the listing's host; a Link: rel="next" elsewhere gets the request without it
                 FetchResult fetched = fetcher.fetch(next, conditional && page == 1 ? state.validators()
-                        : Validators.NONE, CredentialScope.forTarget(headers, first, next));
+                        : Validators.NONE, CredentialScope.forTarget(headers, first, next), config.flag("allowPrivate"));
                 if (fetched instanceof FetchResult.NotModified notModified && page == 1 && conditional) {
                     return new PollResult.Unchanged(notModified.validators(), Optional.empty());
                 }
