@@ -20,6 +20,7 @@ import dev.collide.store.FamilyKey;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
+import dev.collide.store.SaveOutcome;
 import dev.collide.store.SourceHealth;
 import dev.collide.store.StoreException;
 import java.time.Clock;
@@ -124,8 +125,11 @@ public final class Pipeline {
         SourceReport report;
         if (result instanceof PollResult.Items items) {
             int stored = 0;
+            int sameLink = 0;
             try {
-                stored = storeAll(items.articles());
+                StoreCounts counts = storeAll(items.articles());
+                stored = counts.stored();
+                sameLink = counts.sameLink();
             } catch (StoreException e) {
                 // keep the old validators so the next poll reads the same items again: nothing is lost
                 LOG.error("source={} store failed: {}", config.id(), e.getMessage());
@@ -140,8 +144,8 @@ public final class Pipeline {
                     items.articles().isEmpty() ? h.lastItemsAt() : Optional.of(now), "ok", Optional.empty(), 0,
                     Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored,
                     items.articles().isEmpty() ? h.emptyPolls() + 1 : 0, Optional.of(interval));
-            report = new SourceReport(config.id(), "ok", items.articles().size(), stored, Optional.empty(),
-                    next.nextFetchAt());
+            report = new SourceReport(config.id(), "ok", items.articles().size(), stored, sameLink,
+                    Optional.empty(), next.nextFetchAt());
         } else if (result instanceof PollResult.Unchanged unchanged) {
             Duration interval = AdaptiveRefresh.next(config, h, 0);
             Instant nextFetch = now.plus(max(interval, unchanged.notBefore().orElse(Duration.ZERO)));
@@ -193,19 +197,41 @@ public final class Pipeline {
         }
     }
 
-    private int storeAll(List<Article> items) throws StoreException {
+    /** New articles, and those skipped because another source stored their link first. */
+    private record StoreCounts(int stored, int sameLink) {
+    }
+
+    /** Articles stored per transaction: one commit per batch rather than per item (issue 17). */
+    private static final int STORE_BATCH = 500;
+
+    private StoreCounts storeAll(List<Article> items) throws StoreException {
         int stored = 0;
+        int sameLink = 0;
         Instant now = clock.instant();
-        for (Article article : items) {
-            if (articles.contains(article.sourceId(), article.guid())) {
-                continue; // cheap: skip extraction for what we already have
+        List<JdbcArticleStore.NewArticle> batch = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Article article = items.get(i);
+            // cheap: skip extraction for what we already have
+            if (!articles.contains(article.sourceId(), article.guid())) {
+                batch.add(new JdbcArticleStore.NewArticle(article, fingerprint.applyAsLong(article),
+                        extractor.extract(article)));
             }
-            Extraction extraction = extractor.extract(article);
-            if (articles.save(article, fingerprint.applyAsLong(article), extraction, now).isPresent()) {
-                stored++;
+            if (batch.size() < STORE_BATCH && i < items.size() - 1) {
+                continue;
             }
+            List<SaveOutcome> outcomes = batch.isEmpty() ? List.of() : articles.storeAll(batch, now);
+            for (int k = 0; k < outcomes.size(); k++) {
+                if (outcomes.get(k) instanceof SaveOutcome.Stored) {
+                    stored++;
+                } else if (outcomes.get(k) instanceof SaveOutcome.SameLink same) {
+                    sameLink++;
+                    LOG.debug("source={} guid={} skipped: same link as an article of source={}",
+                            article.sourceId(), batch.get(k).article().guid(), same.otherSourceId());
+                }
+            }
+            batch.clear();
         }
-        return stored;
+        return new StoreCounts(stored, sameLink);
     }
 
     /**

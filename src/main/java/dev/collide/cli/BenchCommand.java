@@ -27,13 +27,13 @@ import picocli.CommandLine.Spec;
         + " prints one table.")
 public final class BenchCommand implements Callable<Integer> {
     /** The parts of the suite, in the order "all" runs them. */
-    enum Part { FETCH, PARSE, EXTRACT, DETECT, ARCHIVE, MEMORY, ALL }
+    enum Part { FETCH, PARSE, EXTRACT, DETECT, ARCHIVE, INSERT, MEMORY, ALL }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..1", defaultValue = "all", paramLabel = "PART",
-            description = "fetch, parse, extract, detect, archive, memory or all (default).")
+            description = "fetch, parse, extract, detect, archive, insert, memory or all (default).")
     String partName;
 
     private Part part;
@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default 1000000; events are a tenth).")
     int articles;
 
+    @Option(names = "--new-items", defaultValue = "10000", description = "New items stored into the archive of"
+            + " --articles by the insert benchmark (default 10000).")
+    int newItems;
+
     @Option(names = "--sources", defaultValue = "1000", description = "Sources of the daemon for memory (default"
             + " 1000).")
     int sources;
@@ -68,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
             part = Part.valueOf(partName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "unknown part '" + partName + "'; use fetch, parse,"
-                    + " extract, detect, archive, memory or all");
+                    + " extract, detect, archive, insert, memory or all");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<BenchRow> rows = new ArrayList<>();
@@ -101,6 +105,13 @@ public final class BenchCommand implements Callable<Integer> {
             tables.add(dev.collide.bench.ArchiveBench.run(dir, articles, articles / 10, 1000, 42));
             rows.add(new BenchRow(String.format("archive queries, %,d articles / %,d events", articles, articles / 10),
                     "see table below", "-", "target p99 < 50 ms"));
+        }
+        if (runs(Part.INSERT)) {
+            Path dir = java.nio.file.Files.createTempDirectory("collide-insert-bench");
+            var base = dev.collide.config.ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
+            tables.add(new dev.collide.bench.InsertBench(base, articles, newItems).run(dir));
+            rows.add(new BenchRow(String.format("insert: %,d new items into %,d articles", newItems, articles),
+                    "see table below", "-", "target < 2 s"));
         }
         if (runs(Part.MEMORY)) {
             rows.addAll(new MemoryBench(jar, Path.of("config/labs.yml"), sources, Duration.ofMinutes(3)).run());

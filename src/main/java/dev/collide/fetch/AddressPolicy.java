@@ -35,7 +35,10 @@ final class AddressPolicy implements Dns {
         return addresses;
     }
 
-    /** True for loopback, private (RFC 1918, fc00::/7), link-local, multicast, unspecified and mapped forms. */
+    /**
+     * True for loopback, private (RFC 1918, fc00::/7), link-local, multicast, unspecified, and the IPv4-mapped,
+     * IPv4-compatible, NAT64 (64:ff9b::/96) and 6to4 (2002::/16) forms of such an IPv4 address.
+     */
     static boolean isInternal(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -51,11 +54,16 @@ final class AddressPolicy implements Dns {
             boolean mapped = Arrays.equals(Arrays.copyOf(raw, 10), new byte[10])
                     && ((raw[10] == (byte) 0xff && raw[11] == (byte) 0xff) || (raw[10] == 0 && raw[11] == 0));
             if (mapped) {
-                try {
-                    return isInternal(InetAddress.getByAddress(Arrays.copyOfRange(raw, 12, 16)));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException("4 bytes are always a valid IPv4 address", e);
-                }
+                return isInternal(ipv4(raw, 12));
+            }
+            // RFC 6052 NAT64 64:ff9b::a.b.c.d and RFC 3056 6to4 2002:aabb:ccdd::/48 reach the IPv4 address inside
+            boolean nat64 = Arrays.equals(Arrays.copyOf(raw, 12),
+                    new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0});
+            if (nat64) {
+                return isInternal(ipv4(raw, 12));
+            }
+            if (raw[0] == 0x20 && raw[1] == 0x02) {
+                return isInternal(ipv4(raw, 2));
             }
             return false;
         }
@@ -63,6 +71,14 @@ final class AddressPolicy implements Dns {
         int second = raw[1] & 0xff;
         // 100.64.0.0/10 carrier-grade NAT and 0.0.0.0/8 are not public either
         return first == 0 || (first == 100 && second >= 64 && second < 128);
+    }
+
+    private static InetAddress ipv4(byte[] raw, int from) {
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(raw, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 bytes are always a valid IPv4 address", e);
+        }
     }
 
     /** Thrown inside OkHttp's connect step; an {@link UnknownHostException} so OkHttp passes it up unchanged. */

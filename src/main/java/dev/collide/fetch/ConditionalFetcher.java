@@ -57,9 +57,20 @@ public final class ConditionalFetcher {
     private final HostPacer hostPacer;
     private final ResponseReader responseReader;
     private final Predicate<InetAddress> internal;
+    private final Dns dns;
     private final FileUrlReader fileReader;
     private final ProxyRoutes proxies;
     private final AddressPolicy guard;
+
+    /** Which hops must resolve to public addresses only. */
+    private enum Reach {
+        /** A configured source with {@code allowPrivate: true}: anywhere. */
+        ANYWHERE,
+        /** A configured source: its own URL anywhere; a redirect hop public only, unless that URL is internal. */
+        PUBLIC_REDIRECTS,
+        /** A link from feed content: every hop public. */
+        PUBLIC
+    }
 
     public ConditionalFetcher(HttpConfig config, Clock clock) {
         this(config, clock, duration -> Thread.sleep(duration.toMillis()));
@@ -100,8 +111,10 @@ public final class ConditionalFetcher {
                 // issue #16: http.proxy / HTTPS_PROXY / a source's proxy:, and Basic credentials for a 407
                 .proxySelector(proxies)
                 .proxyAuthenticator(proxies)
+                .dns(dns)
                 .build();
         this.internal = internal;
+        this.dns = dns;
         this.guard = new AddressPolicy(dns, internal);
         this.untrustedClient = trustedClient.newBuilder().dns(proxies.exemptingProxies(guard, dns)).build();
         this.hostLimiter = new HostLimiter(config.perHostConcurrency());
@@ -120,16 +133,27 @@ public final class ConditionalFetcher {
 
     /**
      * As {@link #fetch(URI, Validators)}, with extra request headers (e.g. {@code Authorization: Bearer ...} for a
-     * hub token). Header values are never logged or put into a result.
+     * hub token). Header values are never logged or put into a result. Credentials ({@code Authorization},
+     * {@code Cookie}) are sent to {@code url}'s origin only, never on a redirect hop to another one.
      */
     public FetchResult fetch(URI url, Validators previous, Map<String, String> headers) {
+        return fetch(url, previous, headers, false);
+    }
+
+    /**
+     * As {@link #fetch(URI, Validators, Map)}. A redirect to a private, loopback or link-local address (also in NAT64
+     * and 6to4 form) is refused unless {@code allowPrivate} (the source's {@code allowPrivate: true}) or the
+     * configured {@code url} itself is such an address (issue 17); the refusal does not name the internal target.
+     */
+    public FetchResult fetch(URI url, Validators previous, Map<String, String> headers, boolean allowPrivate) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(headers, "headers");
         if ("file".equalsIgnoreCase(url.getScheme())) {
             return fileReader.read(url, previous);
         }
-        return fetchWithRetries(url, previous, Map.copyOf(headers), false);
+        return fetchWithRetries(url, previous, Map.copyOf(headers),
+                allowPrivate ? Reach.ANYWHERE : Reach.PUBLIC_REDIRECTS);
     }
 
     /**
@@ -138,16 +162,15 @@ public final class ConditionalFetcher {
      */
     public FetchResult fetchUntrusted(URI url, boolean allowPrivate) {
         Objects.requireNonNull(url, "url");
-        return fetchWithRetries(url, Validators.NONE, Map.of(), !allowPrivate);
+        return fetchWithRetries(url, Validators.NONE, Map.of(), allowPrivate ? Reach.ANYWHERE : Reach.PUBLIC);
     }
 
-    private FetchResult fetchWithRetries(URI url, Validators previous, Map<String, String> headers,
-                                         boolean publicOnly) {
+    private FetchResult fetchWithRetries(URI url, Validators previous, Map<String, String> headers, Reach reach) {
         if (!isHttp(url)) {
             return new FetchResult.Failed("refused " + url + ": only http and https URLs are fetched", false);
         }
         for (int attempt = 0; ; attempt++) {
-            Attempt outcome = fetchOnce(url, previous, headers, publicOnly);
+            Attempt outcome = fetchOnce(url, previous, headers, reach);
             if (!outcome.worthRetrying() || attempt >= config.maxRetries()) {
                 return outcome.result();
             }
@@ -175,16 +198,23 @@ public final class ConditionalFetcher {
         }
     }
 
-    private Attempt fetchOnce(URI start, Validators previous, Map<String, String> headers, boolean publicOnly) {
-        OkHttpClient client = publicOnly ? untrustedClient : trustedClient;
+    private Attempt fetchOnce(URI start, Validators previous, Map<String, String> headers, Reach reach) {
         Set<URI> seen = new HashSet<>();
         seen.add(start.normalize());
         URI current = start;
+        URI redirectedFrom = null;
+        boolean publicRedirects = reach == Reach.PUBLIC_REDIRECTS;
         for (int hop = 0; ; hop++) {
+            if (hop == 1 && publicRedirects && isInternalHost(start)) {
+                publicRedirects = false; // a source configured on an internal host may redirect within it
+            }
+            boolean publicOnly = reach == Reach.PUBLIC || (publicRedirects && hop > 0);
+            OkHttpClient client = publicOnly ? untrustedClient : trustedClient;
             if (publicOnly) {
                 Optional<String> refusal = AddressPolicy.refuseInternalLiteral(current, internal);
                 if (refusal.isPresent()) {
-                    return Attempt.done(new FetchResult.Failed(refusal.get(), false));
+                    return Attempt.done(new FetchResult.Failed(reach == Reach.PUBLIC ? refusal.get()
+                            : privateRedirect(redirectedFrom), false));
                 }
             }
             HttpUrl httpUrl = HttpUrl.parse(current.toString());
@@ -194,7 +224,8 @@ public final class ConditionalFetcher {
             }
             Request request;
             try {
-                request = buildRequest(httpUrl, previous, headers);
+                // a token is for the host it was configured for, not for wherever a redirect points
+                request = buildRequest(httpUrl, previous, CredentialScope.forTarget(headers, start, current));
             } catch (IllegalArgumentException e) {
                 // OkHttp's message may quote the header value, which can be a token: name the header only
                 return Attempt.done(new FetchResult.Failed("cannot request " + current + ": a request header "
@@ -239,12 +270,16 @@ public final class ConditionalFetcher {
                     return Attempt.done(new FetchResult.Failed("more than " + config.maxRedirects()
                             + " redirects starting at " + start + "; use the final url in the source", false));
                 }
+                redirectedFrom = current;
                 current = next;
             } catch (ProxyRoutes.ProxyFailureException e) {
                 return Attempt.done(new FetchResult.Failed(e.getMessage(), true));
             } catch (UnknownHostException e) {
                 // AddressPolicy refuses through this exception; an unknown host is also not worth an instant retry
                 boolean refused = e instanceof AddressPolicy.RefusedAddressException;
+                if (refused && reach == Reach.PUBLIC_REDIRECTS) {
+                    return Attempt.done(new FetchResult.Failed(privateRedirect(redirectedFrom), false));
+                }
                 return Attempt.done(new FetchResult.Failed(refused ? e.getMessage()
                         : "unknown host " + host + " for " + current + "; check the url", !refused));
             } catch (SSLException e) {
@@ -288,6 +323,26 @@ public final class ConditionalFetcher {
             throw new ProxyRoutes.ProxyFailureException(failure.get(), null);
         }
         return response;
+    }
+
+    /** Names the public URL that redirected, never the internal target (it would show in last_error). */
+    private static String privateRedirect(URI from) {
+        return "redirect from " + from + " to a private, loopback or link-local address refused; if the source is"
+                + " meant to reach it, set `allowPrivate: true` on the source";
+    }
+
+    /** Whether the configured URL's host is, or resolves to, an internal address (then its redirects may be too). */
+    private boolean isInternalHost(URI url) {
+        String host = url.getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            if (bare.contains(":") || bare.matches("[0-9.]+")) {
+                return internal.test(InetAddress.getByName(bare)); // a literal: no lookup
+            }
+            return dns.lookup(bare).stream().anyMatch(internal);
+        } catch (UnknownHostException e) {
+            return false; // the request itself would have failed; treat the source as public
+        }
     }
 
     private Request buildRequest(HttpUrl httpUrl, Validators previous, Map<String, String> headers) {

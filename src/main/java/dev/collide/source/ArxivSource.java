@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ public final class ArxivSource implements Source {
                     false, Optional.empty());
         }
         URI url = queryUrl(config, query);
-        FetchResult fetched = fetcher.fetch(url, state.validators());
+        FetchResult fetched = fetcher.fetch(url, state.validators(), Map.of(), config.flag("allowPrivate"));
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());
         }

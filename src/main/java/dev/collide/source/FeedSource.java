@@ -5,6 +5,7 @@ import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class FeedSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        FetchResult fetched = fetcher.fetch(config.url(), state.validators());
+        FetchResult fetched = fetcher.fetch(config.url(), state.validators(), Map.of(), config.flag("allowPrivate"));
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());
         }

@@ -56,7 +56,7 @@ public final class GitHubOrgSource implements Source {
                     Optional.empty());
         }
         URI url = listingUrl(config, org);
-        FetchResult fetched = fetcher.fetch(url, state.validators(), headers(config));
+        FetchResult fetched = fetcher.fetch(url, state.validators(), headers(config), config.flag("allowPrivate"));
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());
         }

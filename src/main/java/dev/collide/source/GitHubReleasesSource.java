@@ -5,6 +5,7 @@ import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public final class GitHubReleasesSource implements Source {
                     + " e.g. \"repo: QwenLM/Qwen3\"", false, Optional.empty());
         }
         URI url = feedUrl(config, repo);
-        FetchResult fetched = fetcher.fetch(url, state.validators());
+        FetchResult fetched = fetcher.fetch(url, state.validators(), Map.of(), config.flag("allowPrivate"));
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());
         }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -49,7 +50,7 @@ public final class HtmlSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        FetchResult fetched = fetcher.fetch(config.url(), state.validators());
+        FetchResult fetched = fetcher.fetch(config.url(), state.validators(), Map.of(), config.flag("allowPrivate"));
         if (fetched instanceof FetchResult.NotModified notModified) {
             return new PollResult.Unchanged(notModified.validators(), Optional.empty());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.collide.config.SourceConfig;
 import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.fetch.CredentialScope;
 import dev.collide.fetch.FetchResult;
 import dev.collide.fetch.Validators;
 import java.io.IOException;
@@ -65,10 +66,12 @@ public final class HuggingFaceSource implements Source {
             String type = repoTypes.get(t);
             // conditional GET only where one listing is the whole source: its validators then mean "nothing new"
             boolean conditional = repoTypes.size() == 1;
-            URI next = listingUrl(config, type, org);
+            URI first = listingUrl(config, type, org);
+            URI next = first;
             for (int page = 1; page <= pages; page++) {
+                // the token is for the listing's host; a Link: rel="next" elsewhere gets the request without it
                 FetchResult fetched = fetcher.fetch(next, conditional && page == 1 ? state.validators()
-                        : Validators.NONE, headers);
+                        : Validators.NONE, CredentialScope.forTarget(headers, first, next), config.flag("allowPrivate"));
                 if (fetched instanceof FetchResult.NotModified notModified && page == 1 && conditional) {
                     return new PollResult.Unchanged(notModified.validators(), Optional.empty());
                 }

@@ -94,6 +94,39 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void store_oneSourceDistinctGuidsSameLink_storesBoth() throws Exception {
+        articles.store(article("minimax", "g1", "https://platform.example/release-notes"), 1, Extraction.EMPTY, NOW);
+
+        SaveOutcome second = articles.store(article("minimax", "g2", "https://platform.example/release-notes"), 2,
+                Extraction.EMPTY, NOW);
+
+        assertThat(second).isInstanceOf(SaveOutcome.Stored.class);
+        assertThat(articles.count()).isEqualTo(2);
+    }
+
+    @Test
+    void store_labPostWithALinkAnotherSourceStored_isKept() throws Exception {
+        articles.store(article("wire", "w1", "https://lab.example/post"), 1, Extraction.EMPTY, NOW);
+        var own = article("lab-blog", "p1", "https://lab.example/post").withKind(ArticleKind.LAB_POST,
+                Optional.of("deepseek"));
+
+        SaveOutcome outcome = articles.store(own, 2, Extraction.EMPTY, NOW);
+
+        assertThat(outcome).isInstanceOf(SaveOutcome.Stored.class);
+        assertThat(articles.count()).isEqualTo(2);
+    }
+
+    @Test
+    void store_newsRepeatingAnotherSourcesLink_namesThatSource() throws Exception {
+        articles.store(article("wire", "w1", "https://lab.example/post"), 1, Extraction.EMPTY, NOW);
+
+        SaveOutcome outcome = articles.store(article("digest", "d1", "https://lab.example/post"), 2,
+                Extraction.EMPTY, NOW);
+
+        assertThat(outcome).isEqualTo(new SaveOutcome.SameLink("wire"));
+    }
+
+    @Test
     void sourceState_roundTrips() throws Exception {
         var store = new JdbcSourceStateStore(db.dataSource());
         var health = new SourceHealth("hf-blog", Validators.of("\"v7\"", "Sat, 25 Apr 2026 08:00:00 GMT", "ab"),

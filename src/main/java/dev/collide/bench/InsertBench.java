@@ -1,0 +1,224 @@
+package dev.collide.bench;
+
+import dev.collide.Collide;
+import dev.collide.SourceReport;
+import dev.collide.config.CollideConfig;
+import dev.collide.config.DatabaseConfig;
+import dev.collide.config.Secret;
+import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.extract.Extraction;
+import dev.collide.source.Article;
+import dev.collide.store.Database;
+import dev.collide.store.JdbcArticleStore;
+import dev.collide.store.SaveOutcome;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Issue 17 item 3: new items stored into a large archive. Fills an archive (H2 file, and PostgreSQL when
+ * COLLIDE_TEST_PG_URL names one) with {@code archived} articles, then polls a {@code file:} feed of {@code fresh}
+ * new items through the pipeline, as {@code collide fetch} does (parse, extract, duplicate checks, insert), and
+ * stores as many more articles straight through {@link JdbcArticleStore#store}. The baseline is the lookup the store
+ * used before, {@code guid_key = ? OR url_key = ?}, timed over a few runs on the same archive.
+ */
+public final class InsertBench {
+    private static final int CHUNK = 100_000;
+    private static final int OLD_LOOKUP_RUNS = 20;
+
+    private final CollideConfig base;
+    private final int archived;
+    private final int fresh;
+
+    public InsertBench(CollideConfig base, int archived, int fresh) {
+        this.base = base;
+        this.archived = archived;
+        this.fresh = fresh;
+    }
+
+    /**
+     * Runs on H2 under {@code dir}, then on PostgreSQL if configured; returns the figures as a printable table and
+     * removes {@code dir}.
+     */
+    public String run(Path dir) throws Exception {
+        try {
+            return runIn(dir);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private String runIn(Path dir) throws Exception {
+        var out = new StringBuilder();
+        String h2 = "jdbc:h2:file:" + dir.resolve("insert-bench").toAbsolutePath() + ";CACHE_SIZE=262144";
+        out.append(runOn("H2", new DatabaseConfig(h2, Optional.empty(), Optional.empty()), dir));
+        String pg = System.getenv("COLLIDE_TEST_PG_URL");
+        if (pg == null || pg.isBlank()) {
+            out.append("PostgreSQL: skipped (set COLLIDE_TEST_PG_URL, COLLIDE_TEST_PG_USER, COLLIDE_TEST_PG_PASSWORD)\n");
+            return out.toString();
+        }
+        String user = env("COLLIDE_TEST_PG_USER", "collide");
+        String password = env("COLLIDE_TEST_PG_PASSWORD", "collide");
+        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(pg, user, password, "CREATE SCHEMA " + schema);
+        try {
+            var config = new DatabaseConfig(pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    Optional.of(user), Optional.of(new Secret("COLLIDE_TEST_PG_PASSWORD", password)));
+            out.append(runOn("PostgreSQL", config, dir));
+        } finally {
+            execute(pg, user, password, "DROP SCHEMA " + schema + " CASCADE");
+        }
+        return out.toString();
+    }
+
+    private String runOn(String name, DatabaseConfig database, Path dir) throws Exception {
+        var out = new StringBuilder();
+        boolean h2 = database.url().startsWith("jdbc:h2:");
+        long t0;
+        try (Database db = Database.open(database)) {
+            t0 = System.nanoTime();
+            fill(db, h2);
+        }
+        out.append(String.format(Locale.ROOT, "%s: filled %,d articles in %.1f s%s%n", name, archived,
+                seconds(t0), h2 ? " (H2 full-text index dropped for the bulk load and the inserts)" : ""));
+        Path feed = dir.resolve("insert-bench-feed.xml");
+        writeFeed(feed);
+        var source = new SourceConfig("insert-bench", SourceKind.FEED, feed.toUri(), Duration.ofMinutes(30), true,
+                Optional.empty(), Map.of(), 1);
+        try (Collide collide = Collide.open(base.withDatabase(database).withSources(List.of(source)),
+                Clock.systemUTC())) {
+            long t1 = System.nanoTime();
+            long cpu1 = cpu();
+            SourceReport report = collide.pipeline().poll(source);
+            out.append(String.format(Locale.ROOT, "  poll of a %,d-item feed (parse, extract, store): %.2f s wall,"
+                    + " %.2f s thread CPU, %,d stored%n", fresh, seconds(t1), (cpu() - cpu1) / 1e9, report.stored()));
+            JdbcArticleStore store = collide.articles();
+            Instant now = Instant.now();
+            int stored = 0;
+            long t2 = System.nanoTime();
+            long cpu2 = cpu();
+            for (int i = 0; i < fresh; i++) {
+                var article = Article.news("insert-bench-direct", "direct-" + i,
+                        URI.create("https://bench.example/direct/" + i), "Direct " + i, "Body " + i, now);
+                if (store.store(article, i, Extraction.EMPTY, now) instanceof SaveOutcome.Stored) {
+                    stored++;
+                }
+            }
+            out.append(String.format(Locale.ROOT, "  %,d JdbcArticleStore.store calls, one transaction each (two"
+                    + " indexed lookups + insert): %.2f s wall, %.2f s thread CPU, %,d stored%n", fresh, seconds(t2),
+                    (cpu() - cpu2) / 1e9, stored));
+        }
+        try (Database db = Database.open(database); Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM articles WHERE guid_key = ? OR url_key = ?")) {
+            long t3 = System.nanoTime();
+            long cpu3 = cpu();
+            for (int i = 0; i < OLD_LOOKUP_RUNS; i++) {
+                ps.setString(1, "absent-" + i);
+                ps.setString(2, "absent-" + i);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
+            double each = seconds(t3) / OLD_LOOKUP_RUNS;
+            double eachCpu = (cpu() - cpu3) / 1e9 / OLD_LOOKUP_RUNS;
+            out.append(String.format(Locale.ROOT, "  baseline, the old lookup (guid_key = ? OR url_key = ?):"
+                    + " %.1f ms wall, %.1f ms CPU each over %d runs, so %.0f s CPU for %,d items%n", each * 1e3,
+                    eachCpu * 1e3, OLD_LOOKUP_RUNS, eachCpu * fresh, fresh));
+        }
+        return out.toString();
+    }
+
+    private void fill(Database db, boolean h2) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            if (h2) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CALL FT_DROP_INDEX('PUBLIC', 'ARTICLES')");
+                }
+            }
+            // one INSERT ... SELECT per chunk over a generated series: row by row through JDBC took 6 min for 1M
+            String series = h2 ? "SYSTEM_RANGE(?, ?) r" : "generate_series(?::bigint, ?::bigint) AS r(x)";
+            String sql = """
+                    INSERT INTO articles (source_id, guid, guid_key, url, url_key, title, body, fetched_at, kind, tags,
+                                          fingerprint)
+                    SELECT 'source-' || MOD(r.x, 50), 'guid-' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 64, '0'),
+                           'https://news.example/' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 63, '0') || 'u',
+                           'Archived article ' || r.x, 'Archived body ' || r.x, ?, 'NEWS', '', r.x
+                    FROM\s""" + series;
+            OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int from = 1; from <= archived; from += CHUNK) {
+                    ps.setObject(1, at);
+                    ps.setLong(2, from);
+                    ps.setLong(3, Math.min(archived, from + CHUNK - 1L));
+                    ps.executeUpdate();
+                    c.commit();
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE");
+            }
+            c.commit();
+        }
+    }
+
+    private void writeFeed(Path feed) throws IOException {
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                + "<title>insert bench</title><link>https://bench.example/</link>\n");
+        for (int i = 0; i < fresh; i++) {
+            xml.append("<item><title>Bench item ").append(i).append("</title><link>https://bench.example/item/")
+                    .append(i).append("</link><guid>bench-").append(i).append("</guid><description>Item ")
+                    .append(i).append(" of the insert benchmark.</description>"
+                            + "<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item>\n");
+        }
+        xml.append("</channel></rss>\n");
+        Files.writeString(feed, xml, StandardCharsets.UTF_8);
+    }
+
+    private static void execute(String url, String user, String password, String sql) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** CPU time of this thread: on a shared machine the wall clock includes waiting for a core. */
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.collide.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.collide.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Issue 17 item 3: the duplicate checks before each insert read an index on H2, never the whole table. */
+class ArticleLookupPlanTest {
+    private Database db;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                Optional.empty(), Optional.empty()));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private String plan(String sql, int parameters) throws Exception {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 1; i <= parameters; i++) {
+                ps.setString(i, "x");
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void guidLookup_usesTheGuidIndex() throws Exception {
+        String plan = plan(JdbcArticleStore.GUID_LOOKUP, 1);
+
+        assertThat(plan).contains("ARTICLES_GUID_KEY").doesNotContain("tableScan");
+    }
+
+    @Test
+    void urlLookup_usesTheUrlIndex() throws Exception {
+        String plan = plan(JdbcArticleStore.URL_LOOKUP, 2);
+
+        assertThat(plan).contains("ARTICLES_URL").doesNotContain("tableScan");
+    }
+}
