@@ -56,6 +56,7 @@ public final class FeedParser {
     private final HtmlText html = new HtmlText();
     private final LinkFilter links = new LinkFilter();
     private final XmlRepair repair = new XmlRepair();
+    private final XmlLimits limits = new XmlLimits();
     /** One hardened builder per thread, reused: this instance serves all fetch workers. */
     private final ThreadLocal<RomeFeedInput> inputs = ThreadLocal.withInitial(RomeFeedInput::new);
 
@@ -80,6 +81,10 @@ public final class FeedParser {
             return new ParseResult.Rejected(refused.reason());
         }
         String xml = repair.repair(((FeedDecoder.Decoded.Text) decoded).xml());
+        Optional<String> overLimit = limits.check(xml);
+        if (overLimit.isPresent()) {
+            return new ParseResult.Rejected(overLimit.get());
+        }
         RomeFeedInput input = inputs.get();
         Document document;
         try {
