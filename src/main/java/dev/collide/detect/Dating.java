@@ -17,6 +17,12 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
         evidence = List.copyOf(evidence);
     }
 
+    /** One line: the date (or its bound) and the evidence that set it. */
+    public String summary() {
+        String when = date.map(d -> "dated " + d).orElseGet(() -> "on or before " + onOrBefore.orElseThrow());
+        return when + basis.map(b -> ", set by " + EvidenceStrength.describe(b)).orElse("") + "; rule: " + reason;
+    }
+
     /** Explains the dating of evidence of one event, which must not be empty. */
     static Dating of(List<Evidence> group) {
         List<Evidence> sorted = new ArrayList<>(group);

@@ -26,6 +26,19 @@ public final class EventBuilder {
         return Dating.of(evidence);
     }
 
+    /**
+     * Why the event {@code eventId} has its date, rebuilt from evidence that includes all of its own (more is
+     * fine: other events built from it are ignored). Empty when that evidence builds no such event.
+     */
+    public Optional<Dating> explain(String eventId, List<Evidence> evidence) {
+        for (ReleaseEvent e : build(evidence)) {
+            if (e.id().equals(eventId)) {
+                return Optional.of(Dating.of(e.evidence()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Builds events from release mentions; evidence of non-releases must be filtered out by the caller. */
     public List<ReleaseEvent> build(List<Evidence> evidence) {
         // keyed by family alone (no string building per row); the rare family name two labs share is split below

@@ -76,6 +76,7 @@ final class EvidenceStrength {
         };
         String how = isBounding(e) ? "no date in the text; published " + bound(e)
                 : "states " + e.date() + " (" + e.date().precision().name().toLowerCase(java.util.Locale.ROOT) + ")";
-        return who + " " + e.link().map(Object::toString).orElse(e.sourceId()) + ": " + how;
+        // the title and source, not the link: a link may be anything (javascript:) and pages print this line
+        return who + " \"" + e.title() + "\" (" + e.sourceId() + ", mention " + e.mentionId() + "): " + how;
     }
 }
