@@ -1,11 +1,16 @@
 package dev.collide.cli;
 
 import dev.collide.Collide;
+import dev.collide.detect.Dating;
+import dev.collide.detect.EventBuilder;
 import dev.collide.store.StoredEvent;
+import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -21,9 +26,18 @@ public final class EventsCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archive;
 
+    @Option(names = "--explain", paramLabel = "ID",
+            description = "Say why event ID has its date: the evidence that set it, the rule, all evidence by strength.")
+    String explain;
+
     @Override
     public Integer call() throws Exception {
         var config = main.loadConfig();
+        if (explain != null) {
+            try (Collide collide = Collide.open(config, Clock.systemUTC())) {
+                return explain(collide, explain, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
+        }
         var query = Commands.query(spec, archive);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(Rows.EVENT_COLUMNS);
@@ -32,6 +46,26 @@ public final class EventsCommand implements Callable<Integer> {
             }
             table.print(spec.commandLine().getOut(), archive.format);
         }
+        return 0;
+    }
+
+    private static int explain(Collide collide, String id, PrintWriter out, PrintWriter err) throws Exception {
+        Optional<StoredEvent> event = collide.events().event(id);
+        if (event.isEmpty()) {
+            err.println("no release event with id '" + id + "' (see collide events)");
+            return 2;
+        }
+        StoredEvent e = event.get();
+        Optional<Dating> dating = new EventBuilder().explain(id,
+                collide.events().loadReleaseEvidenceAround(e.lab(), e.family()));
+        out.println(e.lab() + " " + e.model() + " (" + e.id() + ")");
+        if (dating.isEmpty()) {
+            out.println("the stored evidence no longer builds this event: run collide detect --full");
+            return 1;
+        }
+        out.println(dating.get().summary());
+        out.println("evidence, strongest first:");
+        dating.get().evidence().forEach(line -> out.println("  " + line));
         return 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.collide.detect;
 
 import dev.collide.extract.NearDuplicates;
 import dev.collide.extract.ReleaseDate;
-import dev.collide.source.ArticleKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,25 +10,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Merges release evidence into one event per (lab, family). The date comes from the strongest evidence: day-exact
- * over vague, then a hub record over a lab's own post over news, then the finer precision, the higher confidence
- * and the earlier date. Confidence grows with independent stories: near-duplicate copies count once.
+ * Merges release evidence into one event per (lab, launch): see {@link Launches} for what is one launch. The date
+ * comes from the strongest evidence (see {@link EvidenceStrength}); evidence that only bounds the date never sets
+ * it, and an event with nothing else has no date (it is "on or before" its earliest article, see {@link Dating}).
+ * Confidence grows with independent stories: near-duplicate copies count once.
  */
 public final class EventBuilder {
-    private static final Comparator<Evidence> STRONGEST_FIRST = Comparator
-            .comparing((Evidence e) -> !e.date().isDayExact())
-            .thenComparing(e -> -kindRank(e.kind()))
-            .thenComparing(e -> e.date().precision())
-            .thenComparing(e -> -e.confidence())
-            .thenComparing(e -> e.date().earliest())
-            .thenComparing(Evidence::mentionId);
+    private static final Comparator<Evidence> STRONGEST_FIRST = EvidenceStrength.STRONGEST_FIRST;
+
+    /** Why the event built from this evidence has its date; the evidence must not be empty. */
+    public Dating explain(List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            throw new IllegalArgumentException("no evidence to explain");
+        }
+        return Dating.of(evidence);
+    }
+
+    /**
+     * Why the event {@code eventId} has its date, rebuilt from evidence that includes all of its own (more is
+     * fine: other events built from it are ignored). Empty when that evidence builds no such event.
+     */
+    public Optional<Dating> explain(String eventId, List<Evidence> evidence) {
+        for (ReleaseEvent e : build(evidence)) {
+            if (e.id().equals(eventId)) {
+                return Optional.of(Dating.of(e.evidence()));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Builds events from release mentions; evidence of non-releases must be filtered out by the caller. */
     public List<ReleaseEvent> build(List<Evidence> evidence) {
         // keyed by family alone (no string building per row); the rare family name two labs share is split below
         Map<String, List<Evidence>> byFamily = new LinkedHashMap<>(Math.max(16, evidence.size() * 2));
         for (Evidence e : evidence) {
-            byFamily.computeIfAbsent(e.family(), k -> new ArrayList<>(2)).add(e);
+            Optional<String> launch = Launches.familyOf(e);
+            if (launch.isEmpty()) {
+                continue; // a size, an app or a lab name alone: no release
+            }
+            Evidence keyed = launch.get().equals(e.family()) ? e : withFamily(e, launch.get());
+            byFamily.computeIfAbsent(keyed.family(), k -> new ArrayList<>(2)).add(keyed);
         }
         List<ReleaseEvent> events = new ArrayList<>(byFamily.size());
         for (List<Evidence> group : byFamily.values()) {
@@ -53,7 +73,7 @@ public final class EventBuilder {
         if (group.size() == 1) { // the common case: one mention, one story
             Evidence only = group.get(0);
             return new ReleaseEvent(ReleaseEvent.idFor(only.lab(), only.family()), only.lab(), only.family(),
-                    only.model(), Optional.of(only.date()), only.confidence(), 1, group);
+                    only.model(), dateOf(only), only.confidence(), 1, group);
         }
         List<Evidence> sorted = group;
         if (group.size() > 1) {
@@ -89,7 +109,7 @@ public final class EventBuilder {
         }
         String id = ReleaseEvent.idFor(strongest.lab(), strongest.family());
         return new ReleaseEvent(id, strongest.lab(), strongest.family(), displayName(sorted),
-                Optional.of(strongest.date()), 1 - miss, storyConfidence.size(), sorted);
+                dateOf(strongest), 1 - miss, storyConfidence.size(), sorted);
     }
 
     /** The family's own name where a mention used it, else the shortest model name seen. */
@@ -104,11 +124,14 @@ public final class EventBuilder {
         return best;
     }
 
-    private static int kindRank(ArticleKind kind) {
-        return switch (kind) {
-            case HUB_RECORD -> 2;
-            case LAB_POST -> 1;
-            case NEWS -> 0;
-        };
+    /** Bounding evidence sorts last, so when the strongest bounds, nothing states a date. */
+    private static Optional<ReleaseDate> dateOf(Evidence strongest) {
+        return EvidenceStrength.isBounding(strongest) ? Optional.empty() : Optional.of(strongest.date());
+    }
+
+    private static Evidence withFamily(Evidence e, String family) {
+        return new Evidence(e.mentionId(), e.articleId(), e.sourceId(), e.link(), e.title(), e.kind(), e.lab(),
+                e.modelId(), e.model(), family, e.date(), e.confidence(), e.sentence(), e.fingerprint(),
+                e.publishedAt(), e.articleLab());
     }
 }

@@ -41,7 +41,8 @@ public final class JdbcEventStore {
     public List<Evidence> loadReleaseEvidence() throws StoreException {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
-                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint
+                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
+                       a.published_at, a.lab AS article_lab
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE
                 ORDER BY m.id""";
@@ -62,7 +63,8 @@ public final class JdbcEventStore {
                     Optional.ofNullable(url).map(URI::create), rs.getString("title"),
                     ArticleKind.valueOf(rs.getString("kind")), rs.getString("lab"), rs.getString("model_id"),
                     rs.getString("model"), rs.getString("family"), readDate(rs), rs.getDouble("confidence"),
-                    rs.getString("evidence"), rs.getLong("fingerprint")));
+                    rs.getString("evidence"), rs.getLong("fingerprint"), Sql.instant(rs, "published_at"),
+                    Optional.ofNullable(rs.getString("article_lab"))));
         }
     }
 
@@ -119,11 +121,40 @@ public final class JdbcEventStore {
         }
     }
 
+    /**
+     * Release evidence that may belong to the event of (lab, family): the mentions of that family and of every
+     * family it extends ("qwen3" for the event "qwen3-update-2025-07"), since the detector keys point releases and
+     * updates apart from the extractor's family (issue 13). The caller rebuilds the events and picks its own.
+     */
+    public List<Evidence> loadReleaseEvidenceAround(String lab, String family) throws StoreException {
+        String sql = """
+                SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
+                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
+                       a.published_at, a.lab AS article_lab
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.is_release = TRUE AND m.lab = ?
+                  AND (m.family = ? OR LEFT(?, LENGTH(m.family) + 1) = CONCAT(m.family, '-'))
+                ORDER BY m.id""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, lab);
+            ps.setString(2, family);
+            ps.setString(3, family);
+            List<Evidence> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                readEvidence(rs, result);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read evidence of " + lab + "/" + family + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Release evidence of the given families only. */
     public List<Evidence> loadReleaseEvidence(java.util.Collection<FamilyKey> families) throws StoreException {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
-                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint
+                       m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
+                       a.published_at, a.lab AS article_lab
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE AND m.lab = ? AND m.family = ?
                 ORDER BY m.id""";

@@ -115,7 +115,9 @@ final class ArchiveRoutes {
             }
             var evidence = archive.events().evidence(id);
             return api ? Response.json(200, json(JsonViews.eventWithEvidence(event.get(), evidence)))
-                    : Response.html(200, HtmlPages.event(event.get(), evidence, labNames()));
+                    : Response.html(200, HtmlPages.event(event.get(), evidence, labNames(),
+                    new dev.collide.detect.EventBuilder().explain(id, archive.events()
+                            .loadReleaseEvidenceAround(event.get().lab(), event.get().family()))));
         }
         if (kind.equals("collisions")) {
             Params.parse(rawQuery, Set.of());

@@ -70,7 +70,8 @@ final class HtmlPages {
         return foot(b);
     }
 
-    static String event(StoredEvent e, List<StoredEvidence> evidence, Map<String, String> labNames) {
+    static String event(StoredEvent e, List<StoredEvidence> evidence, Map<String, String> labNames,
+                        java.util.Optional<dev.collide.detect.Dating> dating) {
         StringBuilder b = new StringBuilder();
         head(b, "Collide: " + e.lab() + " " + e.model());
         b.append("<h1>").append(Html.escape(labNames.getOrDefault(e.lab(), e.lab()))).append(' ')
@@ -79,6 +80,12 @@ final class HtmlPages {
                 .append(e.precision().map(p -> " (precision " + Html.escape(p) + ")").orElse(""))
                 .append(", confidence ").append(String.format(java.util.Locale.ROOT, "%.2f", e.confidence()))
                 .append(", ").append(e.sourceCount()).append(" independent source(s).</p>");
+        dating.ifPresent(d -> {
+            b.append("<h2>Why this date</h2><p id=\"dating\">").append(Html.escape(d.summary()))
+                    .append("</p><ol class=\"dating\">");
+            d.evidence().forEach(line -> b.append("<li>").append(Html.escape(line)).append("</li>"));
+            b.append("</ol>");
+        });
         evidenceTable(b, evidence);
         return foot(b);
     }

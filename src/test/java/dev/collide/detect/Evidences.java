@@ -38,4 +38,13 @@ final class Evidences {
         return new Evidence(id, id, "src-" + id, Optional.of(URI.create("https://news.example/" + id)),
                 "title " + id, kind, lab, family, family, family, date, confidence, "sentence " + id, fingerprint);
     }
+
+    /** A mention in an article published at {@code published} by a source of {@code articleLab} (empty: news). */
+    static Evidence in(String lab, String modelId, String family, ReleaseDate date, ArticleKind kind,
+                       Instant published, Optional<String> articleLab, String sentence) {
+        long id = IDS.incrementAndGet();
+        return new Evidence(id, id, "src-" + id, Optional.of(URI.create("https://news.example/" + id)),
+                "title " + id, kind, lab, modelId, modelId, family, date, 0.8, sentence, id * 7919L,
+                Optional.of(published), articleLab);
+    }
 }

@@ -45,6 +45,15 @@ class PagesTest extends ArchiveServerHarness {
     }
 
     @Test
+    void eventPage_saysWhichEvidenceSetTheDateAndWhy() throws Exception {
+        String body = http.get("/events/" + fixture.event("deepseek").id()).body();
+
+        assertThat(body).contains("<h2>Why this date</h2>");
+        assertThat(body).contains("dated 2026-04-24, set by news story &quot;DeepSeek releases V4 weights&quot; (wire, mention ")
+                .contains("states 2026-04-24 (day); rule: all dated evidence agrees");
+    }
+
+    @Test
     void collisionPage_linksBothEventsAndTheirArticles() throws Exception {
         var c = fixture.collision();
 

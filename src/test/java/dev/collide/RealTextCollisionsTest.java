@@ -1,0 +1,188 @@
+package dev.collide;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.collide.config.CollideConfig;
+import dev.collide.config.ConfigLoader;
+import dev.collide.config.DatabaseConfig;
+import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.store.ArchiveQuery;
+import dev.collide.store.StoredCollision;
+import dev.collide.store.StoredEvent;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 item 3b: the real-text corpus ({@code ../shared/corpus/realtext/passages.jsonl}, read at test time and
+ * never copied) served as one RSS feed, each passage an item dated by {@code published}. Gold collisions: required
+ * gold releases (one per lab and name) of two different labs whose day- or week-precision dates are within 7 days.
+ * A found collision is right when both sides match one gold pair (names compared lower-case on letters, digits and
+ * dots, substring either way, as the corpus README says). Floors sit just under what this branch reaches.
+ */
+@WireMockTest
+class RealTextCollisionsTest {
+    private static final Path PASSAGES = Path.of("../shared/corpus/realtext/passages.jsonl");
+    private static final long WINDOW = 7;
+    private static final double PRECISION_FLOOR = 0.70; // this branch: P 0.75 (12 of 16)
+    private static final double RECALL_FLOOR = 0.15; // this branch: R 0.16 (10 of 62)
+
+    record GoldRelease(String lab, String name, LocalDate earliest, LocalDate latest) {
+    }
+
+    static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}.]", "");
+    }
+
+    static boolean sameName(String a, String b) {
+        String x = norm(a);
+        String y = norm(b);
+        return !x.isEmpty() && !y.isEmpty() && (x.contains(y) || y.contains(x));
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Test
+    void realText_asOneFeed_collisionsAgainstGold(WireMockRuntimeInfo wm) throws Exception {
+        assumeTrue(Files.isRegularFile(PASSAGES), "skipped: " + PASSAGES.toAbsolutePath() + " is absent");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">"
+                + "<channel><title>realtext</title><link>https://corpus.invalid/</link><description>d</description>");
+        Map<String, GoldRelease> gold = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(PASSAGES)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode p = json.readTree(line);
+            String id = p.get("id").asText();
+            String published = DateTimeFormatter.RFC_1123_DATE_TIME.format(LocalDate.parse(p.get("published")
+                    .asText()).atTime(12, 0).atOffset(ZoneOffset.UTC));
+            rss.append("<item><title>").append(xml(p.get("title").asText())).append("</title><link>")
+                    .append("https://corpus.invalid/").append(id).append("</link><guid>").append(id)
+                    .append("</guid><pubDate>").append(published).append("</pubDate><description>")
+                    .append(xml(p.get("text").asText())).append("</description></item>");
+            for (JsonNode g : p.get("gold")) {
+                if (g.get("optional").asBoolean()) {
+                    continue;
+                }
+                String precision = g.get("precision").asText();
+                String date = g.get("date").asText();
+                LocalDate earliest;
+                LocalDate latest;
+                switch (precision) {
+                    case "day" -> earliest = latest = LocalDate.parse(date);
+                    case "week" -> {
+                        earliest = LocalDate.parse(date).with(java.time.DayOfWeek.MONDAY);
+                        latest = earliest.plusDays(6);
+                    }
+                    default -> {
+                        earliest = YearMonth.parse(date.substring(0, 7)).atDay(1);
+                        latest = YearMonth.parse(date.substring(0, 7)).atEndOfMonth();
+                    }
+                }
+                String key = g.get("lab").asText() + "|" + norm(g.get("model").asText());
+                GoldRelease r = new GoldRelease(g.get("lab").asText(), g.get("model").asText(), earliest, latest);
+                GoldRelease old = gold.get(key);
+                if (old == null || ChronoUnit.DAYS.between(r.earliest(), r.latest())
+                        < ChronoUnit.DAYS.between(old.earliest(), old.latest())) {
+                    gold.put(key, r); // the finest date any passage gives
+                }
+            }
+        }
+        rss.append("</channel></rss>");
+        List<GoldRelease[]> goldPairs = new ArrayList<>();
+        List<GoldRelease> releases = new ArrayList<>(gold.values());
+        for (int i = 0; i < releases.size(); i++) {
+            for (int j = i + 1; j < releases.size(); j++) {
+                GoldRelease a = releases.get(i);
+                GoldRelease b = releases.get(j);
+                boolean precise = ChronoUnit.DAYS.between(a.earliest(), a.latest()) <= 6
+                        && ChronoUnit.DAYS.between(b.earliest(), b.latest()) <= 6;
+                long gap = Math.max(0, Math.max(ChronoUnit.DAYS.between(a.latest(), b.earliest()),
+                        ChronoUnit.DAYS.between(b.latest(), a.earliest())));
+                if (!a.lab().equals(b.lab()) && precise && gap <= WINDOW) {
+                    goldPairs.add(new GoldRelease[] {a, b});
+                }
+            }
+        }
+
+        stubFor(get(urlPathEqualTo("/realtext.rss")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withBody(rss.toString())));
+        SourceConfig feed = new SourceConfig("realtext", SourceKind.FEED, URI.create(wm.getHttpBaseUrl()
+                + "/realtext.rss"), Duration.ofMinutes(30), true, Optional.empty(), Map.of(), 1);
+        CollideConfig labsOnly = ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
+        CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()),
+                labsOnly.detection().withWindow(Duration.ofDays(WINDOW)), labsOnly.http(), labsOnly.notifications(),
+                labsOnly.server(), labsOnly.labs(), List.of(feed));
+        List<StoredCollision> found;
+        try (Collide collide = Collide.open(config, Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"),
+                ZoneOffset.UTC))) {
+            SourceReport r = collide.pipeline().poll(feed);
+            assertThat(r.stored()).as("passages stored").isGreaterThan(100);
+            collide.pipeline().detectAll();
+            found = collide.events().collisions(ArchiveQuery.all(), Optional.empty(), false);
+        }
+        int right = 0;
+        List<GoldRelease[]> matched = new ArrayList<>();
+        for (StoredCollision c : found) {
+            boolean ok = false;
+            for (GoldRelease[] g : goldPairs) {
+                if ((matches(c.a(), g[0]) && matches(c.b(), g[1])) || (matches(c.a(), g[1]) && matches(c.b(), g[0]))) {
+                    ok = true;
+                    if (!matched.contains(g)) {
+                        matched.add(g);
+                    }
+                }
+            }
+            right += ok ? 1 : 0;
+            System.out.println((ok ? "  right " : "  wrong ") + c.a().lab() + " " + c.a().model() + " "
+                    + c.a().date().orElse(null) + " x " + c.b().lab() + " " + c.b().model() + " "
+                    + c.b().date().orElse(null));
+        }
+        for (GoldRelease[] g : goldPairs) {
+            if (!matched.contains(g)) {
+                System.out.println("  missed " + g[0] + " x " + g[1]);
+            }
+        }
+        double precision = found.isEmpty() ? 0 : (double) right / found.size();
+        double recall = goldPairs.isEmpty() ? 0 : (double) matched.size() / goldPairs.size();
+        System.out.printf(Locale.ROOT, "realtext collisions (window %d days): found %d, right %d, gold %d,"
+                + " matched %d: P %.2f R %.2f%n", WINDOW, found.size(), right, goldPairs.size(), matched.size(),
+                precision, recall);
+        assertThat(precision).as("collision precision").isGreaterThanOrEqualTo(PRECISION_FLOOR);
+        assertThat(recall).as("collision recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
+    }
+
+    private static boolean matches(StoredEvent e, GoldRelease g) {
+        return e.lab().equals(g.lab()) && (sameName(e.model(), g.name()) || sameName(e.family(), g.name()));
+    }
+}
