@@ -23,7 +23,7 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = main.loadConfig();
+        var config = main.loadConfigWithoutSources();
         var query = Commands.query(spec, archive);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(Rows.EVENT_COLUMNS);
