@@ -46,7 +46,7 @@ public final class CollisionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CollideConfig config = main.loadConfig();
+        CollideConfig config = main.loadConfigWithoutSources();
         ArchiveQuery query = Commands.query(spec, archive);
         Optional<String> tierFilter = Commands.tier(spec, tier);
         PrintWriter out = spec.commandLine().getOut();

@@ -44,6 +44,13 @@ public final class DemoCommand implements Callable<Integer> {
             converter = ArchiveOptions.FormatConverter.class)
     OutputFormat format;
 
+    @Option(names = "--serve", description = "Then serve the demo archive over HTTP (see serve) until Ctrl-C.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "With --serve: TCP port on 127.0.0.1 (default 8080; 0 = any free port).")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,12 +60,18 @@ public final class DemoCommand implements Callable<Integer> {
             CollideConfig base = main.loadConfigWithoutSources();
             CollideConfig config = new ConfigLoader(name -> "DEMO_DIR".equals(name) ? dir.toString()
                     : System.getenv(name)).loadSources(dir.resolve("feeds.yml"), base);
-            config = config.withDatabase(new DatabaseConfig("jdbc:h2:mem:demo-" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()));
+            boolean ownDb = main.dbUrl != null && !main.dbUrl.isBlank(); // --db keeps the demo archive
+            if (!ownDb) {
+                config = config.withDatabase(new DatabaseConfig("jdbc:h2:mem:demo-" + UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()));
+            } else if (serve) {
+                config = config.withDatabase(config.database().closedByOwner()); // StopSignal closes it, in order
+            }
             try (Collide collide = Collide.open(config, Clock.systemUTC())) {
                 if (format == OutputFormat.TABLE) {
                     out.println("Collide demo: " + config.sources().size() + " bundled feeds, window "
-                            + config.detection().windowDays() + " days, throw-away database");
+                            + config.detection().windowDays() + " days, " + (ownDb ? "archive "
+                            + dev.collide.store.Database.redact(config.database().url()) : "throw-away database"));
                 }
                 for (SourceReport report : FetchCommand.fetchAll(collide, 4)) {
                     if (format == OutputFormat.TABLE) {
@@ -76,12 +89,33 @@ public final class DemoCommand implements Callable<Integer> {
                 Tabular table = new Tabular(Rows.COLLISION_COLUMNS);
                 collisions.forEach(c -> Rows.addCollision(table, c));
                 table.print(out, format);
+                if (serve) {
+                    serveUntilStopped(collide, out);
+                }
             }
         } finally {
             deleteTree(dir);
         }
         out.flush();
         return 0;
+    }
+
+    private void serveUntilStopped(Collide collide, PrintWriter out) throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port
+                    + " is not a TCP port; use 0 to 65535");
+        }
+        StopSignal stop = null;
+        try (var server = ServeCommand.start(collide, "127.0.0.1", port, out)) {
+            out.println("collide: open the URL above in a browser; Ctrl-C stops");
+            out.flush();
+            stop = StopSignal.register("collide-demo-shutdown", server::close);
+            stop.awaitRequest();
+        } finally {
+            if (stop != null) {
+                stop.closed();
+            }
+        }
     }
 
     private static void copyCorpus(Path dir) throws IOException {

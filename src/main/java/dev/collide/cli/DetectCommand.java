@@ -30,7 +30,7 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CollideConfig config = main.loadConfig();
+        CollideConfig config = main.loadConfigWithoutSources();
         config = window.applyTo(config);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             DetectionReport report = full ? collide.pipeline().detectAll() : collide.pipeline().detect();

@@ -72,7 +72,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         // Only the labs: extracting a text needs no feeds.yml.
-        var labs = ConfigLoader.fromEnvironment().loadLabs(main.configDir);
+        var labs = main.loader().loadLabs(main.configDir());
         String text;
         try {
             text = read();

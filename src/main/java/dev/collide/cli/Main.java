@@ -21,8 +21,8 @@ public final class Main implements Runnable {
     /** Exit status for an invalid config or feeds file, or bad arguments. */
     public static final int EXIT_CONFIG = 2;
 
-    @Option(names = "--config", paramLabel = "DIR", description = "Config directory (default: ./config).",
-            defaultValue = "config", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--config", paramLabel = "DIR", description = "Config directory (default: ./config, else the"
+            + " copy bundled in the jar).", scope = CommandLine.ScopeType.INHERIT)
     Path configDir;
 
     @Option(names = "--feeds", paramLabel = "FILE", description = "Sources file (default: ./feeds.yml).",
@@ -38,8 +38,8 @@ public final class Main implements Runnable {
 
     /** Loads and validates the whole configuration, with --db applied. */
     public CollideConfig loadConfig() throws ConfigException {
-        ConfigLoader loader = ConfigLoader.fromEnvironment();
-        CollideConfig config = loader.load(configDir, feedsFile);
+        ConfigLoader loader = loader();
+        CollideConfig config = loader.load(configDir(), feedsFile);
         loader.warnings().forEach(w -> System.err.println("warning: " + w));
         if (dbUrl != null && !dbUrl.isBlank()) {
             config = config.withDatabase(config.database().withUrl(dbUrl));
@@ -49,11 +49,21 @@ public final class Main implements Runnable {
 
     /** The config directory only (labs, detection, ...), without reading the feeds file. */
     public CollideConfig loadConfigWithoutSources() throws ConfigException {
-        CollideConfig config = ConfigLoader.fromEnvironment().loadWithoutSources(configDir);
+        CollideConfig config = loader().loadWithoutSources(configDir());
         if (dbUrl != null && !dbUrl.isBlank()) {
             config = config.withDatabase(config.database().withUrl(dbUrl));
         }
         return config;
+    }
+
+    /** --config, else ./config; files missing from the default directory come from the jar. */
+    Path configDir() {
+        return configDir != null ? configDir : Path.of("config");
+    }
+
+    ConfigLoader loader() {
+        ConfigLoader loader = ConfigLoader.fromEnvironment();
+        return configDir != null ? loader : loader.withBundledFallback();
     }
 
     @Override

@@ -48,6 +48,9 @@ public final class OutboxCommand implements Callable<Integer> {
 
         @Option(names = "--retry-failed", description = "Make every failed message pending again.")
         boolean all;
+
+        @Option(names = "--deliver", description = "Send the due messages now, as the daemon does every 15 s.")
+        boolean deliver;
     }
 
     @Override
@@ -63,6 +66,15 @@ public final class OutboxCommand implements Callable<Integer> {
         var config = main.loadConfigWithoutSources();
         var out = spec.commandLine().getOut();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
+            if (retry != null && retry.deliver) {
+                if (config.notifications().outboxChannels().isEmpty()) {
+                    spec.commandLine().getErr().println("error: no alert channel is configured; set"
+                            + " SLACK_WEBHOOK_URL or COLLIDE_WEBHOOK_URL and COLLIDE_WEBHOOK_SECRET (see notify.*)");
+                    return Main.EXIT_CONFIG;
+                }
+                out.println(collide.delivery().deliverDue().line());
+                return 0;
+            }
             if (retry != null) {
                 Optional<Long> id = Optional.ofNullable(retry.id);
                 int changed = collide.outbox().retryFailed(id, collide.clock().instant());

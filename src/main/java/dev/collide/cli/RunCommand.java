@@ -7,6 +7,7 @@ import dev.collide.schedule.BackupJob;
 import dev.collide.schedule.CollideScheduler;
 import dev.collide.schedule.DeliverOutboxJob;
 import dev.collide.schedule.DigestJob;
+import dev.collide.store.ArchiveShare;
 import dev.collide.store.Backups;
 import dev.collide.web.ArchiveServer;
 import java.io.PrintWriter;
@@ -61,6 +62,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stop = null;
         try (Collide collide = Collide.open(config, Clock.systemUTC());
+             // CLI commands beside the daemon read and write through it (issue #14); closed before the database
+             ArchiveShare share = ArchiveShare.start(config.database());
              CollideScheduler scheduler = new CollideScheduler(collide.pipeline(), config.sources(),
                      schedulerProperties(collide));
              // the archive server runs beside the scheduler unless disabled; null is skipped by try-with-resources

@@ -2,6 +2,7 @@ package dev.collide.cli;
 
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
+import dev.collide.store.ArchiveShare;
 import dev.collide.store.JdbcArchiveStats;
 import dev.collide.web.Archive;
 import dev.collide.web.ArchiveServer;
@@ -45,6 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stop = null;
         try (Collide collide = Collide.open(config, Clock.systemUTC());
+             // CLI commands beside the daemon read and write through it (issue #14); closed before the database
+             ArchiveShare share = ArchiveShare.start(config.database());
              ArchiveServer server = start(collide, address, tcpPort, out)) {
             stop = StopSignal.register("collide-serve-shutdown", server::close); // stop answering first
             stop.awaitRequest();

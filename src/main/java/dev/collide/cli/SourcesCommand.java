@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code collide sources}: each source's last fetch, status, health and next run; OPML import and export. */
 @Command(name = "sources", mixinStandardHelpOptions = true,
         description = "List sources with their last fetch, status, health, errors and next run.",
-        subcommands = {SourcesCommand.ImportOpml.class, SourcesCommand.ExportOpml.class})
+        subcommands = {SourcesCommand.ListSources.class, SourcesCommand.ImportOpml.class,
+                SourcesCommand.ExportOpml.class})
 public final class SourcesCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("id", "kind", "last fetch", "status", "health", "errors",
             "next run");
@@ -78,6 +79,26 @@ public final class SourcesCommand implements Callable<Integer> {
             table.print(out, format);
         }
         return 0;
+    }
+
+    /** {@code collide sources list}: the same listing as {@code collide sources}, as the README spells it. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List sources with their last fetch, status, health, errors and next run.")
+    static final class ListSources implements Callable<Integer> {
+        @ParentCommand
+        SourcesCommand sources;
+
+        @Option(names = "--format", description = "table, json or csv (default table).",
+                converter = ArchiveOptions.FormatConverter.class)
+        OutputFormat format;
+
+        @Override
+        public Integer call() throws Exception {
+            if (format != null) {
+                sources.format = format;
+            }
+            return sources.call();
+        }
     }
 
     /** Appends the feeds of an OPML file to the feeds file; skips ids and URLs already there. */

@@ -34,11 +34,28 @@ public final class ConfigLoader {
     private static final Set<SourceKind> KINDS_WITHOUT_URL = Set.of(SourceKind.HUGGINGFACE,
             SourceKind.GITHUB_RELEASES, SourceKind.GITHUB_ORG, SourceKind.ARXIV);
 
+    /** Where the jar keeps its default config directory (collide.yml, labs.yml), read when ./config is absent. */
+    private static final String BUNDLED = "/bundled-config/";
     private final Function<String, String> env;
     private final List<String> warnings = new ArrayList<>();
+    private final boolean bundledFallback;
 
     public ConfigLoader(Function<String, String> env) {
+        this(env, false);
+    }
+
+    private ConfigLoader(Function<String, String> env, boolean bundledFallback) {
         this.env = env;
+        this.bundledFallback = bundledFallback;
+    }
+
+    /**
+     * This loader, reading a file missing from the config directory from the copy bundled in the jar: for the
+     * default {@code ./config}, so that {@code java -jar collide.jar ...} works from any directory (issue #14). An
+     * explicit {@code --config DIR} gets no fallback: a typo there must not silently load other labs.
+     */
+    public ConfigLoader withBundledFallback() {
+        return new ConfigLoader(env, true);
     }
 
     /** Problems that do not stop a load, e.g. a feeds file with no sources; each names the file. */
@@ -343,13 +360,33 @@ public final class ConfigLoader {
         try {
             return YamlMap.parse(file.toString(), Utf8Text.decode(file.toString(), Files.readAllBytes(file)), env);
         } catch (NoSuchFileException e) {
+            Optional<String> bundled = bundled(file);
+            if (bundled.isPresent()) {
+                return YamlMap.parse("collide.jar!" + BUNDLED + file.getFileName(), bundled.get(), env);
+            }
             throw new ConfigException(file.toString(), 0, "file not found; " + hint);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "cannot be read (" + e.getMessage() + ")");
         }
     }
 
+    private Optional<String> bundled(Path file) throws ConfigException {
+        if (!bundledFallback || file.getFileName() == null) {
+            return Optional.empty();
+        }
+        try (var in = ConfigLoader.class.getResourceAsStream(BUNDLED + file.getFileName())) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("collide.jar!" + BUNDLED + file.getFileName(), 0, "cannot be read ("
+                    + e.getMessage() + ")");
+        }
+    }
+
     private YamlMap parseOptional(Path file) throws ConfigException {
+        if (!Files.exists(file) && bundledFallback && !Files.isDirectory(file.getParent() == null ? Path.of(".")
+                : file.getParent())) {
+            return parseRequired(file, ""); // no config directory at all: the bundled collide.yml
+        }
         if (!Files.exists(file)) {
             return YamlMap.parse(file.toString(), "", env);
         }

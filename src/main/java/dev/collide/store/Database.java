@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /** The archive database: a connection pool, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1: another process holds the embedded file. */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
     private final HikariDataSource dataSource;
     private final boolean postgres;
 
@@ -50,6 +53,15 @@ public final class Database implements AutoCloseable {
         try {
             probe = connectWithoutPool(config);
         } catch (SQLException e) {
+            Optional<String> shared = e.getErrorCode() == DATABASE_ALREADY_OPEN
+                    ? ArchiveShare.sharedUrl(config) : Optional.empty();
+            if (shared.isPresent()) {
+                try {
+                    return open(config.withUrl(shared.get())); // through the daemon that holds the file
+                } catch (StoreException notThere) {
+                    LOG.debug("database={} shared address unusable: {}", redact(config.url()), notThere.getMessage());
+                }
+            }
             throw new StoreException(cannotOpen(config.url(), e), e);
         }
         try (probe) {
@@ -119,8 +131,9 @@ public final class Database implements AutoCloseable {
                     + " from what the feeds still carry; H2's recovery tool (java -cp collide.jar"
                     + " org.h2.tools.Recover -dir DIR -db NAME) may salvage the rest as SQL";
             // DATABASE_ALREADY_OPEN_1
-            case 90020 -> where + " is in use by another process (H2: " + driverSays + "); stop the other Collide"
-                    + " process, or add ;AUTO_SERVER=TRUE to database.url in every process that shares the file";
+            case DATABASE_ALREADY_OPEN -> where + " is in use by another process (H2: " + driverSays + "); a"
+                    + " running collide run or serve shares it with these commands, other processes (compact, restore,"
+                    + " or a database.url with other settings) need it to themselves: stop the other process first";
             case 28000 -> where + " refused the user or password (" + driverSays + "); check database.user and the"
                     + " environment variable database.password names";
             default -> where + " could not be opened: " + driverSays + "; check database.url"
