@@ -59,8 +59,10 @@ final class JsonFeedParser {
         } catch (StreamConstraintsException e) {
             return new ParseResult.Rejected("not a JSON Feed: nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            return new ParseResult.Rejected("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + FeedDecoder.oneLine(e.getOriginalMessage()));
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return new ParseResult.Rejected("not valid JSON" + where + ": " + FeedDecoder.oneLine(
+                    e.getOriginalMessage()));
         } catch (IOException e) {
             return new ParseResult.Rejected("cannot read the JSON document: " + FeedDecoder.oneLine(e.getMessage()));
         }
