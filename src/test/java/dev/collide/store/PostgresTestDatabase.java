@@ -1,5 +1,6 @@
 package dev.collide.store;
 
+import dev.collide.RequiredService;
 import dev.collide.config.DatabaseConfig;
 import dev.collide.config.Secret;
 import java.sql.Connection;
@@ -9,12 +10,12 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh schema in a real PostgreSQL server for one test: the server is named by COLLIDE_TEST_PG_URL,
  * COLLIDE_TEST_PG_USER and COLLIDE_TEST_PG_PASSWORD (default: 127.0.0.1:5432/collide_test as collide/collide).
- * When no server answers, the calling test is aborted (reported as skipped) with a message saying what to set.
+ * When no server answers, the calling test is aborted (reported as skipped) with a message saying what to set, or
+ * fails when CI=true.
  */
 public final class PostgresTestDatabase implements AutoCloseable {
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/collide_test";
@@ -31,7 +32,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    /** Creates an empty schema of its own, or aborts the test when PostgreSQL is not reachable. */
+    /** Creates an empty schema of its own, or aborts the test (fails it under CI) when PostgreSQL is not reachable. */
     public static PostgresTestDatabase create() {
         String url = env("COLLIDE_TEST_PG_URL", DEFAULT_URL);
         String user = env("COLLIDE_TEST_PG_USER", "collide");
@@ -40,7 +41,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
         try (Connection c = connect(url, user, password); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL not reachable at " + url + " as " + user + " (" + e.getMessage()
+            RequiredService.missing("PostgreSQL not reachable at " + url + " as " + user + " (" + e.getMessage()
                     + "); set COLLIDE_TEST_PG_URL, COLLIDE_TEST_PG_USER and COLLIDE_TEST_PG_PASSWORD, or run .ci/run");
         }
         return new PostgresTestDatabase(url, user, password, schema);
