@@ -58,6 +58,7 @@ public final class ConditionalFetcher {
     private final ResponseReader responseReader;
     private final Predicate<InetAddress> internal;
     private final Dns dns;
+    private final StaleConnectionRetry staleRetry = new StaleConnectionRetry();
     private final FileUrlReader fileReader;
     private final ProxyRoutes proxies;
     private final AddressPolicy guard;
@@ -95,7 +96,7 @@ public final class ConditionalFetcher {
             throw new IllegalArgumentException("http.maxRedirects must be 0..5: " + config.maxRedirects());
         }
         this.proxies = new ProxyRoutes(config.proxy());
-        this.trustedClient = new OkHttpClient.Builder()
+        this.trustedClient = staleRetry.installOn(new OkHttpClient.Builder())
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
@@ -103,7 +104,8 @@ public final class ConditionalFetcher {
                 // redirects are followed here, so that each hop is counted and checked (scheme, loop, address)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                // our own retry loop counts attempts; OkHttp's silent retry would hide some of them
+                // our own retry loop counts attempts, and StaleConnectionRetry the retries on a new connection;
+                // OkHttp's silent retry would hide some of them
                 .retryOnConnectionFailure(false)
                 // OkHttp keeps 5 idle connections by default: with hundreds of workers nearly every request would
                 // open a new one; keep-alive to the hosts polled in the last minutes saves the handshakes
@@ -343,6 +345,11 @@ public final class ConditionalFetcher {
         } catch (UnknownHostException e) {
             return false; // the request itself would have failed; treat the source as public
         }
+    }
+
+    /** Requests retried on a new connection after a reused one turned out closed (issue 17). */
+    long staleConnectionRetries() {
+        return staleRetry.retries();
     }
 
     private Request buildRequest(HttpUrl httpUrl, Validators previous, Map<String, String> headers) {

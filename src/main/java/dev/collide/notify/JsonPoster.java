@@ -1,5 +1,6 @@
 package dev.collide.notify;
 
+import dev.collide.fetch.StaleConnectionRetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +27,17 @@ final class JsonPoster {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final OkHttpClient client;
+    private final StaleConnectionRetry staleRetry;
     private final Clock clock;
 
     JsonPoster(Duration timeout, Clock clock) {
-        this.client = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout)
-                .followRedirects(false).retryOnConnectionFailure(false).build();
+        // Never a reused connection (issue 17, Connection: close on each post): a POST that fails on a stale keep-alive connection after being
+        // written cannot be told from one the receiver processed, so it could not be retried without risking a
+        // second message; alerts are rare, a handshake each costs nothing. StaleConnectionRetry then retries only
+        // a POST of which nothing was written.
+        this.staleRetry = new StaleConnectionRetry();
+        this.client = staleRetry.installOn(new OkHttpClient.Builder())
+                .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout).followRedirects(false).build();
         this.clock = clock;
     }
 
@@ -42,6 +49,7 @@ final class JsonPoster {
             throws NotifyException {
         var request = new Request.Builder().url(url).post(RequestBody.create(body, JSON));
         headers.forEach(request::header);
+        request.header("Connection", "close"); // a new connection for every post; see the constructor
         try (Response response = client.newCall(request.build()).execute()) {
             int code = response.code();
             if (code >= 200 && code < 300) {
@@ -62,6 +70,11 @@ final class JsonPoster {
             throw NotifyException.retryable(what + ": " + e.getClass().getSimpleName() + " "
                     + e.getMessage() + "; will retry", e);
         }
+    }
+
+    /** Posts retried on a new connection (only ever one of which nothing was written). */
+    long staleConnectionRetries() {
+        return staleRetry.retries();
     }
 
     /** RFC 9110 10.2.3: Retry-After is delay-seconds or an HTTP-date. */

@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.collide.config.HttpConfig;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
 import dev.collide.fetch.ConditionalFetcher;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,8 +36,12 @@ class TokenScopeTest {
     private static final String PAGE_1 = "/api/models?author=moonshotai&sort=createdAt&limit=50";
     private static final String TOKEN = "Bearer hf_secret";
 
+    // generous timeouts: on a loaded machine a 2 s read timeout made the second page fail now and then
+    private static final HttpConfig HTTP = new HttpConfig(Duration.ofSeconds(20), Duration.ofSeconds(20),
+            Duration.ofSeconds(40), 1024 * 1024, "CollideTest/1.0", 0, Duration.ofMillis(1), 2, 5);
+
     private final HuggingFaceSource source = new HuggingFaceSource(
-            new ConditionalFetcher(SourceTestSupport.HTTP, SourceTestSupport.CLOCK), SourceTestSupport.LABS,
+            new ConditionalFetcher(HTTP, SourceTestSupport.CLOCK), SourceTestSupport.LABS,
             Map.of("HF_TOKEN", "hf_secret")::get);
 
     private static SourceConfig config(int pages) {
