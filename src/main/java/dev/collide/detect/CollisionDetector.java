@@ -133,7 +133,7 @@ public final class CollisionDetector {
             Collision existing = found.get(id);
             if (existing != null) {
                 found.put(id, new Collision(existing.a(), existing.b(), existing.gapDays(), existing.tier(),
-                        existing.rivalry(), true));
+                        existing.rivalry(), true, Optional.of(co.evidence())));
                 continue;
             }
             // the statement is the evidence; dates may be month-only, so the gap is what the wording allows
@@ -142,12 +142,15 @@ public final class CollisionDetector {
                 continue; // precise dates contradict the statement: trust the dates
             }
             if (gap.isPresent()) {
-                found.put(id, pair(a, b, gap, true));
+                Collision c = pair(a, b, gap, true);
+                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), c.tier(), c.rivalry(), true,
+                        Optional.of(co.evidence())));
             } else {
                 // "within hours" / "the same week": the wording sets the tier
                 Collision c = pair(a, b, Optional.of((long) co.maxGapDays()), true);
                 Tier stated = co.maxGapDays() <= 3 ? Tier.WITHIN_72H : Tier.WITHIN_WINDOW;
-                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true));
+                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true,
+                        Optional.of(co.evidence())));
             }
         }
     }
