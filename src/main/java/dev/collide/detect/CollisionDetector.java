@@ -22,6 +22,9 @@ public final class CollisionDetector {
     /** Shared gap values: a full pass builds millions of pairs with gaps of a few days. */
     private static final Optional<Long>[] GAPS = gaps(64);
 
+    /** Version of the dating and merging rules (EventBuilder, Launches, EvidenceStrength). */
+    static final String DATING_RULES = "evidence-strength-1";
+
     private final DetectionConfig config;
     /** Rival labs of each lab: a map lookup per pair instead of a scan of the configured pairs. */
     private final Map<String, java.util.Set<String>> rivalsOf = new HashMap<>();
@@ -57,7 +60,9 @@ public final class CollisionDetector {
     public String settings() {
         var rivals = new java.util.TreeSet<String>();
         config.rivals().forEach(pair -> rivals.add(String.join("-", new java.util.TreeSet<>(pair))));
-        return "window=" + config.window() + " minConfidence=" + config.minConfidence() + " rivals=" + rivals;
+        // "dating=": the event-building rules; a new version makes the next start rebuild everything (issue 13)
+        return "window=" + config.window() + " minConfidence=" + config.minConfidence() + " rivals=" + rivals
+                + " dating=" + DATING_RULES;
     }
 
     public long windowDays() {
