@@ -5,11 +5,18 @@ import java.util.Optional;
 /**
  * Two releases of different labs within the detection window, or reported as simultaneous. {@code a} is the earlier
  * (or, on a tie, the one with the smaller id). {@link #id()} is stable: derived from the two event ids.
- * {@code gapDays} is empty when a reported co-release has no day-exact dates.
+ * {@code gapDays} is empty when a reported co-release has no day-exact dates. {@code statement} is the sentence a
+ * reported collision rests on ("released within hours of each other"), when it is reported.
  */
 public record Collision(ReleaseEvent a, ReleaseEvent b, Optional<Long> gapDays, Tier tier, boolean rivalry,
-                        boolean reported) {
+                        boolean reported, Optional<String> statement) {
+    public Collision(ReleaseEvent a, ReleaseEvent b, Optional<Long> gapDays, Tier tier, boolean rivalry,
+                     boolean reported) {
+        this(a, b, gapDays, tier, rivalry, reported, Optional.empty());
+    }
+
     public Collision {
+        java.util.Objects.requireNonNull(statement, "statement");
         if (a.lab().equals(b.lab())) {
             throw new IllegalArgumentException("a collision needs two labs, got " + a.lab() + " twice");
         }

@@ -22,6 +22,9 @@ public final class CollisionDetector {
     /** Shared gap values: a full pass builds millions of pairs with gaps of a few days. */
     private static final Optional<Long>[] GAPS = gaps(64);
 
+    /** Version of the dating and merging rules (EventBuilder, Launches, EvidenceStrength). */
+    static final String DATING_RULES = "evidence-strength-1";
+
     private final DetectionConfig config;
     /** Rival labs of each lab: a map lookup per pair instead of a scan of the configured pairs. */
     private final Map<String, java.util.Set<String>> rivalsOf = new HashMap<>();
@@ -57,7 +60,9 @@ public final class CollisionDetector {
     public String settings() {
         var rivals = new java.util.TreeSet<String>();
         config.rivals().forEach(pair -> rivals.add(String.join("-", new java.util.TreeSet<>(pair))));
-        return "window=" + config.window() + " minConfidence=" + config.minConfidence() + " rivals=" + rivals;
+        // "dating=": the event-building rules; a new version makes the next start rebuild everything (issue 13)
+        return "window=" + config.window() + " minConfidence=" + config.minConfidence() + " rivals=" + rivals
+                + " dating=" + DATING_RULES;
     }
 
     public long windowDays() {
@@ -133,7 +138,7 @@ public final class CollisionDetector {
             Collision existing = found.get(id);
             if (existing != null) {
                 found.put(id, new Collision(existing.a(), existing.b(), existing.gapDays(), existing.tier(),
-                        existing.rivalry(), true));
+                        existing.rivalry(), true, Optional.of(co.evidence())));
                 continue;
             }
             // the statement is the evidence; dates may be month-only, so the gap is what the wording allows
@@ -142,12 +147,15 @@ public final class CollisionDetector {
                 continue; // precise dates contradict the statement: trust the dates
             }
             if (gap.isPresent()) {
-                found.put(id, pair(a, b, gap, true));
+                Collision c = pair(a, b, gap, true);
+                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), c.tier(), c.rivalry(), true,
+                        Optional.of(co.evidence())));
             } else {
                 // "within hours" / "the same week": the wording sets the tier
                 Collision c = pair(a, b, Optional.of((long) co.maxGapDays()), true);
                 Tier stated = co.maxGapDays() <= 3 ? Tier.WITHIN_72H : Tier.WITHIN_WINDOW;
-                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true));
+                found.put(id, new Collision(c.a(), c.b(), c.gapDays(), stated, c.rivalry(), true,
+                        Optional.of(co.evidence())));
             }
         }
     }

@@ -32,7 +32,7 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
         Evidence strongest = sorted.get(0);
         Optional<LocalDate> bound = Optional.empty();
         for (Evidence e : sorted) {
-            if (EvidenceStrength.isBounding(e)) {
+            if (EvidenceStrength.isInferred(e)) {
                 LocalDate b = EvidenceStrength.bound(e);
                 bound = Optional.of(bound.filter(x -> x.isBefore(b)).orElse(b));
             }
@@ -65,6 +65,9 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
         }
         if (a.date().isDayExact() != b.date().isDayExact()) {
             return "a stated day over a vaguer date" + over;
+        }
+        if (EvidenceStrength.isInferred(a) != EvidenceStrength.isInferred(b)) {
+            return "a stated date over one inferred from an article's date" + over;
         }
         if (EvidenceStrength.isOwn(a) != EvidenceStrength.isOwn(b)) {
             return "the lab's own post or hub record over a third party" + over;

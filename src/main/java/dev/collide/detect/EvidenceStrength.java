@@ -17,6 +17,7 @@ final class EvidenceStrength {
     static final Comparator<Evidence> STRONGEST_FIRST = Comparator
             .comparing(EvidenceStrength::isBounding)
             .thenComparing((Evidence e) -> !e.date().isDayExact())
+            .thenComparing(EvidenceStrength::isInferred) // a stated month over an inferred week
             .thenComparing(e -> !isOwn(e))
             .thenComparing(e -> -(isOwn(e) ? kindRank(e.kind()) : 0)) // another lab's post counts as news
             .thenComparing(e -> e.date().precision())
@@ -36,12 +37,28 @@ final class EvidenceStrength {
         };
     }
 
+    /** Words that refer back to a launch already past: "since the launch of X", "X, released last year". */
+    private static final java.util.regex.Pattern BACK_REFERENCE = java.util.regex.Pattern.compile(
+            "\\b(the|its|since|after|following|before|with|post)[- ](launch|release|debut|arrival|introduction)"
+                    + " of\\b|\\bsince (the )?(launch|release)|\\b(earlier|last) (this )?(year|month|week|spring|summer"
+                    + "|autumn|fall|winter)\\b|\\bago\\b|\\bpreviously\\b|\\bhad (been )?(released|launched|unveiled)"
+                    + "|\\bpredecessor\\b|\\bsuccessor to\\b|\\bsucceeds\\b");
+
     /**
-     * The extractor dates a release the text gives no date for by its article (news: the article's week; a lab
-     * post: its day). Such a date only says "on or before the article". A lab's own post dated by its day is the
-     * announcement itself, so it is not bounding.
+     * Bounding evidence: an inferred date (see {@link #isInferred}) in a sentence that refers back to a launch
+     * already past ("since the launch of Qwen 2.5-Max"): it only says "on or before the article" and never dates
+     * the release.
      */
     static boolean isBounding(Evidence e) {
+        return isInferred(e) && BACK_REFERENCE.matcher(e.sentence().toLowerCase(java.util.Locale.ROOT)).find();
+    }
+
+    /**
+     * The extractor dates a release the text gives no date for by its article (news: the article's week; a lab
+     * post: its day). Such a date is the weakest: below any stated date. A lab's own post dated by its day is the
+     * announcement itself, so it is not inferred.
+     */
+    static boolean isInferred(Evidence e) {
         if (e.publishedAt().isEmpty() || isOwn(e)) {
             return false;
         }
@@ -74,7 +91,8 @@ final class EvidenceStrength {
             case LAB_POST -> isOwn(e) ? "the lab's own post" : "a post by " + e.articleLab().orElse("another lab");
             case NEWS -> "news story";
         };
-        String how = isBounding(e) ? "no date in the text; published " + bound(e)
+        String how = isBounding(e) ? "refers back to it, no date; published " + bound(e)
+                : isInferred(e) ? "no date in the text; inferred " + e.date() + " from its article of " + bound(e)
                 : "states " + e.date() + " (" + e.date().precision().name().toLowerCase(java.util.Locale.ROOT) + ")";
         // the title and source, not the link: a link may be anything (javascript:) and pages print this line
         return who + " \"" + e.title() + "\" (" + e.sourceId() + ", mention " + e.mentionId() + "): " + how;

@@ -259,7 +259,7 @@ public final class JdbcEventStore {
             c.setAutoCommit(false);
             try {
                 int[] eventCounts = upsertEvents(c, events, now);
-                List<HistoryEntry> changes = applyCollisions(c, collisions, scope, now);
+                List<HistoryEntry> changes = applyCollisions(c, events, collisions, scope, now);
                 int outboxRows = 0;
                 for (HistoryEntry h : changes) {
                     outboxRows += enqueue(c, "COLLISION", h.collisionId(), h.change(), "history-" + h.id(), now);
@@ -387,13 +387,15 @@ public final class JdbcEventStore {
     }
 
     private record CollisionRow(String id, Optional<LocalDate> dateA, Optional<LocalDate> dateB,
-                                Optional<Integer> gap, String tier, boolean rivalry, boolean reported, String status) {
+                                Optional<Integer> gap, String tier, boolean rivalry, boolean reported, String status,
+                                String eventA, String eventB) {
     }
 
-    private List<HistoryEntry> applyCollisions(Connection c, List<Collision> collisions,
+    private List<HistoryEntry> applyCollisions(Connection c, List<ReleaseEvent> events, List<Collision> collisions,
                                                Optional<Set<String>> scope, Instant now) throws SQLException {
         Map<String, CollisionRow> existing = new HashMap<>();
-        String select = "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status FROM collisions";
+        String select = "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status, event_a, event_b"
+                + " FROM collisions";
         if (scope.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 readCollisionRows(ps, existing);
@@ -445,11 +447,35 @@ public final class JdbcEventStore {
                     ps.setString(2, old.id());
                     ps.executeUpdate();
                 }
-                changes.add(history(c, old.id(), "RETRACTED",
-                        "no longer within the window after new evidence moved a date", now));
+                changes.add(history(c, old.id(), "RETRACTED", retraction(old, events, scope), now));
             }
         }
         return changes;
+    }
+
+    /** Why a collision no longer holds, in terms of what became of its two events (issue 13: corrections). */
+    private static String retraction(CollisionRow old, List<ReleaseEvent> events, Optional<Set<String>> scope) {
+        Map<String, ReleaseEvent> byId = new HashMap<>();
+        events.forEach(e -> byId.put(e.id(), e));
+        List<String> why = new ArrayList<>();
+        String[] ids = {old.eventA(), old.eventB()};
+        List<Optional<LocalDate>> was = List.of(old.dateA(), old.dateB());
+        for (int i = 0; i < 2; i++) {
+            ReleaseEvent e = byId.get(ids[i]);
+            String before = was.get(i).map(Object::toString).orElse("undated");
+            if (e == null && scope.isEmpty()) {
+                why.add("event " + ids[i] + " (was " + before + ") is no longer a release event: its evidence is"
+                        + " now another launch (a point release or update), a generic name, or gone");
+            } else if (e != null && e.date().isEmpty()) {
+                why.add(e.lab() + " " + e.model() + " (was " + before + ") now has only undated mentions:"
+                        + " on or before its earliest article, too vague to collide");
+            } else if (e != null && !e.date().map(ReleaseDate::date).equals(was.get(i))) {
+                why.add(e.lab() + " " + e.model() + " moved from " + before + " to " + e.date().get()
+                        + " by stronger evidence");
+            }
+        }
+        return why.isEmpty() ? "no longer within the window after new evidence moved a date"
+                : "no longer holds: " + String.join("; ", why);
     }
 
     private static void readCollisionRows(PreparedStatement ps, Map<String, CollisionRow> into) throws SQLException {
@@ -459,14 +485,16 @@ public final class JdbcEventStore {
                 Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
                 into.put(rs.getString("id"), new CollisionRow(rs.getString("id"), Sql.date(rs, "date_a"),
                         Sql.date(rs, "date_b"), gapDays, rs.getString("tier"), rs.getBoolean("rivalry"),
-                        rs.getBoolean("reported"), rs.getString("status")));
+                        rs.getBoolean("reported"), rs.getString("status"), rs.getString("event_a"),
+                        rs.getString("event_b")));
             }
         }
     }
 
     private static CollisionRow rowOf(Collision col) {
         return new CollisionRow(col.id(), col.a().date().map(ReleaseDate::date), col.b().date().map(ReleaseDate::date),
-                col.gapDays().map(Long::intValue), col.tier().name(), col.rivalry(), col.reported(), "ACTIVE");
+                col.gapDays().map(Long::intValue), col.tier().name(), col.rivalry(), col.reported(), "ACTIVE",
+                col.a().id(), col.b().id());
     }
 
     static String describe(Collision col) {
@@ -474,7 +502,8 @@ public final class JdbcEventStore {
                 + ") and " + col.b().lab() + " " + col.b().model() + " ("
                 + col.b().date().map(Objects::toString).orElse("?") + "), " + col.tier().label()
                 + col.gapDays().map(g -> ", " + g + " day(s) apart").orElse("")
-                + (col.reported() ? ", reported as simultaneous" : "");
+                + (col.reported() ? ", reported as simultaneous" : "")
+                + col.statement().map(st -> ": \"" + st + "\"").orElse("");
     }
 
     private static void insertCollision(Connection c, Collision col, Instant now) throws SQLException {

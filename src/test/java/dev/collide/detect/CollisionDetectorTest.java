@@ -129,4 +129,9 @@ class CollisionDetectorTest {
                 .isEqualTo(detect(evidence, List.of()).stream().map(Collision::id).toList());
         assertThat(detect(evidence, List.of()).get(0).gapDays()).isEqualTo(Optional.of(0L));
     }
+
+    @Test
+    void settings_nameTheDatingRules_soAnArchiveBuiltBeforeIsRebuiltOnStart() {
+        assertThat(detector.settings()).endsWith(" dating=" + CollisionDetector.DATING_RULES);
+    }
 }

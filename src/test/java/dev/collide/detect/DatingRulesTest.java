@@ -77,7 +77,7 @@ class DatingRulesTest {
         var bound = Evidences.in("qwen", "qwen2.5-max", "qwen2.5-max", ReleaseDate.ofWeek(LocalDate.of(2025, 3, 12)),
                 ArticleKind.NEWS, at("2025-03-12"), Optional.empty(), "since the launch of Qwen 2.5-Max");
         var later = Evidences.in("qwen", "qwen2.5-max", "qwen2.5-max", ReleaseDate.ofWeek(LocalDate.of(2025, 3, 20)),
-                ArticleKind.NEWS, at("2025-03-20"), Optional.empty(), "Qwen 2.5-Max, launched earlier");
+                ArticleKind.NEWS, at("2025-03-20"), Optional.empty(), "after the launch of Qwen 2.5-Max");
         var rival = Evidences.in("deepseek", "deepseek-v3-0324", "deepseek-v3-0324", day("2025-03-12"),
                 ArticleKind.LAB_POST, at("2025-03-12"), Optional.of("deepseek"), "DeepSeek-V3-0324 released");
 
@@ -105,6 +105,17 @@ class DatingRulesTest {
         assertThat(builder.build(List.of(week, month, dayLater)).get(0).date()).contains(day("2025-07-11"));
         assertThat(builder.build(List.of(week, month)).get(0).date())
                 .contains(ReleaseDate.ofMonth(YearMonth.of(2025, 7)));
+    }
+
+    @Test
+    void inferredWeekAlone_datesTheEvent_whenTheSentenceReportsTheRelease() {
+        var week = Evidences.in("moonshot", "kimi-k2", "kimi-k2", ReleaseDate.ofWeek(LocalDate.of(2025, 7, 11)),
+                ArticleKind.NEWS, at("2025-07-11"), Optional.empty(), "Moonshot has released Kimi K2");
+
+        ReleaseEvent event = builder.build(List.of(week)).get(0);
+
+        assertThat(event.date()).contains(ReleaseDate.ofWeek(LocalDate.of(2025, 7, 11)));
+        assertThat(builder.explain(event.evidence()).evidence().get(0)).contains("inferred");
     }
 
     @Test
