@@ -24,7 +24,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = main.loadConfigWithoutSources();
-        var query = Commands.query(spec, archive);
+        var query = Commands.query(spec, archive, config.labs());
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(Rows.EVENT_COLUMNS);
             for (StoredEvent e : collide.events().events(query)) {
