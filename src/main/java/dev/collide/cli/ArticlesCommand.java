@@ -30,7 +30,7 @@ public final class ArticlesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = main.loadConfigWithoutSources();
-        ArchiveQuery base = Commands.query(spec, archive);
+        ArchiveQuery base = Commands.query(spec, archive, config.labs());
         ArchiveQuery query = new ArchiveQuery(base.since(), base.until(), base.lab(), Optional.ofNullable(text),
                 base.limit(), base.offset());
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {

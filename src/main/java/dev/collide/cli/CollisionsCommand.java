@@ -7,6 +7,7 @@ import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.detect.ReleaseEvent;
 import dev.collide.store.ArchiveQuery;
+import dev.collide.store.CollisionCsv;
 import dev.collide.store.StoredCollision;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class CollisionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfigWithoutSources();
-        ArchiveQuery query = Commands.query(spec, archive);
+        ArchiveQuery query = Commands.query(spec, archive, config.labs());
         Optional<String> tierFilter = Commands.tier(spec, tier);
         PrintWriter out = spec.commandLine().getOut();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
@@ -61,6 +62,11 @@ public final class CollisionsCommand implements Callable<Integer> {
                         .sorted(Comparator.comparing((Collision c) -> c.a().date().map(d -> d.date().toEpochDay())
                                 .orElse(0L)).reversed())
                         .limit(query.limit()).forEach(c -> Rows.addCollision(table, c));
+            } else if (archive.format == OutputFormat.CSV) {
+                // the columns of /api/collisions.csv, from the same writer
+                out.print(CollisionCsv.render(collide.events().collisions(query, tierFilter, retracted)));
+                out.flush();
+                return 0;
             } else {
                 for (StoredCollision c : collide.events().collisions(query, tierFilter, retracted)) {
                     Rows.addCollision(table, c);

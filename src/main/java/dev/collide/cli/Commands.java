@@ -1,5 +1,6 @@
 package dev.collide.cli;
 
+import dev.collide.config.Lab;
 import dev.collide.config.YamlMap;
 import dev.collide.detect.Collision;
 import dev.collide.detect.Tier;
@@ -7,6 +8,7 @@ import dev.collide.store.ArchiveQuery;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +19,11 @@ final class Commands {
     private Commands() {
     }
 
-    static ArchiveQuery query(CommandSpec spec, ArchiveOptions options) {
+    /** The filters; an unknown --lab is an error worded as the API words it, not an empty table. */
+    static ArchiveQuery query(CommandSpec spec, ArchiveOptions options, List<Lab> labs) {
+        if (options.lab != null && !labs.isEmpty() && labs.stream().noneMatch(l -> l.id().equals(options.lab))) {
+            throw new ParameterException(spec.commandLine(), Lab.notConfigured(options.lab, labs));
+        }
         try {
             return options.query();
         } catch (IllegalArgumentException e) {

@@ -38,7 +38,7 @@ public final class EventsCommand implements Callable<Integer> {
                 return explain(collide, explain, spec.commandLine().getOut(), spec.commandLine().getErr());
             }
         }
-        var query = Commands.query(spec, archive);
+        var query = Commands.query(spec, archive, config.labs());
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(Rows.EVENT_COLUMNS);
             for (StoredEvent e : collide.events().events(query)) {

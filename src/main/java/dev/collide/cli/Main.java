@@ -5,6 +5,8 @@ import dev.collide.config.ConfigException;
 import dev.collide.config.ConfigLoader;
 import dev.collide.store.StoreException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,6 +77,24 @@ public final class Main implements Runnable {
         System.exit(newCommandLine().execute(args));
     }
 
+    /** The same words as the API's 400 for a bad date parameter. */
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write YYYY-MM-DD, e.g."
+                    + " 2026-04-24");
+        }
+    }
+
+    /** picocli's "Invalid value for option '--since': 'x' is not..." as the API says it: "since 'x' is not...". */
+    static String oneLine(String message) {
+        String m = message == null ? "invalid arguments" : message.strip();
+        m = m.replaceFirst("^Error: ", "").replaceFirst("^Invalid value for option '--([a-zA-Z-]+)': ", "$1 ");
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
     public static CommandLine newCommandLine() {
         var cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -92,9 +112,12 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
+        cli.registerConverter(LocalDate.class, Main::date);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            // one line, worded as the API words a bad parameter, and where to read more (issue #14)
+            CommandLine where = ex.getCommandLine();
+            where.getErr().println("error: " + oneLine(ex.getMessage()) + "; see 'collide "
+                    + where.getCommandSpec().qualifiedName(" ").replaceFirst("^collide ?", "") + " --help'");
             return EXIT_CONFIG;
         });
         return cli;

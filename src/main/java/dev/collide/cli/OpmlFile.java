@@ -16,23 +16,34 @@ import org.jsoup.parser.Parser;
  * xmlUrl=".." htmlUrl=".."/>}, possibly nested in folders. jsoup's XML parser expands no external entities.
  */
 final class OpmlFile {
-    /** One feed of an OPML file: its title ({@code text} or {@code title}) and feed URL as written. */
-    record Outline(String title, String xmlUrl) {
+    /**
+     * One feed of an OPML file: its title ({@code text} or {@code title}) and feed URL as written; {@code xmlUrl} is
+     * empty for an outline that has only an {@code htmlUrl} (a web page, no feed), which the import reports.
+     */
+    record Outline(String title, String xmlUrl, String htmlUrl) {
     }
 
     private OpmlFile() {
     }
 
+    /** Throws IllegalArgumentException, saying what the file is, when it is not an OPML document. */
     static List<Outline> read(String xml) {
         Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
+        Element root = doc.children().first();
+        if (root == null || !root.tagName().equalsIgnoreCase("opml")) {
+            throw new IllegalArgumentException("not an OPML file (its root element is "
+                    + (root == null ? "missing" : "<" + root.tagName() + ">") + ", not <opml>); export the"
+                    + " subscriptions from the feed reader as OPML");
+        }
         List<Outline> outlines = new ArrayList<>();
         for (Element outline : doc.getElementsByTag("outline")) {
             String url = outline.attr("xmlUrl").strip();
-            if (url.isEmpty()) {
+            String html = outline.attr("htmlUrl").strip();
+            if (url.isEmpty() && html.isEmpty()) {
                 continue; // a folder
             }
             String title = outline.hasAttr("text") ? outline.attr("text") : outline.attr("title");
-            outlines.add(new Outline(title.strip(), url));
+            outlines.add(new Outline(title.strip(), url, html));
         }
         return outlines;
     }

@@ -137,7 +137,22 @@ public final class SourcesCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             StringBuilder added = new StringBuilder();
             int count = 0;
-            for (OpmlFile.Outline outline : OpmlFile.read(Files.readString(file, StandardCharsets.UTF_8))) {
+            List<OpmlFile.Outline> outlines;
+            try {
+                outlines = OpmlFile.read(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ConfigException(file.toString(), 0, "file not found; pass the OPML file your feed reader"
+                        + " exported");
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException(file.toString(), 0, e instanceof IOException ? "cannot be read ("
+                        + e.getMessage() + ")" : e.getMessage());
+            }
+            for (OpmlFile.Outline outline : outlines) {
+                if (outline.xmlUrl().isEmpty()) {
+                    out.println("skipped '" + outline.title() + "': it has only an htmlUrl (" + outline.htmlUrl()
+                            + "), a web page and no feed; add the site's feed URL by hand");
+                    continue;
+                }
                 Optional<String> problem = check(outline.xmlUrl());
                 if (problem.isPresent()) {
                     out.println("skipped '" + outline.title() + "': " + problem.get());

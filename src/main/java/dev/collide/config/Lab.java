@@ -18,4 +18,10 @@ public record Lab(String id, String name, List<String> aliases, List<String> bra
         modelPatterns = List.copyOf(modelPatterns);
         hubOrgs = List.copyOf(hubOrgs);
     }
+
+    /** The one wording, on the CLI and the API, for a lab id that is not configured (issue #14). */
+    public static String notConfigured(String id, List<Lab> labs) {
+        return "lab '" + id + "' is not a configured lab; known labs: "
+                + String.join(", ", labs.stream().map(Lab::id).toList());
+    }
 }

@@ -3,6 +3,7 @@ package dev.collide.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.collide.config.Lab;
 import dev.collide.store.ArchiveQuery;
+import dev.collide.store.CollisionCsv;
 import dev.collide.store.StoreException;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
@@ -62,7 +63,7 @@ final class ArchiveRoutes {
                 Params p = Params.parse(rawQuery, COLLISION_PARAMS);
                 ArchiveQuery q = checkedLab(withDefaultLimit(p, p.query()));
                 return Response.ok("text/csv; charset=utf-8; header=present",
-                        CsvExport.render(archive.events().collisions(q, p.tier(), p.flag("includeRetracted"))));
+                        CollisionCsv.render(archive.events().collisions(q, p.tier(), p.flag("includeRetracted"))));
             }
             case "/api/articles" -> {
                 ArchiveQuery q = checkedLab(Params.parse(rawQuery, ARTICLE_PARAMS).query());
@@ -163,8 +164,7 @@ final class ArchiveRoutes {
     private ArchiveQuery checkedLab(ArchiveQuery q) throws BadParameter {
         if (q.lab().isPresent() && !archive.labs().isEmpty()
                 && archive.labs().stream().noneMatch(l -> l.id().equals(q.lab().get()))) {
-            throw new BadParameter("lab", "lab '" + q.lab().get() + "' is not a configured lab; known labs: "
-                    + String.join(", ", archive.labs().stream().map(Lab::id).toList()));
+            throw new BadParameter("lab", Lab.notConfigured(q.lab().get(), archive.labs()));
         }
         return q;
     }

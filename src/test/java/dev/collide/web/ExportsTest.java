@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import dev.collide.store.CollisionCsv;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class ExportsTest extends ArchiveServerHarness {
         var c = fixture.collision();
 
         assertThat(response.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8; header=present");
-        assertThat(response.body()).isEqualTo(CsvExport.HEADER + "\r\n" + c.id() + "," + c.a().lab() + ","
+        assertThat(response.body()).isEqualTo(CollisionCsv.HEADER + "\r\n" + c.id() + "," + c.a().lab() + ","
                 + c.a().model() + "," + c.a().date().orElseThrow() + "," + c.b().lab() + "," + c.b().model() + ","
                 + c.b().date().orElseThrow() + ",4,WITHIN_WINDOW,false,false,ACTIVE,2026-04-25T10:00:00Z,"
                 + "2026-04-25T10:00:00Z\r\n");

@@ -1,17 +1,19 @@
-package dev.collide.web;
+package dev.collide.store;
 
-import dev.collide.store.StoredCollision;
 import java.util.List;
 
-/** Collisions as CSV (RFC 4180: CRLF, fields quoted when needed) for spreadsheets. */
-final class CsvExport {
-    static final String HEADER = "id,labA,modelA,dateA,labB,modelB,dateB,gapDays,tier,rivalry,reported,status,"
+/**
+ * Collisions as CSV (RFC 4180: CRLF, fields quoted when needed) for spreadsheets: the one writer behind
+ * {@code /api/collisions.csv} and {@code collide collisions --format csv}, so both have the same columns (issue #14).
+ */
+public final class CollisionCsv {
+    public static final String HEADER = "id,labA,modelA,dateA,labB,modelB,dateB,gapDays,tier,rivalry,reported,status,"
             + "createdAt,updatedAt";
 
-    private CsvExport() {
+    private CollisionCsv() {
     }
 
-    static String render(List<StoredCollision> collisions) {
+    public static String render(List<StoredCollision> collisions) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (StoredCollision c : collisions) {
             out.append(String.join(",", List.of(c.id(), cell(c.a().lab()), cell(c.a().model()),
@@ -24,7 +26,7 @@ final class CsvExport {
     }
 
     /** Quotes when needed; a feed-supplied text starting like a formula gets a leading ' so no sheet runs it. */
-    static String cell(String s) {
+    public static String cell(String s) {
         String v = s;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
