@@ -73,6 +73,14 @@ public final class Database implements AutoCloseable {
 
     private static Database openPool(DatabaseConfig config, HikariConfig hikari) throws StoreException {
         HikariDataSource ds = new HikariDataSource(hikari);
+        if (SchemaVersion.isCurrent(ds, config.isPostgres())) {
+            // issue #14: Flyway's scan and validation took most of a one-query command's start-up; the schema is
+            // already at the newest migration on the classpath, so there is nothing to apply
+            if (config.isH2File()) {
+                writeCommitsAtOnce(ds, config.url());
+            }
+            return new Database(ds, config.isPostgres());
+        }
         try {
             // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
             // It lies outside db/migration because Flyway scans locations recursively.
