@@ -221,7 +221,7 @@ class CrashSafetyTest {
         wm.stubFor(post(urlPathEqualTo(SLACK_PATH)).inScenario("slack").whenScenarioStateIs("one")
                 .willReturn(ok("ok")).willSetStateTo("slow"));
         wm.stubFor(post(urlPathEqualTo(SLACK_PATH)).inScenario("slack").whenScenarioStateIs("slow")
-                .willReturn(ok("ok").withFixedDelay(20_000))); // long enough that a loaded machine still kills in it
+                .willReturn(ok("ok").withFixedDelay(3000)));
         // `collide fetch` fills the archive and the outbox first, so the daemon's first delivery run has work
         Process fetch = child("fetch", "fetch");
         assertThat(fetch.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("fetch finished").isTrue();
