@@ -82,6 +82,11 @@ class RealFeedsReplayTest {
                 .contains("event deepseek deepseek-r1 2025-01-20", "event deepseek deepseek-r1-lite 2024-11-20");
         assertThat(lines).as("V3 keeps DeepSeek's own 2024/12/26").contains("event deepseek deepseek-v3 2024-12-26");
         assertThat(lines).noneMatch(l -> l.contains("rests on"));
+        // entries sharing one link are kept (issue 17 item 1), so the real pairs are found as served
+        assertThat(lines).as("DeepSeek-V3.2-Exp x GLM-4.6, as served")
+                .anyMatch(l -> l.contains("deepseek-v3.2-exp ") && l.contains("glm-4.6 "));
+        assertThat(lines).as("MiniMax-M2.1 x GLM-4.7, as served").anyMatch(l -> l.contains("minimax-m2.1 ")
+                && l.contains("glm-4.7 "));
     }
 
     /** The MiniMax and Z.ai entries given distinct links in memory: a stand-in for the store fix of branch i17a. */

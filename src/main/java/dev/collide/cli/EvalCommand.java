@@ -3,7 +3,6 @@ package dev.collide.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.collide.config.ConfigException;
-import dev.collide.config.ConfigLoader;
 import dev.collide.extract.CorpusEvaluation;
 import dev.collide.extract.CorpusFile;
 import dev.collide.extract.DictionaryExtractor;
@@ -46,7 +45,7 @@ public final class EvalCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --format must be table or json, not '" + format + "'");
             return Main.EXIT_CONFIG;
         }
-        var labs = ConfigLoader.fromEnvironment().loadLabs(main.configDir);
+        var labs = main.loader().loadLabs(main.configDir());
         CorpusEvaluation.Report report;
         try {
             report = new CorpusEvaluation(new DictionaryExtractor(labs), labs).evaluate(CorpusFile.read(file));

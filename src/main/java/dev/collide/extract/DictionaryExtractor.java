@@ -68,7 +68,10 @@ public final class DictionaryExtractor implements Extractor {
         Context ctx = new Context();
         ctx.articleDate = articleDate(article);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
-        ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD;
+        // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-5-Turbo"), name the
+        // model the entry releases.
+        ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD
+                || article.kind() == ArticleKind.LAB_POST && isNameOnlyTitle(article.title());
         read(article, article.title(), today, ctx);
         ctx.inHubTitle = false;
         String text = article.text();
@@ -259,6 +262,29 @@ public final class DictionaryExtractor implements Extractor {
             other |= h.kind() == NameHit.Kind.ALIAS;
         }
         return other;
+    }
+
+    private static final java.util.Set<String> HEADLINE_WORDS = java.util.Set.of("release", "released", "launch",
+            "launched", "introducing", "announcing", "meet", "is", "are", "here", "now", "available", "new", "the",
+            "model", "models", "open-source", "open-sourced", "open", "weights", "and", "&", "-", "—", "|", ":");
+
+    /**
+     * The title is one or more model names of a known brand and nothing but headline words ("GLM-5-Turbo",
+     * "Introducing Kimi K2.6", "MiniMax-M2.1 is here"): not "How to set up GLM-4.6 in Cursor".
+     */
+    private boolean isNameOnlyTitle(String title) {
+        if (title.isBlank() || title.length() > 80 || dictionary.find(title).isEmpty()) {
+            return false;
+        }
+        for (String token : title.trim().split("\\s+")) {
+            String t = token.toLowerCase(java.util.Locale.ROOT).replaceAll("[!.,:;]+$", "");
+            boolean nameLike = t.chars().anyMatch(Character::isDigit) || t.contains("-")
+                    || !dictionary.find(token).isEmpty();
+            if (!t.isEmpty() && !nameLike && !HEADLINE_WORDS.contains(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "MiniMax-AI", "Qwen Chat", "Kimi App": the company, its chat product or its app, not a model. */
