@@ -109,8 +109,9 @@ public final class Pipeline {
             try {
                 result = source.poll(config, new SourceState(health.validators(), health.lastSuccessAt(),
                         health.errorCount()));
-            } catch (RuntimeException e) {
-                // the boundary of one source: a bug met on one source must not stop the run for the others
+            } catch (RuntimeException | StackOverflowError e) {
+                // the boundary of one source: a bug met on one source must not stop the run for the others (a
+                // stack overflow in a library's recursion included: issue 17 item 4)
                 LOG.error("source={} kind={} url={} params={} poll failed unexpectedly", config.id(),
                         config.kind().yamlName(), config.url(), config.params().keySet(), e);
                 result = new PollResult.Failed("source " + config.id() + ": internal error (" + e

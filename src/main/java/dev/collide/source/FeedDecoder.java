@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes feed bytes to text and clears the prolog. Encoding: a BOM, then the HTTP charset (RFC 7303 3.2: it wins
- * over the XML declaration), then the XML declaration, then UTF-8; bytes that are invalid in that encoding become
+ * over the XML declaration), then the XML declaration, then UTF-8 when the bytes are UTF-8, else a charset guessed from the
+ * bytes ({@link UndeclaredCharset}); bytes that are invalid in that encoding become
  * U+FFFD rather than failing the whole feed. DOCTYPE: one without an internal subset only names a DTD we never
  * load, so it is cut out; one with an internal subset can declare entities (XXE, billion laughs) and is refused.
  */
 final class FeedDecoder {
+    private static final UndeclaredCharset UNDECLARED = new UndeclaredCharset();
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
 
     /** Text of the document, or a reason it cannot be read. */
@@ -53,6 +55,10 @@ final class FeedDecoder {
             } catch (XmlReaderException e) {
                 // charset and BOM disagree: fall back to what the bytes themselves say
             }
+        }
+        Optional<Charset> guessed = sniffed.isPresent() ? Optional.empty() : UNDECLARED.detect(body);
+        if (guessed.isPresent()) {
+            return new String(body, guessed.get());
         }
         try (Reader reader = new XmlReader(new ByteArrayInputStream(body), true, "UTF-8")) {
             return drain(reader);
