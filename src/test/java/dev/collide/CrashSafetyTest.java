@@ -223,7 +223,8 @@ class CrashSafetyTest {
         wm.stubFor(post(urlPathEqualTo(SLACK_PATH)).inScenario("slack").whenScenarioStateIs("slow")
                 .willReturn(ok("ok").withFixedDelay(3000)));
         // `collide fetch` fills the archive and the outbox first, so the daemon's first delivery run has work
-        Process fetch = child("fetch", "fetch");
+        // (--no-deliver: fetch would otherwise deliver them itself, issue #14)
+        Process fetch = child(dir.resolve("config"), "fetch", List.of("fetch", "--no-deliver"));
         assertThat(fetch.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("fetch finished").isTrue();
         assertThat(fetch.exitValue()).as("fetch exit code, see " + log("fetch")).isZero();
         Map<Long, String[]> rows = outboxRows();

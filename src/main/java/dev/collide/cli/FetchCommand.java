@@ -43,6 +43,10 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "8", description = "Sources fetched at once (default 8).")
     int threads;
 
+    @Option(names = "--no-deliver", description = "Queue the alerts in the outbox but leave their delivery to a"
+            + " running daemon or to outbox --deliver.")
+    boolean noDeliver;
+
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
@@ -66,7 +70,7 @@ public final class FetchCommand implements Callable<Integer> {
             }
             DetectionReport detection = collide.pipeline().detect();
             out.println(detection.line());
-            if (!config.notifications().outboxChannels().isEmpty()) {
+            if (!noDeliver && !config.notifications().outboxChannels().isEmpty()) {
                 // one-shot use from cron: the alerts this detection queued go out now, claimed as the daemon does
                 out.println(collide.delivery().deliverDue().line());
             }
