@@ -100,6 +100,16 @@ public final class FeedParser {
         }
         new XmlBaseResolver().resolve(document, base);
         Element root = document.getRootElement();
+        if (root.getName().equals("rss") && channelOf(root) == null
+                && !root.getChildren("item", root.getNamespace()).isEmpty()) {
+            // <item> straight under <rss>, no <channel> (five files of feedparser's corpus): read them as the
+            // channel's, rather than as an empty feed (issue 17 item 9)
+            Element channel = new Element("channel", root.getNamespace());
+            for (Element child : new java.util.ArrayList<>(root.getChildren())) {
+                channel.addContent(child.detach());
+            }
+            root.addContent(channel);
+        }
         if (isRss(root) && channelOf(root) == null) {
             // Rome dies with a NullPointerException on an RSS root without <channel>; it is simply an empty feed
             return new ParseResult.Parsed(new ParsedFeed("", List.of(), Optional.empty()));

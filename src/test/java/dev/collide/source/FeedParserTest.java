@@ -224,6 +224,17 @@ class FeedParserTest {
     }
 
     @Test
+    void parse_itemsStraightUnderRss_areRead() {
+        ParseResult result = parser.parse("src", ("<rss version=\"2.0\"><title>Stray</title><item><title>First</title>"
+                + "<guid>a</guid></item><item><title>Second</title><guid>b</guid></item></rss>")
+                .getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty());
+
+        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        assertThat(((ParseResult.Parsed) result).feed().articles()).extracting(Article::title)
+                .containsExactly("First", "Second");
+    }
+
+    @Test
     void parse_httpCharset_winsOverXmlDeclaration() {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><item><title>caf\u00e9"
                 + "</title></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1);
