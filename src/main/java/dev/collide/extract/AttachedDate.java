@@ -7,14 +7,14 @@ import java.util.Set;
 
 /**
  * A date written right after a name, the way lists, tables and catalogues give release dates (issue #12):
- * "Llama 3.3 70B (December 2024)", "Granite 4.1 (April 2026) — ...", "GLM-5.2 (launched 2026-06-16)",
- * "gemini-2.0-flash February 5, 2025 Earliest February 2026", "gpt-4o | 2024-05-13 |". Such a date is the model's
+ * "Llama 9.1 70B (March 2031)", "Granite 9.2 (May 2031) — ...", "GLM-9.3 (launched 2031-06-02)",
+ * "gemini-9.0-flash June 5, 2031 Retired June 2032", "gpt-9o | 2031-05-13 |". Such a date is the model's
  * release date unless the words between say it is another kind of date (a shutdown, a cut-off, a plan).
  */
 final class AttachedDate {
     /** Characters a table cell or list may put between a name and its date. */
     private static final String GLUE = " \t|:—–-,;(";
-    /** How far into a bracket the date may stand: "(vision + edge models, September 2024)". */
+    /** How far into a bracket the date may stand: "(small and large sizes, March 2031)". */
     private static final int MAX_BRACKET = 60;
     private static final Set<String> OTHER_DATES = Set.of("cutoff", "cut-off", "knowledge", "eol", "shutdown",
             "retirement", "retired", "retire", "retires", "deprecated", "deprecation", "deprecates", "sunset",
@@ -23,7 +23,7 @@ final class AttachedDate {
 
     /**
      * Words a retrospective or a catalogue puts between a model and its date: "in", "model in", "released on"
-     * ("Claude Opus 4 released on May 22, 2025").
+     * ("Claude Opus 9 released on March 3, 2031").
      */
     private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile(
             "(?:(?:model|models|series|family)\\s+)?(?:(?:was|were|is|first|officially)\\s+)?"
@@ -72,14 +72,14 @@ final class AttachedDate {
             return Optional.of(next.date());
         }
         if (linked && LINKED.matcher(text.substring(i, next.start())).matches()) {
-            return Optional.of(next.date()); // "Gemini 2.0 in December 2024", "its V3 model in December"
+            return Optional.of(next.date()); // "Gemini 9.0 in March 2031", "its V9 model in March"
         }
         if (text.charAt(i) != '(' || next.start() - i > MAX_BRACKET) {
             return Optional.empty();
         }
         int close = text.indexOf(')', i);
         if (close > 0 && close < next.start() && onlyGlue(text, close + 1, next.start())) {
-            return Optional.of(next.date()); // "Doubao 1.0 (Pro / Lite / Character)2024-05": a table cell after it
+            return Optional.of(next.date()); // "Doubao 9.0 (Pro / Mini)2031-05": a table cell after it
         }
         String inside = text.substring(i + 1, next.start());
         if (inside.indexOf(')') >= 0) {

@@ -26,7 +26,7 @@ final class ChineseDates {
 
     private static void readMonth(String text, int from, int to, int monthChar, Optional<LocalDate> today,
                                   List<DateSpan> out) {
-        // Catalogues space the parts: "2025 年 6 月 17 日".
+        // Catalogues space the parts: "2031 年 3 月 9 日".
         int me = monthChar;
         while (me > from && text.charAt(me - 1) == ' ') {
             me--;

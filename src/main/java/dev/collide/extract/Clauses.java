@@ -61,8 +61,8 @@ final class Clauses {
     }
 
     /**
-     * Whether the clause starts with a comma, colon or dash (a list or apposition: "its release: Kimi K2 Thinking",
-     * "两款模型——Step-Video-T2V") rather than a connecting word.
+     * Whether the clause starts with a comma, colon or dash (a list or apposition: "its new release: Kimi K9 Thinking",
+     * "两个模型——Step-9") rather than a connecting word.
      */
     boolean startsWithComma(String text, int clause) {
         char c = text.charAt(starts[clause]);

@@ -68,7 +68,7 @@ public final class DictionaryExtractor implements Extractor {
         Context ctx = new Context();
         ctx.articleDate = articleDate(article);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
-        // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-5-Turbo"), name the
+        // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
         // model the entry releases.
         ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD
                 || article.kind() == ArticleKind.LAB_POST && isNameOnlyTitle(article.title());
@@ -89,8 +89,8 @@ public final class DictionaryExtractor implements Extractor {
             Mention m = e.getValue();
             ReleaseDate unnamed = ctx.unnamedReleases.get(m.lab());
             if (m.release() && unnamed != null && !ctx.stated.contains(e.getKey())) {
-                // "On Tuesday, Mistral unveiled its first reasoning models. ... The Magistral Small model is
-                // open-source": the model named later was released on the day the story gave.
+                // "On Monday, Mistral shipped two new models. ... Magistral Small 9 is open-weight": the model
+                // named later was released on the day the story gave.
                 m = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, unnamed, m.confidence(),
                         m.evidence());
             }
@@ -138,7 +138,7 @@ public final class DictionaryExtractor implements Extractor {
                 afterPrefix = true;
                 continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
             }
-            // "Doubao Seed 2.1": a common-word brand right after its lab's other brand is the brand, not the word
+            // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
             boolean labNamed = afterPrefix || isAliasHit(hits, hit.lab());
             afterPrefix = false;
             Optional<ModelName> name = switch (hit.kind()) {
@@ -191,17 +191,17 @@ public final class DictionaryExtractor implements Extractor {
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
             if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)) {
-                // A list or table row: "Llama 3.3 70B (December 2024)" dates the model's release.
+                // A list or table row: "Llama 9.1 70B (March 2031)" dates the model's release.
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }
             if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab())
                     && classifier.isCueless(text, words, from, to)) {
-                // "Nvidia unveiled new open models on Tuesday. The new models are: Nemotron Nano 3, ...": the story
+                // "Nvidia shipped open models on Monday. The new ones are: Nemotron Nano 9, ...": the story
                 // goes on about the release it told.
                 verdict = new ReleaseClassifier.Verdict(true, 0.65);
             }
             if (verdict.release() && !ctx.inHubTitle && isThirdParty(hits, name, clauses)) {
-                // "Microsoft has now introduced DeepSeek R1 to Azure AI Foundry": another lab ships it, not a launch.
+                // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
             if (attached.isEmpty() && verdict.release() && rowsWithDates(text, found, spans, name)) {
@@ -215,7 +215,7 @@ public final class DictionaryExtractor implements Extractor {
                 continue;
             }
             if (verdict.release() && isFuture(date.get(), today)) {
-                // "will be launched in one to two weeks", "drops Monday": a release dated after the story is a plan.
+                // "is to ship in a few weeks", "arrives next Monday": a release dated after the story is a plan.
                 verdict = new ReleaseClassifier.Verdict(false, 0.8);
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
@@ -247,7 +247,7 @@ public final class DictionaryExtractor implements Extractor {
 
     /**
      * The name's clause has, before the name, lab names that are all of other labs: the subject is another company
-     * making the model available ("Microsoft has now introduced DeepSeek R1", "AWS adds Llama 4 to Bedrock").
+     * making the model available ("Microsoft now offers DeepSeek R9", "AWS adds Llama 9 to its catalogue").
      */
     private static boolean isThirdParty(List<NameHit> hits, ModelName name, Clauses clauses) {
         int clause = clauses.indexOf(name.start());
@@ -269,8 +269,8 @@ public final class DictionaryExtractor implements Extractor {
             "model", "models", "open-source", "open-sourced", "open", "weights", "and", "&", "-", "—", "|", ":");
 
     /**
-     * The title is one or more model names of a known brand and nothing but headline words ("GLM-5-Turbo",
-     * "Introducing Kimi K2.6", "MiniMax-M2.1 is here"): not "How to set up GLM-4.6 in Cursor".
+     * The title is one or more model names of a known brand and nothing but headline words ("GLM-9-Turbo",
+     * "Introducing Kimi K9.6", "MiniMax-M9.1 is here"): not "How to set up GLM-9.6 in an editor".
      */
     private boolean isNameOnlyTitle(String title) {
         if (title.isBlank() || title.length() > 80 || dictionary.find(title).isEmpty()) {
@@ -341,7 +341,7 @@ public final class DictionaryExtractor implements Extractor {
 
     /**
      * One mention per model per article: a release beats a mention, then a date the text states beats the article's
-     * date (a title "The Nemotron-4 340B release" over the body's "On 14 June 2024, NVIDIA releases ..."), then a
+     * date (a title "The Nemotron-9 release" over the body's "On 3 March 2031, NVIDIA ships it ..."), then a
      * finer date, then confidence.
      */
     private static void keep(Context ctx, Mention m, boolean stated) {

@@ -70,10 +70,10 @@ final class ReleaseClassifier {
             return new Verdict(true, 0.75 + bonus);
         }
         if (releasedRightAfter(w, nameToken, to)) {
-            // "on par with the initial DeepSeek-R1 model released in January": the participle speaks of the name
+            // "close to the first DeepSeek-R9 model released in March": the participle speaks of the name
             return new Verdict(true, 0.75 + bonus);
         }
-        // "a service using a version of o3": the frame stands up to five words before the name
+        // "an app built on a variant of o9": the frame stands up to five words before the name
         for (int k = Math.max(0, nameToken - 5); k < nameToken; k++) {
             if ((w.get(k).bits() & Lexicon.COMPARISON) != 0 && w.get(k).start() >= from) {
                 return new Verdict(false, 0.8);
@@ -147,7 +147,7 @@ final class ReleaseClassifier {
 
     /**
      * A clause with no cue of its own: a comma list takes the verb of the clause before ("released V3.2, R1"); an
-     * apposition the predicate after it ("The base models, Yi-6B and Yi-34B, are open-sourced").
+     * apposition the predicate after it ("Two models, Yi-9B and Yi-90B, are now open-weight").
      */
     private Verdict inherited(String text, Words w, Clauses clauses, int c, int sentenceEnd, double bonus) {
         boolean cueBefore = false;

@@ -161,10 +161,10 @@ class CorrectionsTest {
     @Test
     void reportedCoRelease_monthOnly_collidesAndSaysWhichStatement() throws Exception {
         var r1 = ev("deepseek", "deepseek-r1", "deepseek-r1", ReleaseDate.ofMonth(YearMonth.of(2025, 1)),
-                ArticleKind.NEWS, "2025-06-01", Optional.empty(), "In January 2025, DeepSeek R1 and Kimi K1.5 ...");
+                ArticleKind.NEWS, "2025-06-01", Optional.empty(), "A look back at the winter launches ...");
         var k15 = ev("moonshot", "kimi-k1.5", "kimi-k1.5", ReleaseDate.ofMonth(YearMonth.of(2025, 1)),
-                ArticleKind.NEWS, "2025-06-01", Optional.empty(), "In January 2025, DeepSeek R1 and Kimi K1.5 ...");
-        String statement = "In January 2025, DeepSeek R1 and Kimi K1.5 were released within hours of each other.";
+                ArticleKind.NEWS, "2025-06-01", Optional.empty(), "A look back at the winter launches ...");
+        String statement = "That winter DeepSeek and Moonshot shipped their reasoners within hours of each other.";
         var co = new CoRelease("deepseek", "deepseek-r1", "moonshot", "kimi-k1.5", 0, statement);
 
         assertThat(detect(List.of(r1, k15), List.of())).as("month-only dates never collide alone").isEmpty();
