@@ -171,22 +171,7 @@ final class FeedDecoder {
 
     /** Index of the closing '>' of a DOCTYPE without internal subset; -1 when it has one ('[') or never ends. */
     private static int doctypeEnd(String xml, int from) {
-        char quote = 0;
-        for (int i = from; i < xml.length(); i++) {
-            char c = xml.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '[') {
-                return -1;
-            } else if (c == '>') {
-                return i;
-            }
-        }
-        return -1;
+        return XmlLimits.unquotedIndexOf(xml, from, '>', '[');
     }
 
     static String oneLine(String message) {

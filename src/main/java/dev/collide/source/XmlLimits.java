@@ -66,6 +66,15 @@ final class XmlLimits {
 
     /** Index just past the '>' closing a start tag, with '>' inside quoted attribute values skipped; -1 if none. */
     private static int endOfStartTag(String xml, int from) {
+        int close = unquotedIndexOf(xml, from, '>', '<');
+        return close < 0 ? -1 : close + 1;
+    }
+
+    /**
+     * Index of the first {@code target} from {@code from} outside single or double quotes; -1 when {@code stop} comes
+     * first (outside quotes) or neither comes. Shared with {@link FeedDecoder}'s DOCTYPE scan.
+     */
+    static int unquotedIndexOf(String xml, int from, char target, char stop) {
         char quote = 0;
         for (int i = from; i < xml.length(); i++) {
             char c = xml.charAt(i);
@@ -75,9 +84,9 @@ final class XmlLimits {
                 }
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '>') {
-                return i + 1;
-            } else if (c == '<') {
+            } else if (c == target) {
+                return i;
+            } else if (c == stop) {
                 return -1;
             }
         }
