@@ -273,13 +273,20 @@ public final class DictionaryExtractor implements Extractor {
      * "Introducing Kimi K9.6", "MiniMax-M9.1 is here"): not "How to set up GLM-9.6 in an editor".
      */
     private boolean isNameOnlyTitle(String title) {
-        if (title.isBlank() || title.length() > 80 || dictionary.find(title).isEmpty()) {
+        if (title.isBlank() || title.length() > 80) {
             return false;
         }
-        for (String token : title.trim().split("\\s+")) {
-            String t = token.toLowerCase(java.util.Locale.ROOT).replaceAll("[!.,:;]+$", "");
+        List<NameHit> hits = dictionary.find(title);
+        if (hits.isEmpty()) {
+            return false;
+        }
+        var token = java.util.regex.Pattern.compile("\\S+").matcher(title);
+        while (token.find()) {
+            String t = token.group().toLowerCase(java.util.Locale.ROOT).replaceAll("[!.,:;]+$", "");
+            int start = token.start();
+            int end = token.end();
             boolean nameLike = t.chars().anyMatch(Character::isDigit) || t.contains("-")
-                    || !dictionary.find(token).isEmpty();
+                    || hits.stream().anyMatch(h -> h.start() < end && h.end() > start);
             if (!t.isEmpty() && !nameLike && !HEADLINE_WORDS.contains(t)) {
                 return false;
             }
