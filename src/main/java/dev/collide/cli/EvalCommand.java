@@ -1,7 +1,5 @@
 package dev.collide.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.collide.config.ConfigException;
 import dev.collide.extract.CorpusEvaluation;
 import dev.collide.extract.CorpusFile;
@@ -58,8 +56,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (format.equals("json")) {
             try {
-                spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(new Json(report)));
+                spec.commandLine().getOut().println(Tabular.JSON.writeValueAsString(new Json(report)));
             } catch (IOException e) {
                 throw new IllegalStateException("JSON of plain records cannot fail", e);
             }
