@@ -189,6 +189,7 @@ public final class Collide implements AutoCloseable {
 
     @Override
     public void close() {
+        pipeline.close();
         database.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.collide;
 
+import dev.collide.StageTimes.Stage;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
 import dev.collide.detect.Collision;
@@ -14,6 +15,7 @@ import dev.collide.source.Article;
 import dev.collide.source.PollResult;
 import dev.collide.source.Source;
 import dev.collide.source.SourceState;
+import dev.collide.store.ArchiveWriter;
 import dev.collide.store.DetectionChanges;
 import dev.collide.store.DetectionLock;
 import dev.collide.store.FamilyKey;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * The stages joined: poll a source, extract from each new article, store it; detect over the stored evidence.
  * Thread-safe: many sources may be polled at once; detection runs one at a time.
  */
-public final class Pipeline {
+public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     /** A failing source is retried later and later, but at least once a day. */
     static final Duration MAX_BACKOFF = Duration.ofHours(24);
@@ -58,6 +61,8 @@ public final class Pipeline {
     private final DetectionLock clusterLock;
     private final Clock clock;
     private final Object detectionLock = new Object();
+    private final StageTimes stages = new StageTimes();
+    private final ArchiveWriter writer;
 
     public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
                     JdbcArticleStore articles, JdbcSourceStateStore states, JdbcEventStore events,
@@ -72,6 +77,13 @@ public final class Pipeline {
         this.detector = detector;
         this.clusterLock = clusterLock;
         this.clock = clock;
+        this.writer = articles.newWriter();
+    }
+
+    /** Stops the archive writer after what is queued; the stores stay open (they belong to the caller). */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /**
@@ -106,6 +118,7 @@ public final class Pipeline {
             result = new PollResult.Failed("source kind '" + config.kind().yamlName() + "' is not supported by this"
                     + " version of Collide", false, Optional.empty());
         } else {
+            StageTimes.Mark mark = StageTimes.mark();
             try {
                 result = source.poll(config, new SourceState(health.validators(), health.lastSuccessAt(),
                         health.errorCount()));
@@ -117,37 +130,41 @@ public final class Pipeline {
                 result = new PollResult.Failed("source " + config.id() + ": internal error (" + e
                         + "); see the log; it will be retried", true, Optional.empty());
             }
+            stages.charge(Stage.POLL, mark);
         }
         return record(config, health, result, now);
     }
 
     private SourceReport record(SourceConfig config, SourceHealth h, PollResult result, Instant now) {
+        if (result instanceof PollResult.Items items) {
+            List<JdbcArticleStore.NewArticle> fresh;
+            try {
+                fresh = unknownAndExtracted(items.articles());
+            } catch (StoreException e) {
+                return storeFailed(config, h, items, now, e);
+            }
+            // the outcomes of the inserts, counted in the writer's transaction, make the state saved with them
+            int[] counts = new int[2];
+            Function<List<SaveOutcome>, SourceHealth> health = outcomes -> {
+                counts[0] = count(outcomes, SaveOutcome.Stored.class);
+                counts[1] = count(outcomes, SaveOutcome.SameLink.class);
+                return itemsRead(config, h, items, counts[0], now);
+            };
+            StageTimes.Mark mark = StageTimes.mark();
+            try {
+                writer.write(fresh, now, health);
+            } catch (StoreException e) {
+                return storeFailed(config, h, items, now, e);
+            } finally {
+                stages.charge(Stage.STORE, mark);
+            }
+            SourceHealth next = itemsRead(config, h, items, counts[0], now);
+            return new SourceReport(config.id(), "ok", items.articles().size(), counts[0], counts[1],
+                    Optional.empty(), next.nextFetchAt());
+        }
         SourceHealth next;
         SourceReport report;
-        if (result instanceof PollResult.Items items) {
-            int stored = 0;
-            int sameLink = 0;
-            try {
-                StoreCounts counts = storeAll(items.articles());
-                stored = counts.stored();
-                sameLink = counts.sameLink();
-            } catch (StoreException e) {
-                // keep the old validators so the next poll reads the same items again: nothing is lost
-                LOG.error("source={} store failed: {}", config.id(), e.getMessage());
-                next = failed(config, h, now, "could not store articles: " + e.getMessage(), Optional.empty());
-                save(next);
-                return new SourceReport(config.id(), "failed", items.articles().size(), stored,
-                        next.lastError(), next.nextFetchAt());
-            }
-            Duration interval = AdaptiveRefresh.next(config, h, stored);
-            Instant nextFetch = now.plus(max(interval, items.notBefore().orElse(Duration.ZERO)));
-            next = new SourceHealth(config.id(), items.validators(), Optional.of(now), Optional.of(now),
-                    items.articles().isEmpty() ? h.lastItemsAt() : Optional.of(now), "ok", Optional.empty(), 0,
-                    Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored,
-                    items.articles().isEmpty() ? h.emptyPolls() + 1 : 0, Optional.of(interval));
-            report = new SourceReport(config.id(), "ok", items.articles().size(), stored, sameLink,
-                    Optional.empty(), next.nextFetchAt());
-        } else if (result instanceof PollResult.Unchanged unchanged) {
+        if (result instanceof PollResult.Unchanged unchanged) {
             Duration interval = AdaptiveRefresh.next(config, h, 0);
             Instant nextFetch = now.plus(max(interval, unchanged.notBefore().orElse(Duration.ZERO)));
             next = new SourceHealth(config.id(), unchanged.validators(), Optional.of(now), Optional.of(now),
@@ -162,8 +179,33 @@ public final class Pipeline {
             report = new SourceReport(config.id(), failed.retryAfter().isPresent() ? "rate-limited" : "failed",
                     0, 0, Optional.of(failed.reason()), next.nextFetchAt());
         }
-        save(next);
+        save(next, now);
         return report;
+    }
+
+    /** The state after a poll that read items, {@code stored} of them new. */
+    private static SourceHealth itemsRead(SourceConfig config, SourceHealth h, PollResult.Items items, int stored,
+                                          Instant now) {
+        Duration interval = AdaptiveRefresh.next(config, h, stored);
+        Instant nextFetch = now.plus(max(interval, items.notBefore().orElse(Duration.ZERO)));
+        return new SourceHealth(config.id(), items.validators(), Optional.of(now), Optional.of(now),
+                items.articles().isEmpty() ? h.lastItemsAt() : Optional.of(now), "ok", Optional.empty(), 0,
+                Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored,
+                items.articles().isEmpty() ? h.emptyPolls() + 1 : 0, Optional.of(interval));
+    }
+
+    private SourceReport storeFailed(SourceConfig config, SourceHealth h, PollResult.Items items, Instant now,
+                                     StoreException e) {
+        // keep the old validators so the next poll reads the same items again: nothing is lost
+        LOG.error("source={} store failed: {}", config.id(), e.getMessage());
+        SourceHealth next = failed(config, h, now, "could not store articles: " + e.getMessage(), Optional.empty());
+        save(next, now);
+        return new SourceReport(config.id(), "failed", items.articles().size(), 0, next.lastError(),
+                next.nextFetchAt());
+    }
+
+    private static int count(List<SaveOutcome> outcomes, Class<? extends SaveOutcome> kind) {
+        return (int) outcomes.stream().filter(kind::isInstance).count();
     }
 
     private static SourceHealth failed(SourceConfig config, SourceHealth h, Instant now, String reason,
@@ -190,49 +232,31 @@ public final class Pipeline {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private void save(SourceHealth health) {
+    private void save(SourceHealth health, Instant now) {
         try {
-            states.save(health);
+            writer.write(List.of(), now, outcomes -> health);
         } catch (StoreException e) {
             LOG.error("source={} could not save its state: {}", health.sourceId(), e.getMessage());
         }
     }
 
-    /** New articles, and those skipped because another source stored their link first. */
-    private record StoreCounts(int stored, int sameLink) {
-    }
-
-    /** Articles stored per transaction: one commit per batch rather than per item (issue 17). */
-    private static final int STORE_BATCH = 500;
-
-    private StoreCounts storeAll(List<Article> items) throws StoreException {
-        int stored = 0;
-        int sameLink = 0;
-        Instant now = clock.instant();
-        List<JdbcArticleStore.NewArticle> batch = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Article article = items.get(i);
-            // cheap: skip extraction for what we already have
-            if (!articles.contains(article.sourceId(), article.guid())) {
-                batch.add(new JdbcArticleStore.NewArticle(article, fingerprint.applyAsLong(article),
+    /**
+     * The articles of a poll that are not stored yet, with what was extracted from them: one indexed look-up per
+     * {@link JdbcArticleStore#LOOKUP_CHUNK} guids, and no extraction for what we already have.
+     */
+    private List<JdbcArticleStore.NewArticle> unknownAndExtracted(List<Article> items) throws StoreException {
+        StageTimes.Mark mark = StageTimes.mark();
+        Set<String> known = articles.knownGuids(items);
+        mark = stages.charge(Stage.STORE, mark);
+        List<JdbcArticleStore.NewArticle> fresh = new ArrayList<>();
+        for (Article article : items) {
+            if (!known.contains(article.guid())) {
+                fresh.add(new JdbcArticleStore.NewArticle(article, fingerprint.applyAsLong(article),
                         extractor.extract(article)));
             }
-            if (batch.size() < STORE_BATCH && i < items.size() - 1) {
-                continue;
-            }
-            List<SaveOutcome> outcomes = batch.isEmpty() ? List.of() : articles.storeAll(batch, now);
-            for (int k = 0; k < outcomes.size(); k++) {
-                if (outcomes.get(k) instanceof SaveOutcome.Stored) {
-                    stored++;
-                } else if (outcomes.get(k) instanceof SaveOutcome.SameLink same) {
-                    sameLink++;
-                    LOG.debug("source={} guid={} skipped: same link as an article of source={}",
-                            article.sourceId(), batch.get(k).article().guid(), same.otherSourceId());
-                }
-            }
-            batch.clear();
         }
-        return new StoreCounts(stored, sameLink);
+        stages.charge(Stage.EXTRACT, mark);
+        return fresh;
     }
 
     /**
@@ -257,9 +281,19 @@ public final class Pipeline {
     public DetectionReport detect() throws StoreException {
         synchronized (detectionLock) {
             try (DetectionLock.Held held = clusterLock.acquire()) {
-                return detectNewEvidence();
+                StageTimes.Mark mark = StageTimes.mark();
+                try {
+                    return detectNewEvidence();
+                } finally {
+                    stages.charge(Stage.DETECT, mark);
+                }
             }
         }
+    }
+
+    /** Time spent per stage since this pipeline was built (or {@link StageTimes#reset}). */
+    public StageTimes stageTimes() {
+        return stages;
     }
 
     private DetectionReport detectNewEvidence() throws StoreException {

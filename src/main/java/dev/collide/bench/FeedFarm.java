@@ -42,6 +42,9 @@ final class FeedFarm implements AutoCloseable {
     private final AtomicLong bodies = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
     private final Map<Integer, Body> cache = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> bumps = new ConcurrentHashMap<>();
+    /** The highest feed number asked for so far: how far {@link #changeEvery} has to go. */
+    private final AtomicLong known = new AtomicLong(-1);
 
     FeedFarm(int hosts, Duration latency) throws IOException {
         this.latency = latency;
@@ -67,6 +70,18 @@ final class FeedFarm implements AutoCloseable {
         version.incrementAndGet();
     }
 
+    /** Gives every {@code k}-th feed (0, k, 2k, ...) a new item: k = 100 is the "1 % changed" round. */
+    void changeEvery(int k) {
+        int feeds = (int) Math.max(known.get() + 1, 1);
+        for (int n = 0; n < feeds; n += k) {
+            bumps.merge(n, 1, Integer::sum);
+        }
+    }
+
+    private int version(int n) {
+        return version.get() + bumps.getOrDefault(n, 0);
+    }
+
     long bodiesSent() {
         return bodies.get();
     }
@@ -84,7 +99,8 @@ final class FeedFarm implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             boolean etag = path.startsWith("/etag/");
             int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1, path.length() - 4));
-            int v = version.get();
+            known.accumulateAndGet(n, Math::max);
+            int v = version(n);
             String tag = "\"" + n + "-" + v + "\"";
             if (etag && tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 notModified.incrementAndGet();
@@ -163,6 +179,35 @@ final class FeedFarm implements AutoCloseable {
     private static final String TEXT = ("Today we release Model-X, our newest model, with open weights under an"
             + " Apache 2.0 licence. It improves reasoning, coding and long-context retrieval over the previous"
             + " version &amp; runs on a single accelerator. ").repeat(3);
+
+    /**
+     * The farm as a process of its own, so that a benchmark's heap, CPU and threads are the client's alone. Prints
+     * one {@code host:port} line per host, then {@code ready}; then reads commands from standard input, one per
+     * line: {@code change-all}, {@code change-every K}, {@code stats} (prints "bodies 304s"), {@code quit}.
+     * Arguments: hosts, latency in ms.
+     */
+    public static void main(String[] args) throws IOException {
+        int hosts = Integer.parseInt(args[0]);
+        Duration latency = Duration.ofMillis(Long.parseLong(args[1]));
+        try (FeedFarm farm = new FeedFarm(hosts, latency);
+             var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (HttpServer server : farm.servers) {
+                InetSocketAddress a = server.getAddress();
+                System.out.println(a.getAddress().getHostAddress() + ":" + a.getPort());
+            }
+            System.out.println("ready");
+            System.out.flush();
+            for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                if (line.equals("change-all")) {
+                    farm.changeAll();
+                } else if (line.startsWith("change-every ")) {
+                    farm.changeEvery(Integer.parseInt(line.substring(13).trim()));
+                }
+                System.out.println(farm.bodiesSent() + " " + farm.notModifiedSent());
+                System.out.flush();
+            }
+        }
+    }
 
     static ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();

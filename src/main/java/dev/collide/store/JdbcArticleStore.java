@@ -13,8 +13,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** Articles with what was extracted from them, stored once: unique by source + guid and by canonical URL. */
@@ -49,6 +54,11 @@ public final class JdbcArticleStore {
         return storeAll(List.of(new NewArticle(article, fingerprint, extraction)), fetchedAt).get(0);
     }
 
+    /** A writer of polls into this store's database: the pipeline's, one per process (issue 18). */
+    public ArchiveWriter newWriter() {
+        return new ArchiveWriter(dataSource);
+    }
+
     /** One article to store with what was extracted from it. */
     public record NewArticle(Article article, long fingerprint, Extraction extraction) {
     }
@@ -62,10 +72,7 @@ public final class JdbcArticleStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<SaveOutcome> outcomes = new ArrayList<>(batch.size());
-                for (NewArticle a : batch) {
-                    outcomes.add(insertUnlessKnown(c, a, fetchedAt));
-                }
+                List<SaveOutcome> outcomes = insertUnlessKnown(c, batch, fetchedAt);
                 c.commit();
                 return outcomes;
             } catch (SQLException e) {
@@ -89,129 +96,230 @@ public final class JdbcArticleStore {
         }
     }
 
-    private static SaveOutcome insertUnlessKnown(Connection c, NewArticle a, Instant fetchedAt) throws SQLException {
-        Article article = a.article();
-        String guidKey = Keys.guidKey(article.sourceId(), article.guid());
-        if (hasGuid(c, guidKey)) {
-            return new SaveOutcome.AlreadyStored();
+    /**
+     * The duplicate checks for the whole batch in two indexed look-ups (guid keys, then the URL keys of the news
+     * articles), then one batched insert per table (issue 18: per-item statements were most of a fetch's time).
+     */
+    static List<SaveOutcome> insertUnlessKnown(Connection c, List<NewArticle> batch, Instant fetchedAt)
+            throws SQLException {
+        List<String> guidKeys = new ArrayList<>(batch.size());
+        for (NewArticle a : batch) {
+            guidKeys.add(Keys.guidKey(a.article().sourceId(), a.article().guid()));
         }
-        Optional<String> urlKey = Keys.urlKey(article.link());
-        boolean labsOwn = article.lab().isPresent() || article.kind() != ArticleKind.NEWS;
-        Optional<String> other = labsOwn || urlKey.isEmpty() ? Optional.empty()
-                : otherSourceWithUrl(c, urlKey.get(), article.sourceId());
-        if (other.isPresent()) {
-            return new SaveOutcome.SameLink(other.get());
+        Set<String> taken = new HashSet<>(existing(c, GUID_KEYS, guidKeys, 1, null));
+        List<Optional<String>> urlKeys = new ArrayList<>(batch.size());
+        List<String> newsUrlKeys = new ArrayList<>();
+        for (NewArticle a : batch) {
+            Optional<String> urlKey = Keys.urlKey(a.article().link());
+            urlKeys.add(urlKey);
+            if (!isLabsOwn(a.article()) && urlKey.isPresent()) {
+                newsUrlKeys.add(urlKey.get());
+            }
         }
-        long id = insertArticle(c, article, guidKey, urlKey, a.fingerprint(), fetchedAt);
-        insertMentions(c, id, a.extraction().mentions());
-        insertCoReleases(c, id, a.extraction().coReleases());
-        return new SaveOutcome.Stored(id);
+        // url key -> a source holding it; only another source's article makes a news item a duplicate
+        Map<String, List<String>> urlHolders = new HashMap<>();
+        if (!newsUrlKeys.isEmpty()) {
+            for (String row : existing(c, URL_KEYS, newsUrlKeys, 2, "\n")) {
+                int cut = row.indexOf('\n');
+                urlHolders.computeIfAbsent(row.substring(0, cut), k -> new ArrayList<>()).add(row.substring(cut + 1));
+            }
+        }
+        List<SaveOutcome> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
+        List<Integer> toInsert = new ArrayList<>();
+        Map<String, String> urlsInBatch = new HashMap<>(); // news url key -> source, for two sources in one batch
+        for (int i = 0; i < batch.size(); i++) {
+            Article article = batch.get(i).article();
+            if (!taken.add(guidKeys.get(i))) {
+                outcomes.set(i, new SaveOutcome.AlreadyStored()); // stored before, or twice in this batch
+                continue;
+            }
+            Optional<String> urlKey = urlKeys.get(i);
+            if (!isLabsOwn(article) && urlKey.isPresent()) {
+                Optional<String> other = urlHolders.getOrDefault(urlKey.get(), List.of()).stream()
+                        .filter(source -> !source.equals(article.sourceId())).findFirst();
+                String earlier = urlsInBatch.get(urlKey.get());
+                if (other.isEmpty() && earlier != null && !earlier.equals(article.sourceId())) {
+                    other = Optional.of(earlier);
+                }
+                if (other.isPresent()) {
+                    outcomes.set(i, new SaveOutcome.SameLink(other.get()));
+                    continue;
+                }
+            }
+            urlKey.ifPresent(k -> urlsInBatch.putIfAbsent(k, article.sourceId()));
+            toInsert.add(i);
+        }
+        if (toInsert.isEmpty()) {
+            return outcomes;
+        }
+        long[] ids = insertArticles(c, batch, toInsert, guidKeys, urlKeys, fetchedAt);
+        insertMentions(c, batch, toInsert, ids);
+        insertCoReleases(c, batch, toInsert, ids);
+        for (int k = 0; k < toInsert.size(); k++) {
+            outcomes.set(toInsert.get(k), new SaveOutcome.Stored(ids[k]));
+        }
+        return outcomes;
+    }
+
+    private static boolean isLabsOwn(Article article) {
+        return article.lab().isPresent() || article.kind() != ArticleKind.NEWS;
     }
 
     /** Whether this guid of this source is stored already (cheap check before extraction). */
     public boolean contains(String sourceId, String guid) throws StoreException {
         try (Connection c = dataSource.getConnection()) {
-            return hasGuid(c, Keys.guidKey(sourceId, guid));
+            return !existing(c, GUID_KEYS, List.of(Keys.guidKey(sourceId, guid)), 1, null).isEmpty();
         } catch (SQLException e) {
             throw new StoreException("could not read articles: " + e.getMessage(), e);
         }
     }
 
-    // Two lookups, each on its own index (articles_guid_key, articles_url): H2 answers "guid_key = ? OR
-    // url_key = ?" with a table scan, 27 s for a 10,000-item feed (issue 17)
-    static final String GUID_LOOKUP = "SELECT 1 FROM articles WHERE guid_key = ?";
-    static final String URL_LOOKUP = "SELECT source_id FROM articles WHERE url_key = ? AND source_id <> ?"
-            + " FETCH FIRST 1 ROWS ONLY";
-
-    private static boolean hasGuid(Connection c, String guidKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(GUID_LOOKUP)) {
-            ps.setString(1, guidKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+    /**
+     * The guids of {@code articles} (all of one poll) that are stored already, in one look-up per
+     * {@link #LOOKUP_CHUNK}: the pipeline extracts only the rest.
+     */
+    public Set<String> knownGuids(List<Article> articles) throws StoreException {
+        Map<String, String> guidByKey = new HashMap<>();
+        for (Article a : articles) {
+            guidByKey.put(Keys.guidKey(a.sourceId(), a.guid()), a.guid());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Set<String> known = new HashSet<>();
+            for (String key : existing(c, GUID_KEYS, new ArrayList<>(guidByKey.keySet()), 1, null)) {
+                known.add(guidByKey.get(key));
             }
+            return known;
+        } catch (SQLException e) {
+            throw new StoreException("could not read articles: " + e.getMessage(), e);
         }
     }
 
-    private static Optional<String> otherSourceWithUrl(Connection c, String urlKey, String sourceId)
+    // Look-ups by IN lists on the unique indexes articles_guid_key and articles_url_key. H2 answers
+    // "guid_key = ? OR url_key = ?" with a table scan, 27 s for a 10,000-item feed (issue 17).
+    static final String GUID_KEYS = "SELECT guid_key FROM articles WHERE guid_key IN (%s)";
+    static final String URL_KEYS = "SELECT url_key, source_id FROM articles WHERE url_key IN (%s)";
+    /** Keys per look-up: one statement for a usual feed, and well under any driver's parameter limit. */
+    static final int LOOKUP_CHUNK = 500;
+
+    /**
+     * Runs {@code template} over {@code keys} in chunks; returns the first column of each row, or the first
+     * {@code columns} columns joined by {@code separator}.
+     */
+    private static List<String> existing(Connection c, String template, List<String> keys, int columns,
+                                         String separator) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
+            String sql = String.format(template, String.join(", ", Collections.nCopies(chunk.size(), "?")));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(columns == 1 ? rs.getString(1) : rs.getString(1) + separator + rs.getString(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Inserts the articles at {@code rows} of {@code batch} in one JDBC batch; returns their ids in that order. */
+    private static long[] insertArticles(Connection c, List<NewArticle> batch, List<Integer> rows,
+                                         List<String> guidKeys, List<Optional<String>> urlKeys, Instant fetchedAt)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(URL_LOOKUP)) {
-            ps.setString(1, urlKey);
-            ps.setString(2, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static long insertArticle(Connection c, Article a, String guidKey, Optional<String> urlKey,
-                                      long fingerprint, Instant fetchedAt) throws SQLException {
         String sql = """
                 INSERT INTO articles (source_id, guid, guid_key, url, url_key, title, body, published_at, fetched_at,
                                       kind, lab, tags, fingerprint)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, a.sourceId());
-            ps.setString(2, Sql.cut(a.guid(), 2000));
-            ps.setString(3, guidKey);
-            Sql.setString(ps, 4, a.link().map(URI::toString).map(s -> Sql.cut(s, 4000)));
-            Sql.setString(ps, 5, urlKey);
-            ps.setString(6, Sql.cut(a.title(), MAX_TITLE));
-            ps.setString(7, Sql.cut(a.text(), MAX_BODY));
-            Sql.setInstant(ps, 8, a.publishedAt());
-            Sql.setInstant(ps, 9, fetchedAt);
-            ps.setString(10, a.kind().name());
-            Sql.setString(ps, 11, a.lab());
-            ps.setString(12, Sql.cut(String.join(",", a.tags()), 4000));
-            ps.setLong(13, fingerprint);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            for (int i : rows) {
+                Article a = batch.get(i).article();
+                ps.setString(1, a.sourceId());
+                ps.setString(2, Sql.cut(a.guid(), 2000));
+                ps.setString(3, guidKeys.get(i));
+                Sql.setString(ps, 4, a.link().map(URI::toString).map(s -> Sql.cut(s, 4000)));
+                Sql.setString(ps, 5, urlKeys.get(i));
+                ps.setString(6, Sql.cut(a.title(), MAX_TITLE));
+                ps.setString(7, Sql.cut(a.text(), MAX_BODY));
+                Sql.setInstant(ps, 8, a.publishedAt());
+                Sql.setInstant(ps, 9, fetchedAt);
+                ps.setString(10, a.kind().name());
+                Sql.setString(ps, 11, a.lab());
+                ps.setString(12, Sql.cut(String.join(",", a.tags()), 4000));
+                ps.setLong(13, batch.get(i).fingerprint());
+                ps.addBatch();
             }
+            ps.executeBatch();
+            long[] ids = new long[rows.size()];
+            int n = 0;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next() && n < ids.length) {
+                    ids[n++] = keys.getLong(1);
+                }
+            }
+            if (n != ids.length) {
+                throw new SQLException("the driver returned " + n + " generated ids for " + ids.length + " rows");
+            }
+            return ids;
         }
     }
 
-    private static void insertMentions(Connection c, long articleId, List<Mention> mentions) throws SQLException {
+    private static void insertMentions(Connection c, List<NewArticle> batch, List<Integer> rows, long[] ids)
+            throws SQLException {
         String sql = """
                 INSERT INTO mentions (article_id, lab, model_id, model, family, is_release, release_date, precision,
                                       release_at, confidence, evidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        boolean any = false;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Mention m : mentions) {
-                ps.setLong(1, articleId);
-                ps.setString(2, m.lab());
-                ps.setString(3, Sql.cut(m.modelId(), 300));
-                ps.setString(4, Sql.cut(m.model(), 300));
-                ps.setString(5, Sql.cut(m.family(), 300));
-                ps.setBoolean(6, m.release());
-                ps.setObject(7, m.date().date());
-                ps.setString(8, m.date().precision().name());
-                Sql.setInstant(ps, 9, m.date().instant());
-                ps.setDouble(10, m.confidence());
-                ps.setString(11, Sql.cut(m.evidence(), 4000));
-                ps.addBatch();
+            for (int k = 0; k < rows.size(); k++) {
+                for (Mention m : batch.get(rows.get(k)).extraction().mentions()) {
+                    ps.setLong(1, ids[k]);
+                    ps.setString(2, m.lab());
+                    ps.setString(3, Sql.cut(m.modelId(), 300));
+                    ps.setString(4, Sql.cut(m.model(), 300));
+                    ps.setString(5, Sql.cut(m.family(), 300));
+                    ps.setBoolean(6, m.release());
+                    ps.setObject(7, m.date().date());
+                    ps.setString(8, m.date().precision().name());
+                    Sql.setInstant(ps, 9, m.date().instant());
+                    ps.setDouble(10, m.confidence());
+                    ps.setString(11, Sql.cut(m.evidence(), 4000));
+                    ps.addBatch();
+                    any = true;
+                }
             }
-            ps.executeBatch();
+            if (any) {
+                ps.executeBatch();
+            }
         }
     }
 
-    private static void insertCoReleases(Connection c, long articleId, List<CoRelease> coReleases)
+    private static void insertCoReleases(Connection c, List<NewArticle> batch, List<Integer> rows, long[] ids)
             throws SQLException {
         String sql = """
                 INSERT INTO co_releases (article_id, lab_a, family_a, lab_b, family_b, max_gap_days, evidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""";
+        boolean any = false;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (CoRelease co : coReleases) {
-                ps.setLong(1, articleId);
-                ps.setString(2, co.labA());
-                ps.setString(3, Sql.cut(co.familyA(), 300));
-                ps.setString(4, co.labB());
-                ps.setString(5, Sql.cut(co.familyB(), 300));
-                ps.setInt(6, co.maxGapDays());
-                ps.setString(7, Sql.cut(co.evidence(), 4000));
-                ps.addBatch();
+            for (int k = 0; k < rows.size(); k++) {
+                for (CoRelease co : batch.get(rows.get(k)).extraction().coReleases()) {
+                    ps.setLong(1, ids[k]);
+                    ps.setString(2, co.labA());
+                    ps.setString(3, Sql.cut(co.familyA(), 300));
+                    ps.setString(4, co.labB());
+                    ps.setString(5, Sql.cut(co.familyB(), 300));
+                    ps.setInt(6, co.maxGapDays());
+                    ps.setString(7, Sql.cut(co.evidence(), 4000));
+                    ps.addBatch();
+                    any = true;
+                }
             }
-            ps.executeBatch();
+            if (any) {
+                ps.executeBatch();
+            }
         }
     }
 

@@ -48,6 +48,22 @@ public final class JdbcSourceStateStore {
 
     /** Inserts or replaces the row of {@code health.sourceId()}. */
     public void save(SourceHealth h) throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                save(c, h);
+            } catch (SQLException e) {
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                save(c, h); // lost the insert to another node: the update now finds the row
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not save the state of source " + h.sourceId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #save(SourceHealth)}, on {@code c} and in its transaction (the archive writer's, issue 18). */
+    static void save(Connection c, SourceHealth h) throws SQLException {
         String update = """
                 UPDATE source_state SET etag = ?, last_modified = ?, body_hash = ?, last_fetch_at = ?,
                     last_success_at = ?, last_items_at = ?, last_status = ?, last_error = ?, error_count = ?,
@@ -59,27 +75,15 @@ public final class JdbcSourceStateStore {
                     last_items_at, last_status, last_error, error_count, next_fetch_at, fetch_count,
                     not_modified_count, item_count, empty_polls, interval_seconds, source_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(update)) {
-                bind(ps, h);
-                if (ps.executeUpdate() == 1) {
-                    return;
-                }
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            bind(ps, h);
+            if (ps.executeUpdate() == 1) {
+                return;
             }
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
-                bind(ps, h);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (!Sql.isUniqueViolation(e)) {
-                    throw e;
-                }
-                try (PreparedStatement ps = c.prepareStatement(update)) { // lost a race with another node
-                    bind(ps, h);
-                    ps.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not save the state of source " + h.sourceId() + ": " + e.getMessage(), e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            bind(ps, h);
+            ps.executeUpdate();
         }
     }
 

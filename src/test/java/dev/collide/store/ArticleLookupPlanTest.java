@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 17 item 3: the duplicate checks before each insert read an index on H2, never the whole table. */
+/**
+ * Issue 17 item 3 and 18: the duplicate checks of a batch (IN lists of keys) read an index on H2, never the whole
+ * table.
+ */
 class ArticleLookupPlanTest {
     private Database db;
 
@@ -42,14 +45,14 @@ class ArticleLookupPlanTest {
 
     @Test
     void guidLookup_usesTheGuidIndex() throws Exception {
-        String plan = plan(JdbcArticleStore.GUID_LOOKUP, 1);
+        String plan = plan(String.format(JdbcArticleStore.GUID_KEYS, "?, ?, ?"), 3);
 
         assertThat(plan).contains("ARTICLES_GUID_KEY").doesNotContain("tableScan");
     }
 
     @Test
     void urlLookup_usesTheUrlIndex() throws Exception {
-        String plan = plan(JdbcArticleStore.URL_LOOKUP, 2);
+        String plan = plan(String.format(JdbcArticleStore.URL_KEYS, "?, ?, ?"), 3);
 
         assertThat(plan).contains("ARTICLES_URL").doesNotContain("tableScan");
     }

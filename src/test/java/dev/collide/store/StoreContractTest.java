@@ -212,4 +212,113 @@ abstract class StoreContractTest {
             assertThat(e.date()).isEqualTo(LocalDate.of(2026, 4, 24));
         });
     }
+    // issue 18: the batched store and the one writer of polls
+
+    @Test
+    void storeAll_sameGuidTwiceInOneBatch_storesItOnceAndSaysSo() throws Exception {
+        var a = article("wire", "g1", "https://wire.example/a");
+        var b = article("wire", "g2", "https://wire.example/b");
+
+        List<SaveOutcome> outcomes = articles.storeAll(List.of(new JdbcArticleStore.NewArticle(a, 1, Extraction.EMPTY),
+                new JdbcArticleStore.NewArticle(b, 2, Extraction.EMPTY),
+                new JdbcArticleStore.NewArticle(a, 1, Extraction.EMPTY)), NOW);
+
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.get(0)).isInstanceOf(SaveOutcome.Stored.class);
+        assertThat(outcomes.get(1)).isInstanceOf(SaveOutcome.Stored.class);
+        assertThat(outcomes.get(2)).isInstanceOf(SaveOutcome.AlreadyStored.class);
+        assertThat(articles.count()).isEqualTo(2);
+        assertThat(articles.knownGuids(List.of(a, b, article("wire", "g3", "https://wire.example/c"))))
+                .containsExactlyInAnyOrder("g1", "g2");
+    }
+
+    @Test
+    void storeAll_mentionsLandOnTheirOwnArticle() throws Exception {
+        var plain = article("wire", "p", "https://wire.example/p");
+        var rel = article("wire", "r", "https://wire.example/r");
+
+        List<SaveOutcome> outcomes = articles.storeAll(List.of(
+                new JdbcArticleStore.NewArticle(plain, 1, Extraction.EMPTY),
+                new JdbcArticleStore.NewArticle(rel, 2, release("deepseek", "DeepSeek-V9", LocalDate.of(2026, 4, 24)))),
+                NOW);
+
+        long relId = ((SaveOutcome.Stored) outcomes.get(1)).id();
+        var evidence = events.loadReleaseEvidence();
+        assertThat(evidence).hasSize(1);
+        assertThat(evidence.get(0).articleId()).isEqualTo(relId);
+    }
+
+    @Test
+    void writer_manyConcurrentPolls_storeEveryArticleOnceWithItsState() throws Exception {
+        var states = new JdbcSourceStateStore(db.dataSource());
+        int sources = 24;
+        int items = 15;
+        try (ArchiveWriter writer = articles.newWriter()) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+            List<java.util.concurrent.Future<Integer>> stored = new java.util.ArrayList<>();
+            for (int s = 0; s < sources; s++) {
+                String id = "src-" + s;
+                stored.add(pool.submit(() -> {
+                    List<JdbcArticleStore.NewArticle> batch = new java.util.ArrayList<>();
+                    for (int i = 0; i < items; i++) {
+                        batch.add(new JdbcArticleStore.NewArticle(article(id, "g" + i,
+                                "https://" + id + ".example/" + i), i, Extraction.EMPTY));
+                    }
+                    List<SaveOutcome> outcomes = writer.write(batch, NOW, o -> withItems(id,
+                            (int) o.stream().filter(SaveOutcome.Stored.class::isInstance).count()));
+                    return (int) outcomes.stream().filter(SaveOutcome.Stored.class::isInstance).count();
+                }));
+            }
+            for (var f : stored) {
+                assertThat(f.get()).isEqualTo(items);
+            }
+            pool.shutdown();
+        }
+        assertThat(articles.count()).isEqualTo((long) sources * items);
+        assertThat(states.all()).hasSize(sources).allSatisfy(h -> assertThat(h.itemCount()).isEqualTo(items));
+    }
+
+    @Test
+    void writer_onePollFailing_losesNothingOfTheOthersAndStoresNoneOfItsOwn() throws Exception {
+        var states = new JdbcSourceStateStore(db.dataSource());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (ArchiveWriter writer = articles.newWriter()) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            List<java.util.concurrent.Future<?>> polls = new java.util.ArrayList<>();
+            for (int s = 0; s < 6; s++) {
+                String id = "src-" + s;
+                boolean bad = s == 3;
+                polls.add(pool.submit(() -> {
+                    start.await();
+                    var batch = List.of(new JdbcArticleStore.NewArticle(article(id, "g", "https://" + id
+                            + ".example/g"), 1, Extraction.EMPTY));
+                    return writer.write(batch, NOW, o -> {
+                        if (bad) {
+                            throw new IllegalStateException("a state this database refuses");
+                        }
+                        return withItems(id, 1);
+                    });
+                }));
+            }
+            start.countDown();
+            int failed = 0;
+            for (var f : polls) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed++;
+                }
+            }
+            pool.shutdown();
+            assertThat(failed).isEqualTo(1);
+        }
+        assertThat(articles.count()).isEqualTo(5);
+        assertThat(articles.knownGuids(List.of(article("src-3", "g", "https://src-3.example/g")))).isEmpty();
+        assertThat(states.all()).extracting(SourceHealth::sourceId).doesNotContain("src-3").hasSize(5);
+    }
+
+    private static SourceHealth withItems(String sourceId, int items) {
+        return new SourceHealth(sourceId, Validators.NONE, Optional.of(NOW), Optional.of(NOW), Optional.of(NOW), "ok",
+                Optional.empty(), 0, Optional.of(NOW.plusSeconds(1800)), 1, 0, items);
+    }
 }

@@ -1,0 +1,191 @@
+package dev.collide.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of polls into the archive (issue 18): each poll's new articles and the source's new state, written
+ * together, and the polls that queued up meanwhile committed in one transaction. With H2's WRITE_DELAY 0 every
+ * commit writes its pages to the file, and one commit per feed (two with the state) was most of a cold fetch's
+ * time and made the file grow. A poll is atomic all the same: when a group fails, each of its polls is written in
+ * a transaction of its own, so a killed process leaves a poll stored with its validators, or neither. Pollers wait
+ * for their own write, never for a pooled connection. Thread-safe.
+ */
+public final class ArchiveWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveWriter.class);
+    /** Polls per transaction at most, and articles: a bigger group saves little and holds its pages longer. */
+    static final int MAX_POLLS = 256;
+    static final int MAX_ARTICLES = 10_000;
+
+    private final DataSource dataSource;
+    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** One poll's write: its new articles (may be none) and the source's state, computed from their outcomes. */
+    private record Write(List<JdbcArticleStore.NewArticle> articles, Instant fetchedAt,
+                         Function<List<SaveOutcome>, SourceHealth> health,
+                         CompletableFuture<List<SaveOutcome>> done) {
+    }
+
+    public ArchiveWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.thread = new Thread(this::run, "collide-archive-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Stores {@code articles} (duplicates skipped as {@link JdbcArticleStore#storeAll} does) and then the state
+     * that {@code health} makes of their outcomes, in one transaction; returns the outcomes in order. Blocks until
+     * committed.
+     */
+    public List<SaveOutcome> write(List<JdbcArticleStore.NewArticle> articles, Instant fetchedAt,
+                                   Function<List<SaveOutcome>, SourceHealth> health) throws StoreException {
+        var write = new Write(List.copyOf(articles), fetchedAt, health, new CompletableFuture<>());
+        if (closed) {
+            throw new StoreException("the archive is closing; the poll was not stored and will be read again");
+        }
+        queue.add(write);
+        if (closed && !thread.isAlive()) {
+            // queued after the writer's last look at the queue
+            write.done().completeExceptionally(new StoreException("the archive is closing; the poll was not stored"
+                    + " and will be read again"));
+        }
+        try {
+            return write.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while storing; the poll will be read again", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("could not store: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Write> group = new ArrayList<>();
+        while (true) {
+            Write first;
+            try {
+                // polled, not interrupted: an interrupt in the middle of H2's file I/O closes its file channel
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == null) {
+                if (closed) {
+                    break;
+                }
+                continue;
+            }
+            group.add(first);
+            int articles = group.get(0).articles().size();
+            for (Write next = queue.peek(); next != null && group.size() < MAX_POLLS
+                    && articles + next.articles().size() <= MAX_ARTICLES; next = queue.peek()) {
+                group.add(queue.poll());
+                articles += next.articles().size();
+            }
+            writeGroup(group);
+            group.clear();
+        }
+        for (Write left = queue.poll(); left != null; left = queue.poll()) {
+            left.done().completeExceptionally(new StoreException("the archive closed before this poll was stored;"
+                    + " it will be read again"));
+        }
+    }
+
+    private void writeGroup(List<Write> group) {
+        if (group.size() > 1) {
+            try {
+                List<List<SaveOutcome>> outcomes = inOneTransaction(group);
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).done().complete(outcomes.get(i));
+                }
+                return;
+            } catch (SQLException | StoreException | RuntimeException e) {
+                // one poll's trouble (a race with another node, a value the database refuses) must not cost the
+                // others theirs: each again on its own
+                LOG.debug("a group of {} polls failed ({}); writing them one by one", group.size(), e.getMessage());
+            }
+        }
+        for (Write w : group) {
+            try {
+                w.done().complete(inOneTransaction(List.of(w)).get(0));
+            } catch (SQLException e) {
+                w.done().completeExceptionally(new StoreException("could not store " + w.articles().size()
+                        + " articles: " + e.getMessage(), e));
+            } catch (StoreException | RuntimeException e) {
+                w.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private List<List<SaveOutcome>> inOneTransaction(List<Write> group) throws SQLException, StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<List<SaveOutcome>> all = new ArrayList<>(group.size());
+                for (Write w : group) {
+                    List<SaveOutcome> outcomes = w.articles().isEmpty() ? List.of()
+                            : JdbcArticleStore.insertUnlessKnown(c, w.articles(), w.fetchedAt());
+                    JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+                    all.add(outcomes);
+                }
+                c.commit();
+                return all;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (group.size() == 1 && Sql.isUniqueViolation(e instanceof SQLException s ? s : null)) {
+                    // another node or thread stored one of them first: store them one at a time, as storeAll does
+                    return List.of(articlesOneByOne(c, group.get(0)));
+                }
+                throw e;
+            }
+        }
+    }
+
+    private List<SaveOutcome> articlesOneByOne(Connection c, Write w) throws SQLException, StoreException {
+        List<SaveOutcome> outcomes = new ArrayList<>();
+        for (JdbcArticleStore.NewArticle a : w.articles()) {
+            try {
+                outcomes.add(JdbcArticleStore.insertUnlessKnown(c, List.of(a), w.fetchedAt()).get(0));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                outcomes.add(new SaveOutcome.AlreadyStored());
+            }
+        }
+        JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+        c.commit();
+        return outcomes;
+    }
+
+    /** Writes what is queued, then stops the thread; later writes are refused. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
