@@ -83,7 +83,7 @@ public final class Collide implements AutoCloseable {
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
         Database database = Database.open(config.database());
         var http = new ConditionalFetcher(config.http(), clock);
-        var articles = new JdbcArticleStore(database.dataSource());
+        var articles = new JdbcArticleStore(database);
         Map<SourceKind, Source> sources = new EnumMap<>(SourceKind.class);
         addSources(sources, http, config, (sourceId, guid) -> isStored(articles, sourceId, guid), System::getenv);
         Extractor extractor = new DictionaryExtractor(config.labs());

@@ -291,6 +291,11 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** What the archive writer did (its thread's time is not in {@link #stageTimes}). */
+    public ArchiveWriter.Stats writerStats() {
+        return writer.stats();
+    }
+
     /** Time spent per stage since this pipeline was built (or {@link StageTimes#reset}). */
     public StageTimes stageTimes() {
         return stages;

@@ -35,7 +35,8 @@ final class FeedFarm implements AutoCloseable {
     static final int ITEMS = 20;
 
     private final List<HttpServer> servers = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("farm-timer"));
+    // the timer writes the answers: a blocking write to one slow socket must not hold up every other answer
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(16, daemon("farm-timer"));
     private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("farm-handler"));
     private final Duration latency;
     private final AtomicInteger version = new AtomicInteger(1);
@@ -149,10 +150,18 @@ final class FeedFarm implements AutoCloseable {
                 .append(" news</title><link>https://lab").append(n).append(".example/</link>")
                 .append("<description>Generated feed for the benchmark</description>\n");
         for (int i = version + ITEMS - 1; i >= version; i--) {
-            xml.append("<item><title>Lab ").append(n).append(" ships Model-").append(i)
-                    .append(", a new open-weights release</title><link>https://lab").append(n)
+            // one feed in twenty is a known lab's, and its newest item a release, so that extraction and detection
+            // have real work; those releases are spread over a year, as real ones are
+            boolean release = n % 20 == 0 && i == version + ITEMS - 1;
+            String lab = LABS[(n / 20) % LABS.length];
+            String title = release ? lab + " releases " + lab + "-V" + n + "." + i + " with open weights"
+                    : "Lab " + n + " ships Model-" + i + ", a new open-weights release";
+            String day = release ? java.time.LocalDate.of(2025, 1, 1).plusDays((n / 20L * 7 + i) % 365)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy", java.util.Locale.ROOT))
+                    : "Sat, 25 Apr 2026";
+            xml.append("<item><title>").append(title).append("</title><link>https://lab").append(n)
                     .append(".example/posts/").append(i).append("</link><guid>https://lab").append(n)
-                    .append(".example/posts/").append(i).append("</guid><pubDate>Sat, 25 Apr 2026 08:")
+                    .append(".example/posts/").append(i).append("</guid><pubDate>").append(day).append(" 08:")
                     .append(String.format("%02d", i % 60)).append(":00 GMT</pubDate><description>")
                     .append(TEXT).append("</description></item>\n");
         }
@@ -175,6 +184,8 @@ final class FeedFarm implements AutoCloseable {
         }
         return root.toPrettyString();
     }
+
+    private static final String[] LABS = {"DeepSeek", "Qwen", "Mistral", "Kimi"};
 
     private static final String TEXT = ("Today we release Model-X, our newest model, with open weights under an"
             + " Apache 2.0 licence. It improves reasoning, coding and long-context retrieval over the previous"

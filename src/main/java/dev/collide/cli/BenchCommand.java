@@ -2,7 +2,7 @@ package dev.collide.cli;
 
 import dev.collide.bench.BenchRow;
 import dev.collide.bench.DetectionBench;
-import dev.collide.bench.FetchBench;
+import dev.collide.bench.PipelineBench;
 import dev.collide.bench.MemoryBench;
 import dev.collide.bench.ParseBench;
 import java.io.PrintWriter;
@@ -41,12 +41,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--farm-feeds", defaultValue = "10000", description = "Feeds in the fetch farm (default 10000).")
     int feeds;
 
-    @Option(names = "--farm-hosts", defaultValue = "250",
-            description = "Loopback hosts of the fetch farm (default 250).")
+    @Option(names = "--farm-hosts", defaultValue = "200",
+            description = "Loopback hosts of the fetch farm (default 200).")
     int hosts;
 
-    @Option(names = "--workers", defaultValue = "600", description = "Fetch workers of the product (default 600).")
+    @Option(names = "--workers", defaultValue = "" + dev.collide.FetchRun.DEFAULT_THREADS,
+            description = "Fetch workers of the product, as fetch --threads (default ${DEFAULT-VALUE}).")
     int workers;
+
+    @Option(names = "--per-host", defaultValue = "4",
+            description = "http.perHostConcurrency for the fetch benchmark (default 4).")
+    int perHost;
 
     @Option(names = "--events", defaultValue = "1000000", description = "Events for detection (default 1000000).")
     int events;
@@ -81,13 +86,18 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.flush();
+        List<String> tables = new ArrayList<>();
         if (runs(Part.FETCH)) {
-            rows.addAll(new FetchBench(feeds, hosts, workers, Duration.ofMillis(100)).run());
+            // issue 18: the real path of collide fetch, not the fetcher alone
+            var base = dev.collide.config.ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
+            Path dir = java.nio.file.Files.createTempDirectory("collide-fetch-bench");
+            tables.add(new PipelineBench(base, feeds, hosts, workers, Duration.ofMillis(100), perHost).run(dir, out));
+            rows.add(new BenchRow(String.format("fetch end to end, %,d feeds", feeds), "see table below", "-",
+                    "targets: cold >= 500 feeds/s (>= 3x 16 workers), warm >= 2,000, 1 % changed >= 1,500"));
         }
         if (runs(Part.PARSE)) {
             rows.addAll(new ParseBench(Duration.ofSeconds(3), Duration.ofSeconds(3)).run());
         }
-        List<String> tables = new ArrayList<>();
         if (runs(Part.EXTRACT)) {
             var labs = dev.collide.config.ConfigLoader.fromEnvironment().loadLabs(Path.of("config"));
             tables.add(dev.collide.bench.ExtractionBench.run(labs, Duration.ofSeconds(10)));

@@ -2,6 +2,7 @@ package dev.collide.cli;
 
 import dev.collide.Collide;
 import dev.collide.DetectionReport;
+import dev.collide.FetchRun;
 import dev.collide.Pipeline;
 import dev.collide.SourceReport;
 import dev.collide.config.CollideConfig;
@@ -14,12 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +37,8 @@ public final class FetchCommand implements Callable<Integer> {
     @Mixin
     WindowOption window;
 
-    @Option(names = "--threads", defaultValue = "8", description = "Sources fetched at once (default 8).")
+    @Option(names = "--threads", defaultValue = "" + FetchRun.DEFAULT_THREADS, description = "Sources fetched at"
+            + " once (default ${DEFAULT-VALUE}); each host still gets at most http.perHostConcurrency requests.")
     int threads;
 
     @Option(names = "--no-deliver", description = "Queue the alerts in the outbox but leave their delivery to a"
@@ -117,24 +115,6 @@ public final class FetchCommand implements Callable<Integer> {
 
     /** Polls every enabled source, in parallel, and returns the reports in the order of the feeds file. */
     static List<SourceReport> fetchAll(Collide collide, int threads) throws InterruptedException {
-        List<SourceConfig> sources = collide.enabledSources();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, sources.size())));
-        try {
-            List<Future<SourceReport>> futures = new ArrayList<>();
-            for (SourceConfig source : sources) {
-                futures.add(pool.submit(() -> collide.pipeline().poll(source)));
-            }
-            List<SourceReport> reports = new ArrayList<>();
-            for (Future<SourceReport> f : futures) {
-                try {
-                    reports.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("poll never throws, but did", e.getCause());
-                }
-            }
-            return reports;
-        } finally {
-            pool.shutdownNow();
-        }
+        return FetchRun.pollAll(collide.pipeline(), collide.enabledSources(), threads);
     }
 }

@@ -15,6 +15,10 @@ public record CollideConfig(DatabaseConfig database, DetectionConfig detection, 
         return new CollideConfig(newDatabase, detection, http, notifications, server, labs, sources);
     }
 
+    public CollideConfig withHttp(HttpConfig newHttp) {
+        return new CollideConfig(database, detection, newHttp, notifications, server, labs, sources);
+    }
+
     public CollideConfig withDetection(DetectionConfig newDetection) {
         return new CollideConfig(database, newDetection, http, notifications, server, labs, sources);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -32,7 +33,22 @@ public final class ArchiveWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final Runnable afterCommit;
     private volatile boolean closed;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private final LongAdder busyNanos = new LongAdder();
+    private final LongAdder cpuNanos = new LongAdder();
+    private final LongAdder groups = new LongAdder();
+    private final LongAdder polls = new LongAdder();
+
+    /** What the writer did: transactions, polls written, and its thread's wall and CPU time (the bench's split). */
+    public record Stats(long transactions, long polls, long busyNanos, long cpuNanos) {
+    }
+
+    public Stats stats() {
+        return new Stats(groups.sum(), polls.sum(), busyNanos.sum(), cpuNanos.sum());
+    }
 
     /** One poll's write: its new articles (may be none) and the source's state, computed from their outcomes. */
     private record Write(List<JdbcArticleStore.NewArticle> articles, Instant fetchedAt,
@@ -40,8 +56,10 @@ public final class ArchiveWriter implements AutoCloseable {
                          CompletableFuture<List<SaveOutcome>> done) {
     }
 
-    public ArchiveWriter(DataSource dataSource) {
+    /** {@code afterCommit} runs on the writer's thread after each commit that may have stored articles. */
+    public ArchiveWriter(DataSource dataSource, Runnable afterCommit) {
         this.dataSource = dataSource;
+        this.afterCommit = afterCommit;
         this.thread = new Thread(this::run, "collide-archive-writer");
         thread.setDaemon(true);
         thread.start();
@@ -100,7 +118,16 @@ public final class ArchiveWriter implements AutoCloseable {
                 group.add(queue.poll());
                 articles += next.articles().size();
             }
+            long wall0 = System.nanoTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             writeGroup(group);
+            if (group.stream().anyMatch(w -> !w.articles().isEmpty())) {
+                afterCommit.run();
+            }
+            busyNanos.add(System.nanoTime() - wall0);
+            cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu0);
+            groups.increment();
+            polls.add(group.size());
             group.clear();
         }
         for (Write left = queue.poll(); left != null; left = queue.poll()) {

@@ -8,7 +8,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -22,10 +26,73 @@ public final class Database implements AutoCloseable {
     private static final int DATABASE_ALREADY_OPEN = 90020;
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    /** Where H2's search index lives: beside an embedded file, in memory for an in-memory database (issue 18). */
+    private Optional<Path> searchDir = Optional.empty();
+    private boolean searchInMemory;
+    private Optional<ArticleSearchIndex> searchIndex;
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "collide-search-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean indexPending = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+    }
+
+    /** Beside {@code data/collide.mv.db}: {@code data/collide.search/}. */
+    static Path searchDirOf(DatabaseConfig config) {
+        Path file = config.h2FilePath();
+        return file.resolveSibling(file.getFileName() + ".search");
+    }
+
+    private Database withSearch(DatabaseConfig located) {
+        if (!postgres) {
+            if (located.isH2File() && !located.url().startsWith("jdbc:h2:tcp:")
+                    && !located.url().startsWith("jdbc:h2:ssl:")) {
+                searchDir = Optional.of(searchDirOf(located));
+            } else if (located.url().startsWith("jdbc:h2:mem:")) {
+                searchInMemory = true;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The full-text index of an H2 archive, opened on first use; empty on PostgreSQL (its GIN index serves), on an
+     * H2 server reached over TCP, and while another process holds the index: search then reads the table.
+     */
+    synchronized Optional<ArticleSearchIndex> searchIndex() throws StoreException {
+        if (searchIndex == null) {
+            searchIndex = searchDir.isPresent() || searchInMemory
+                    ? ArticleSearchIndex.open(dataSource, searchDir) : Optional.empty();
+        }
+        return searchIndex;
+    }
+
+    /** New articles were committed: the search index takes them in the background, not on a search's time. */
+    void articlesStored() {
+        if (postgres || !indexPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            indexer.execute(() -> {
+                indexPending.set(false);
+                try {
+                    Optional<ArticleSearchIndex> index = searchIndex();
+                    if (index.isPresent()) {
+                        index.get().catchUp();
+                    }
+                } catch (StoreException | RuntimeException e) {
+                    LOG.warn("search index could not take the new articles ({}); the next search retries",
+                            e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            indexPending.set(false);
+        }
     }
 
     /**
@@ -57,7 +124,8 @@ public final class Database implements AutoCloseable {
                     ? ArchiveShare.sharedUrl(config) : Optional.empty();
             if (shared.isPresent()) {
                 try {
-                    return open(config.withUrl(shared.get())); // through the daemon that holds the file
+                    // through the daemon that holds the file; its search index too, so searches read the table
+                    return open(config.withUrl(shared.get())).withSearch(config);
                 } catch (StoreException notThere) {
                     LOG.debug("database={} shared address unusable: {}", redact(config.url()), notThere.getMessage());
                 }
@@ -79,7 +147,7 @@ public final class Database implements AutoCloseable {
             if (config.isH2File()) {
                 writeCommitsAtOnce(ds, config.url());
             }
-            return new Database(ds, config.isPostgres());
+            return new Database(ds, config.isPostgres()).withSearch(config);
         }
         try {
             // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
@@ -100,7 +168,7 @@ public final class Database implements AutoCloseable {
         if (config.isH2File()) {
             writeCommitsAtOnce(ds, config.url());
         }
-        return new Database(ds, config.isPostgres());
+        return new Database(ds, config.isPostgres()).withSearch(config);
     }
 
     /**
@@ -160,6 +228,23 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (searchIndex != null && searchIndex.isPresent()) {
+                try {
+                    searchIndex.get().catchUp();
+                } catch (StoreException e) {
+                    LOG.warn("search index not brought up to date ({}); it catches up on the next start",
+                            e.getMessage());
+                }
+                searchIndex.get().close();
+            }
+        }
         dataSource.close();
     }
 

@@ -28,9 +28,19 @@ public final class JdbcArticleStore {
     static final int MAX_BODY = 200_000;
 
     private final DataSource dataSource;
+    /** The archive, when known: its search index serves H2's full-text search (issue 18). */
+    private final Optional<Database> database;
 
+    /** On H2, full-text search reads the table (fine for tests and small archives); see the other constructor. */
     public JdbcArticleStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.database = Optional.empty();
+    }
+
+    /** The product's store: on H2, full-text search goes through the archive's search index. */
+    public JdbcArticleStore(Database database) {
+        this.dataSource = database.dataSource();
+        this.database = Optional.of(database);
     }
 
     /**
@@ -56,7 +66,7 @@ public final class JdbcArticleStore {
 
     /** A writer of polls into this store's database: the pipeline's, one per process (issue 18). */
     public ArchiveWriter newWriter() {
-        return new ArchiveWriter(dataSource);
+        return new ArchiveWriter(dataSource, () -> database.ifPresent(Database::articlesStored));
     }
 
     /** One article to store with what was extracted from it. */
@@ -337,17 +347,30 @@ public final class JdbcArticleStore {
             StringBuilder sql = new StringBuilder("SELECT a.id, a.source_id, a.guid, a.url, a.title, a.body,"
                     + " a.published_at, a.fetched_at, a.kind, a.lab FROM (SELECT p.id, p.sort_at FROM articles p");
             List<Object> args = new ArrayList<>();
-            if (q.text().isPresent() && !postgres) {
-                // FT_SEARCH_DATA(text, limit 0 = all, offset 0) returns the primary key of each matching row
-                sql.append(" JOIN FT_SEARCH_DATA(?, 0, 0) ft ON ft.\"TABLE\" = 'ARTICLES'"
-                        + " AND p.id = CAST(ft.KEYS[1] AS BIGINT)");
-                args.add(q.text().get());
+            if (q.text().isPresent() && !postgres && TextWords.of(q.text().get()).isEmpty()) {
+                return List.of(); // punctuation only: no word to find, as plainto_tsquery finds none
+            }
+            Optional<List<Long>> hits = q.text().isPresent() && !postgres ? indexHits(q) : Optional.empty();
+            if (hits.isPresent()) {
+                // the index applied every filter and the window: what is left is reading the rows, newest first
+                if (hits.get().isEmpty()) {
+                    return List.of();
+                }
+                return readInOrder(c, hits.get());
             }
             sql.append(" WHERE 1 = 1");
             if (q.text().isPresent() && postgres) {
                 // the same expression as the GIN index articles_fulltext
                 sql.append(" AND to_tsvector('simple', p.title || ' ' || p.body) @@ plainto_tsquery('simple', ?)");
                 args.add(q.text().get());
+            } else if (q.text().isPresent()) {
+                // H2 without its index (another process holds it, or a server over TCP): every word, in the table
+                for (String word : TextWords.of(q.text().get())) {
+                    sql.append(" AND (LOWER(p.title) LIKE ? ESCAPE '\\' OR LOWER(p.body) LIKE ? ESCAPE '\\')");
+                    String like = "%" + TextWords.escapeLike(word) + "%";
+                    args.add(like);
+                    args.add(like);
+                }
             }
             q.since().ifPresent(d -> {
                 sql.append(" AND p.sort_at >= ?");
@@ -382,6 +405,47 @@ public final class JdbcArticleStore {
         } catch (SQLException e) {
             throw new StoreException("could not search articles: " + e.getMessage(), e);
         }
+    }
+
+    /** The index's answer for a text query on H2, or empty when this store has no index to ask. */
+    private Optional<List<Long>> indexHits(ArchiveQuery q) throws StoreException {
+        if (database.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ArticleSearchIndex> index = database.get().searchIndex();
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> from = q.since().map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+        Optional<Long> until = q.until().map(d -> d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                .toEpochMilli());
+        return Optional.of(index.get().search(q.text().get(), q.lab(), from, until, q.limit(), q.offset()));
+    }
+
+    private static List<StoredArticle> readInOrder(Connection c, List<Long> ids) throws SQLException {
+        String sql = "SELECT a.id, a.source_id, a.guid, a.url, a.title, a.body, a.published_at, a.fetched_at,"
+                + " a.kind, a.lab FROM articles a WHERE a.id IN (" + String.join(", ", Collections.nCopies(ids.size(),
+                "?")) + ")";
+        Map<Long, StoredArticle> byId = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredArticle a = read(rs);
+                    byId.put(a.id(), a);
+                }
+            }
+        }
+        List<StoredArticle> result = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            StoredArticle a = byId.get(id);
+            if (a != null) {
+                result.add(a);
+            }
+        }
+        return result;
     }
 
     public long count() throws StoreException {

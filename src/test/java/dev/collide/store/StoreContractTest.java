@@ -44,7 +44,7 @@ abstract class StoreContractTest {
     @BeforeEach
     void open() throws Exception {
         db = Database.open(newDatabase());
-        articles = new JdbcArticleStore(db.dataSource());
+        articles = new JdbcArticleStore(db);
         events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of("slack"), Set.of("deepseek")));
     }
 
@@ -320,5 +320,54 @@ abstract class StoreContractTest {
     private static SourceHealth withItems(String sourceId, int items) {
         return new SourceHealth(sourceId, Validators.NONE, Optional.of(NOW), Optional.of(NOW), Optional.of(NOW), "ok",
                 Optional.empty(), 0, Optional.of(NOW.plusSeconds(1800)), 1, 0, items);
+    }
+    static Article titled(String source, String guid, String title, Instant published) {
+        return new Article(source, guid, Optional.of(URI.create("https://" + source + ".example/" + guid)), title,
+                "body of " + guid, Optional.of(published), ArticleKind.NEWS, Optional.empty(), List.of());
+    }
+
+    @Test
+    void search_text_everyWordMustOccur_newestFirst_paged() throws Exception {
+        articles.save(titled("wire", "a", "Kimi Linear attention explained", NOW.minusSeconds(300)), 1,
+                Extraction.EMPTY, NOW);
+        articles.save(titled("wire", "b", "Kimi K3 ships with linear layers", NOW.minusSeconds(200)), 2,
+                Extraction.EMPTY, NOW);
+        articles.save(titled("wire", "c", "Kimi K3 benchmark notes", NOW.minusSeconds(100)), 3,
+                Extraction.EMPTY, NOW);
+        articles.save(titled("wire", "d", "DeepSeek-V9 paper", NOW), 4, Extraction.EMPTY, NOW);
+
+        assertThat(articles.search(text("kimi LINEAR", 10, 0))).extracting(StoredArticle::guid)
+                .containsExactly("b", "a");
+        assertThat(articles.search(text("kimi", 1, 1))).extracting(StoredArticle::guid).containsExactly("b");
+        assertThat(articles.search(text("v9", 10, 0))).extracting(StoredArticle::guid).containsExactly("d");
+        assertThat(articles.search(text("kimi banana", 10, 0))).isEmpty();
+    }
+
+    @Test
+    void search_text_withLabAndDates_appliesEveryFilter() throws Exception {
+        articles.save(titled("wire", "in", "open weights today", NOW), 1,
+                release("moonshot", "kimi-k3", LocalDate.of(2026, 4, 25)), NOW);
+        articles.save(titled("wire", "other-lab", "open weights today", NOW), 2,
+                release("deepseek", "deepseek-v9", LocalDate.of(2026, 4, 25)), NOW);
+        articles.save(titled("wire", "too-old", "open weights last month", NOW.minusSeconds(40L * 86400)), 3,
+                release("moonshot", "kimi-k2", LocalDate.of(2026, 3, 15)), NOW);
+
+        var found = articles.search(new ArchiveQuery(Optional.of(LocalDate.of(2026, 4, 20)),
+                Optional.of(LocalDate.of(2026, 4, 25)), Optional.of("moonshot"), Optional.of("open weights"), 10, 0));
+
+        assertThat(found).extracting(StoredArticle::guid).containsExactly("in");
+    }
+
+    @Test
+    void search_text_wildcardsAreLiteral() throws Exception {
+        articles.save(titled("wire", "a", "Qwen 4 release", NOW), 1, Extraction.EMPTY, NOW);
+
+        assertThat(articles.search(text("%", 10, 0))).isEmpty();
+        assertThat(articles.search(text("_", 10, 0))).isEmpty();
+        assertThat(articles.search(text("Q%n", 10, 0))).isEmpty();
+    }
+
+    static ArchiveQuery text(String q, int limit, long offset) {
+        return new ArchiveQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(q), limit, offset);
     }
 }

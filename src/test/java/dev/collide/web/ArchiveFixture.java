@@ -48,7 +48,7 @@ final class ArchiveFixture implements AutoCloseable {
     ArchiveFixture() throws Exception {
         db = Database.open(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 Optional.empty(), Optional.empty()));
-        var articles = new JdbcArticleStore(db.dataSource());
+        var articles = new JdbcArticleStore(db);
         var events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of("slack"), Set.of()));
         var sources = new JdbcSourceStateStore(db.dataSource());
         archive = new Archive(events, articles, sources, new JdbcArchiveStats(db.dataSource()), LABS);

@@ -1,0 +1,48 @@
+package dev.collide;
+
+import dev.collide.config.SourceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One {@code collide fetch}: every source polled once by a pool of workers, then one detection over what is new.
+ * The command and {@code collide bench fetch} run this same code (issue 18).
+ */
+public final class FetchRun {
+    /** Workers by default: polls mostly wait on the network; the per-host limit keeps each server's share small. */
+    public static final int DEFAULT_THREADS = 256;
+
+    private FetchRun() {
+    }
+
+    /** Polls {@code sources} with {@code threads} workers and returns the reports in the order of the sources. */
+    public static List<SourceReport> pollAll(Pipeline pipeline, List<SourceConfig> sources, int threads)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, sources.size())), r -> {
+            Thread t = new Thread(r, "collide-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SourceReport>> futures = new ArrayList<>(sources.size());
+            for (SourceConfig source : sources) {
+                futures.add(pool.submit(() -> pipeline.poll(source)));
+            }
+            List<SourceReport> reports = new ArrayList<>(sources.size());
+            for (Future<SourceReport> f : futures) {
+                try {
+                    reports.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("poll never throws, but did", e.getCause());
+                }
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.collide.bench;
+
+import dev.collide.Collide;
+import dev.collide.DetectionReport;
+import dev.collide.FetchRun;
+import dev.collide.SourceReport;
+import dev.collide.StageTimes;
+import dev.collide.StageTimes.Stage;
+import dev.collide.config.CollideConfig;
+import dev.collide.config.DatabaseConfig;
+import dev.collide.config.HttpConfig;
+import dev.collide.config.Secret;
+import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.fetch.ConditionalFetcher;
+import dev.collide.source.FeedParser;
+import dev.collide.source.FeedSource;
+import dev.collide.store.ArchiveWriter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Issue 18: {@code collide fetch} end to end, as a user runs it: fetch, parse, extract, store, detect, into an H2
+ * file with the default (crash-safe) settings, and into PostgreSQL when COLLIDE_TEST_PG_URL names one. The feeds come
+ * from a {@link FeedFarm} in a process of its own (so heap, CPU and threads here are the product's alone) on
+ * distinct loopback hosts with latency. Each round opens the archive, runs {@link FetchRun} and detection, and closes
+ * it, as one {@code fetch} process does. Rounds: cold (every feed new), warm (every feed unchanged), 1 % changed.
+ * The baseline in the same run is 16 workers fetching and parsing with the same fetcher and parser and storing
+ * nothing (the shape of a Miniflux-style poller); the product's fetch-only figure is its own row.
+ */
+public final class PipelineBench {
+    private final CollideConfig base;
+    private final int feeds;
+    private final int hosts;
+    private final int threads;
+    private final Duration latency;
+    private final int perHost;
+
+    public PipelineBench(CollideConfig base, int feeds, int hosts, int threads, Duration latency, int perHost) {
+        this.base = base;
+        this.feeds = feeds;
+        this.hosts = hosts;
+        this.threads = threads;
+        this.latency = latency;
+        this.perHost = perHost;
+    }
+
+    /** One round's figures. */
+    record Round(String name, int feeds, long nanos, long cpuNanos, long peakHeap, int stored, int failed,
+                 Map<Stage, long[]> stages, ArchiveWriter.Stats writer, long closeNanos, String detection) {
+        double feedsPerSecond() {
+            return feeds / (nanos / 1e9);
+        }
+
+        double articlesPerSecond() {
+            return stored / (nanos / 1e9);
+        }
+    }
+
+    /** Runs the rounds on H2 under {@code dir} (removed afterwards), then on PostgreSQL if configured. */
+    public String run(Path dir, PrintWriter progress) throws Exception {
+        var out = new StringBuilder();
+        try (Farm farm = Farm.start(hosts, latency)) {
+            List<SourceConfig> sources = new ArrayList<>();
+            for (int n = 0; n < feeds; n++) {
+                sources.add(new SourceConfig("feed-" + n, SourceKind.FEED, farm.url(n, n % 2 == 0),
+                        Duration.ofMinutes(1), true, Optional.empty(), Map.of(), n + 1));
+            }
+            HttpConfig h = base.http();
+            HttpConfig http = new HttpConfig(h.connectTimeout(), h.readTimeout(), h.callTimeout(), h.maxBodyBytes(),
+                    h.userAgent(), h.maxRetries(), h.retryBaseDelay(), perHost, h.maxRedirects(), h.proxy());
+            CollideConfig config = base.withSources(sources).withHttp(http);
+            out.append(String.format(Locale.ROOT, "collide fetch end to end: %,d feeds (%d items, ~18 KB each) on %d"
+                    + " loopback hosts, %d ms latency, --threads %d, perHostConcurrency %d; farm in its own process%n",
+                    feeds, FeedFarm.ITEMS, hosts, latency.toMillis(), threads, perHost));
+            String h2 = "jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath();
+            out.append(rounds("H2 file", config.withDatabase(new DatabaseConfig(h2, Optional.empty(),
+                    Optional.empty())), farm, progress));
+            out.append(String.format(Locale.ROOT, "  H2 file after the rounds: %,d KB database, %,d KB search index%n",
+                    size(dir.resolve("bench.mv.db")) >> 10, size(dir.resolve("bench.search")) >> 10));
+            String pg = System.getenv("COLLIDE_TEST_PG_URL");
+            if (pg == null || pg.isBlank()) {
+                out.append("PostgreSQL: skipped (set COLLIDE_TEST_PG_URL, COLLIDE_TEST_PG_USER,"
+                        + " COLLIDE_TEST_PG_PASSWORD)\n");
+            } else {
+                String user = env("COLLIDE_TEST_PG_USER", "collide");
+                String password = env("COLLIDE_TEST_PG_PASSWORD", "collide");
+                String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                execute(pg, user, password, "CREATE SCHEMA " + schema);
+                try {
+                    farm.command("change-all");
+                    var database = new DatabaseConfig(pg + (pg.contains("?") ? "&" : "?") + "currentSchema="
+                            + schema, Optional.of(user), Optional.of(new Secret("COLLIDE_TEST_PG_PASSWORD", password)));
+                    out.append(rounds("PostgreSQL", config.withDatabase(database), farm, progress));
+                } finally {
+                    execute(pg, user, password, "DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
+            farm.command("change-all");
+            out.append(baseline(http, sources, farm));
+        } finally {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private String rounds(String name, CollideConfig config, Farm farm, PrintWriter progress) throws Exception {
+        List<Round> rounds = new ArrayList<>();
+        rounds.add(round("cold", config));
+        progress.printf("  %s cold done%n", name);
+        progress.flush();
+        rounds.add(round("warm", config));
+        farm.command("change-every 100");
+        rounds.add(round("1 % changed", config));
+        var out = new StringBuilder(String.format(Locale.ROOT, "%s%n  %-12s %10s %12s %6s %10s %7s  %s%n", name,
+                "round", "feeds/s", "articles/s", "cores", "peak heap", "failed", "time by stage (thread-seconds, wall / CPU;"
+                        + " store is the pollers' look-ups and waits, writer the one writing thread)"));
+        for (Round r : rounds) {
+            out.append(String.format(Locale.ROOT, "  %-12s %,10.0f %,12.0f %6.2f %7d MB %7d  %s%n", r.name(),
+                    r.feedsPerSecond(), r.articlesPerSecond(), (double) r.cpuNanos() / r.nanos(), r.peakHeap() >> 20,
+                    r.failed(), split(r)));
+            out.append(String.format(Locale.ROOT, "  %-12s %.1f s wall, %,d new articles; %s%n", "", r.nanos() / 1e9,
+                    r.stored(), r.detection()));
+        }
+        return out.toString();
+    }
+
+    private static String split(Round r) {
+        var s = new StringBuilder();
+        for (Stage stage : Stage.values()) {
+            long[] t = r.stages().get(stage);
+            s.append(String.format(Locale.ROOT, "%s %.1f/%.1f  ", stage.name().toLowerCase(Locale.ROOT), t[0] / 1e9,
+                    t[1] / 1e9));
+        }
+        return s.append(String.format(Locale.ROOT, "writer %.1f/%.1f in %,d transactions  close %.1f",
+                r.writer().busyNanos() / 1e9, r.writer().cpuNanos() / 1e9, r.writer().transactions(),
+                r.closeNanos() / 1e9)).toString();
+    }
+
+    /** One {@code collide fetch}: open, poll every source, detect, close; timed from open to closed. */
+    private Round round(String name, CollideConfig config) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        List<SourceReport> reports;
+        DetectionReport detection;
+        Map<Stage, long[]> stages = new java.util.EnumMap<>(Stage.class);
+        long closeStart;
+        ArchiveWriter.Stats writer;
+        Collide collide = Collide.open(config, Clock.systemUTC());
+        try {
+            reports = FetchRun.pollAll(collide.pipeline(), collide.enabledSources(), threads);
+            detection = collide.pipeline().detect();
+            StageTimes times = collide.pipeline().stageTimes();
+            for (Stage s : Stage.values()) {
+                stages.put(s, new long[] {times.wallNanos(s), times.cpuNanos(s)});
+            }
+            writer = collide.pipeline().writerStats();
+        } finally {
+            closeStart = System.nanoTime();
+            collide.close();
+        }
+        long end = System.nanoTime();
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        int stored = reports.stream().mapToInt(SourceReport::stored).sum();
+        int failed = (int) reports.stream().filter(r -> r.status().equals("failed")).count();
+        return new Round(name, reports.size(), end - t0, cpu, peak, stored, failed, stages, writer, end - closeStart,
+                detection.line());
+    }
+
+    /** The 16-worker fetch-and-parse baseline and the product's fetch-only figure, on the same farm. */
+    private String baseline(HttpConfig http, List<SourceConfig> sources, Farm farm)
+            throws InterruptedException, IOException {
+        var out = new StringBuilder("fetch and parse only (no extraction, store or detection), same farm:\n");
+        // 16 workers at 100 ms do ~150 feeds/s: a sample keeps this part short
+        List<SourceConfig> sample = sources.subList(0, Math.min(sources.size(), 1_600));
+        var baselineSource = new FeedSource(new ConditionalFetcher(http, Clock.systemUTC()), new FeedParser());
+        FetchBench.Round baseCold = FetchBench.round(baselineSource, sample, null, FetchBench.BASELINE_WORKERS);
+        FetchBench.Round baseWarm = FetchBench.round(baselineSource, sample, baseCold.states(),
+                FetchBench.BASELINE_WORKERS);
+        farm.command("change-all");
+        var source = new FeedSource(new ConditionalFetcher(http, Clock.systemUTC()), new FeedParser());
+        FetchBench.Round cold = FetchBench.round(source, sources, null, threads);
+        FetchBench.Round warm = FetchBench.round(source, sources, cold.states(), threads);
+        out.append(String.format(Locale.ROOT, "  baseline, %d workers (%,d feeds): cold %,.0f feeds/s, warm %,.0f"
+                        + " feeds/s%n", FetchBench.BASELINE_WORKERS, sample.size(), baseCold.perSecond(),
+                baseWarm.perSecond()));
+        out.append(String.format(Locale.ROOT, "  collide's FeedSource alone, %d workers (fetch only): cold %,.0f"
+                + " feeds/s, warm %,.0f feeds/s%n", threads, cold.perSecond(), warm.perSecond()));
+        return out.toString();
+    }
+
+    private static long size(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(p)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void execute(String url, String user, String password, String sql) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The {@link FeedFarm} as a child process of this JVM's own java and class path. */
+    static final class Farm implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader in;
+        private final PrintWriter out;
+        private final List<String> hosts;
+
+        private Farm(Process process, BufferedReader in, List<String> hosts) {
+            this.process = process;
+            this.in = in;
+            this.out = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            this.hosts = hosts;
+        }
+
+        static Farm start(int hosts, Duration latency) throws IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    FeedFarm.class.getName(), Integer.toString(hosts), Long.toString(latency.toMillis()))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> addresses = new ArrayList<>();
+            for (String line = in.readLine(); !"ready".equals(line); line = in.readLine()) {
+                if (line == null) {
+                    p.destroyForcibly();
+                    throw new IOException("the feed farm process stopped before it was ready");
+                }
+                addresses.add(line);
+            }
+            return new Farm(p, in, addresses);
+        }
+
+        URI url(int n, boolean withValidators) {
+            return URI.create("http://" + hosts.get(n % hosts.size()) + (withValidators ? "/etag/" : "/plain/") + n
+                    + ".xml");
+        }
+
+        /** Sends a command and waits for the farm's answer line (bodies and 304s sent so far). */
+        String command(String command) throws IOException {
+            out.println(command);
+            return in.readLine();
+        }
+
+        @Override
+        public void close() {
+            out.println("quit");
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
