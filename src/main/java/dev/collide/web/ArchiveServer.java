@@ -12,7 +12,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -21,8 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive over HTTP (issue #7): JSON API, Atom, iCalendar, CSV, the HTML pages and metrics. Read-only: GET and
- * HEAD only, everything else is 405. Uses the JDK's HttpServer, so no servlet container is needed. Thread-safe;
- * requests are served by a small pool.
+ * HEAD only, everything else is 405. Uses the JDK's HttpServer, so no servlet container is needed. Thread-safe.
+ *
+ * <p>Slow and idle clients (issue 17 item 5). The JDK server keeps a connection that has sent nothing in its selector,
+ * costing no thread, but reads the request line and headers on a worker thread with blocking reads and, by default,
+ * no time limit: four clients that sent part of a request line held all four workers of the old fixed pool for as
+ * long as they liked. So a request's line and headers must arrive within {@value #REQUEST_TIMEOUT_SECONDS} s of its
+ * first byte, the answer must be taken within {@value #RESPONSE_TIMEOUT_SECONDS} s, a connection that sends nothing
+ * (new, or kept alive after an answer) is closed after {@value #IDLE_TIMEOUT_SECONDS} s, and workers are started on
+ * demand up to {@value #MAX_THREADS}, so a few slow clients still inside their limit cannot delay anyone else.
  */
 public final class ArchiveServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveServer.class);
@@ -30,7 +39,22 @@ public final class ArchiveServer implements AutoCloseable {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " base-uri 'none'; frame-ancestors 'none'";
     private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
-    private static final int THREADS = 4;
+    /** Workers started on demand (and stopped after a minute without work); more requests wait in the queue. */
+    static final int MAX_THREADS = 64;
+    static final int REQUEST_TIMEOUT_SECONDS = 30;
+    static final int RESPONSE_TIMEOUT_SECONDS = 60;
+    static final int IDLE_TIMEOUT_SECONDS = 30;
+    /** Connections waiting to be accepted: a burst of a thousand clients should queue, not be refused. */
+    private static final int BACKLOG = 1024;
+
+    static {
+        // The JDK server reads these once, when its implementation class is first loaded, so they are set here, before
+        // the first HttpServer.create; a value given on the command line (-Dsun.net.httpserver.maxReqTime=10, e.g.
+        // in COLLIDE_JAVA_OPTS) wins. Names and units (seconds) as in JDK 17's sun.net.httpserver.ServerConfig.
+        setIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_TIMEOUT_SECONDS);
+        setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_TIMEOUT_SECONDS);
+        setIfAbsent("sun.net.httpserver.idleInterval", IDLE_TIMEOUT_SECONDS);
+    }
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -45,19 +69,28 @@ public final class ArchiveServer implements AutoCloseable {
 
     /** Binds {@code bind:port} (port 0 picks a free one) and starts serving. Throws if the address is taken. */
     public static ArchiveServer start(String bind, int port, Archive archive, Clock clock) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), BACKLOG);
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "collide-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // core = max with core threads timing out: a new thread per request until MAX_THREADS, none kept when idle
+        var pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "collide-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
         var result = new ArchiveServer(server, pool, new ArchiveRoutes(archive, clock));
         server.createContext("/", result::handle);
         server.setExecutor(pool);
         server.start();
         LOG.info("archive server listening on http://{}:{}/", bind, server.getAddress().getPort());
         return result;
+    }
+
+    private static void setIfAbsent(String property, int seconds) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, String.valueOf(seconds));
+        }
     }
 
     /** The bound port (useful after binding port 0). */
