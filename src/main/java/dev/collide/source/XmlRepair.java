@@ -9,9 +9,9 @@ import org.jsoup.nodes.Entities;
  * parser can read them: a bare '&amp;' ("R&amp;D", query strings), an HTML entity XML does not know (turned into
  * its character) or nobody knows ("&amp;bogus;" kept as text), "&amp;#X41;" (XML wants a lower-case x), a reference
  * to a character XML 1.0 does not allow (dropped: XML 1.1 allows "&amp;#x1b;", and JDOM, which builds XML 1.0 trees,
- * threw an unchecked IllegalDataException for it; issue 17 item 8), and a root end tag cut just before its '&gt;'. CDATA sections, comments and processing instructions are left alone, since
- * '&amp;' is literal there. Anything else ill-formed (a truncated item, a missing end tag) is still refused by the
- * parser.
+ * threw an unchecked IllegalDataException for it; issue 17 item 8), and a root end tag cut just before its '&gt;'.
+ * CDATA sections, comments and processing instructions are left alone, since '&amp;' is literal there. Anything
+ * else ill-formed (a truncated item, a missing end tag) is still refused by the parser.
  */
 final class XmlRepair {
     private static final Pattern REFERENCE =

@@ -280,7 +280,7 @@ class FeedParserTest {
         assertThat(onlyTitle(xml.getBytes(StandardCharsets.UTF_8), Optional.empty())).isEqualTo("old");
     }
 
-    /** Issue 17 item 8: JDOM threw IllegalDataException, unchecked and uncaught, for the C0 references XML 1.1 allows. */
+    /** Issue 17 item 8: JDOM threw IllegalDataException, unchecked and uncaught, for XML 1.1's C0 references. */
     @Test
     void parse_xml11WithControlReferences_keepsItemsWithoutTheControls() {
         ParsedFeed feed = parsed("xml11-control-characters.xml", Optional.empty());
