@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * One item read from a source, as plain text (HTML already stripped). {@code guid} is unique within the source;
  * {@code link} is an http(s) URL or absent. {@code lab} is set when the source speaks for one lab (its own blog or
- * hub org); {@code tags} carry hub metadata (e.g. {@code arxiv:2504.07164}).
+ * hub org); {@code tags} carry hub metadata (e.g. {@code arxiv:2504.07164}). Every string from the source goes
+ * through {@link DisplayText} here (issue 17 item 8): title and tags are one line, text keeps its line feeds, and the
+ * guid shows any control character as {@code U+XXXX}; so no later stage logs or renders a control or bidi override.
  */
 public record Article(String sourceId, String guid, Optional<URI> link, String title, String text,
                       Optional<Instant> publishedAt, ArticleKind kind, Optional<String> lab, List<String> tags) {
@@ -23,9 +25,10 @@ public record Article(String sourceId, String guid, Optional<URI> link, String t
         if (guid == null || guid.isBlank()) {
             throw new IllegalArgumentException("article from source " + sourceId + " has no guid");
         }
-        title = title == null ? "" : title;
-        text = text == null ? "" : text;
-        tags = List.copyOf(tags);
+        guid = DisplayText.identifier(guid);
+        title = title == null ? "" : DisplayText.line(title);
+        text = text == null ? "" : DisplayText.text(text);
+        tags = tags.stream().map(DisplayText::line).toList();
     }
 
     /** A plain news item: the common case. */

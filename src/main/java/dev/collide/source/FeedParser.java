@@ -97,6 +97,10 @@ public final class FeedParser {
             return new ParseResult.Rejected(describe(e));
         } catch (JDOMException | IOException e) {
             return new ParseResult.Rejected("not well-formed XML: " + FeedDecoder.oneLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // JDOM's builder throws unchecked exceptions for content its XML 1.0 tree refuses (IllegalDataException,
+            // IllegalNameException) that the SAX parser passed, e.g. in an XML 1.1 document
+            return new ParseResult.Rejected("not well-formed XML: " + FeedDecoder.oneLine(e.getMessage()));
         }
         new XmlBaseResolver().resolve(document, base);
         Element root = document.getRootElement();

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record ParsedFeed(String title, List<Article> articles, Optional<Duration> ttl) {
     public ParsedFeed {
-        requireNonNull(title, "title");
+        title = DisplayText.line(requireNonNull(title, "title"));
         requireNonNull(ttl, "ttl");
         articles = List.copyOf(articles);
     }

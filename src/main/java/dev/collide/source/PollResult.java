@@ -1,5 +1,7 @@
 package dev.collide.source;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.collide.fetch.Validators;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +23,15 @@ public sealed interface PollResult {
     record Unchanged(Validators validators, Optional<Duration> notBefore) implements PollResult {}
 
     /**
-     * The source could not be read. {@code reason} is one line for the user, saying what to check;
-     * {@code retryAfter} is what the server asked for (429/503 Retry-After), if anything.
+     * The source could not be read. {@code reason} is one line for the user, saying what to check; it often quotes
+     * the source (a date that did not parse, a parser's message), so it is made one clean line by
+     * {@link DisplayText#line} here. {@code retryAfter} is what the server asked for (429/503 Retry-After), if
+     * anything.
      */
-    record Failed(String reason, boolean retryable, Optional<Duration> retryAfter) implements PollResult {}
+    record Failed(String reason, boolean retryable, Optional<Duration> retryAfter) implements PollResult {
+        public Failed {
+            reason = DisplayText.line(requireNonNull(reason, "reason"));
+            requireNonNull(retryAfter, "retryAfter");
+        }
+    }
 }

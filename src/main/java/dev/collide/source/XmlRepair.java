@@ -7,10 +7,11 @@ import org.jsoup.nodes.Entities;
 /**
  * Repairs the few defects that make real feeds ill-formed without making their content doubtful, so that a strict
  * parser can read them: a bare '&amp;' ("R&amp;D", query strings), an HTML entity XML does not know (turned into
- * its character) or nobody knows ("&amp;bogus;" kept as text), "&amp;#X41;" (XML wants a lower-case x), and a root
- * end tag cut just before its '&gt;'. CDATA sections, comments and processing instructions are left alone, since
- * '&amp;' is literal there. Anything else ill-formed (a truncated item, a missing end tag) is still refused by the
- * parser.
+ * its character) or nobody knows ("&amp;bogus;" kept as text), "&amp;#X41;" (XML wants a lower-case x), a reference
+ * to a character XML 1.0 does not allow (dropped: XML 1.1 allows "&amp;#x1b;", and JDOM, which builds XML 1.0 trees,
+ * threw an unchecked IllegalDataException for it; issue 17 item 8), and a root end tag cut just before its '&gt;'.
+ * CDATA sections, comments and processing instructions are left alone, since '&amp;' is literal there. Anything
+ * else ill-formed (a truncated item, a missing end tag) is still refused by the parser.
  */
 final class XmlRepair {
     private static final Pattern REFERENCE =
@@ -50,7 +51,9 @@ final class XmlRepair {
             String name = reference.group(1);
             String text = reference.group();
             if (name == null) {
-                out.append(text.startsWith("&#X") ? "&#x" + text.substring(3) : text);
+                if (isXml10Char(codePoint(text))) {
+                    out.append(text.startsWith("&#X") ? "&#x" + text.substring(3) : text);
+                }
             } else if (isXmlEntity(name)) {
                 out.append(text);
             } else if (Entities.isNamedEntity(name)) {
@@ -83,6 +86,23 @@ final class XmlRepair {
             }
         }
         return lt;
+    }
+
+    /** The number a character reference ("&amp;#27;", "&amp;#x1B;") stands for; -1 when it is too large. */
+    private static int codePoint(String reference) {
+        boolean hex = reference.charAt(2) == 'x' || reference.charAt(2) == 'X';
+        String digits = reference.substring(hex ? 3 : 2, reference.length() - 1);
+        try {
+            return Integer.parseInt(digits, hex ? 16 : 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** XML 1.0 production [2] Char: tab, LF, CR, and U+0020 up, without surrogates, U+FFFE and U+FFFF. */
+    private static boolean isXml10Char(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private static boolean isXmlEntity(String name) {

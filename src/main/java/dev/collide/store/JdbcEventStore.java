@@ -610,8 +610,9 @@ public final class JdbcEventStore {
             args.add(lab);
         });
         q.text().ifPresent(t -> {
-            sql.append(" AND (LOWER(model) LIKE ? OR LOWER(family) LIKE ?)");
-            String like = "%" + t.toLowerCase(java.util.Locale.ROOT) + "%";
+            sql.append(" AND (LOWER(model) LIKE ? " + Sql.LIKE_ESCAPE + " OR LOWER(family) LIKE ? " + Sql.LIKE_ESCAPE
+                    + ")");
+            String like = Sql.containsPattern(t.toLowerCase(java.util.Locale.ROOT));
             args.add(like);
             args.add(like);
         });

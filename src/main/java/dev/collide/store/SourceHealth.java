@@ -3,6 +3,7 @@ package dev.collide.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.collide.fetch.Validators;
+import dev.collide.source.DisplayText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public record SourceHealth(String sourceId, Validators validators, Optional<Inst
         requireNonNull(validators, "validators");
         requireNonNull(lastStatus, "lastStatus");
         requireNonNull(interval, "interval");
+        // also cleans an error stored before issue 17 item 8, when reasons kept the feed's control characters
+        lastError = requireNonNull(lastError, "lastError").map(DisplayText::line);
     }
 
     /** Without the adaptive-refresh fields (before V4). */

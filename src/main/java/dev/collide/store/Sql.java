@@ -15,7 +15,27 @@ final class Sql {
     /** PostgreSQL and H2 report unique-key violations with this SQLState. */
     static final String UNIQUE_VIOLATION = "23505";
 
+    /** The escape character of {@link #containsPattern}; write {@code LIKE ? ESCAPE '\\'} beside it. */
+    static final String LIKE_ESCAPE = "ESCAPE '\\'";
+
     private Sql() {
+    }
+
+    /**
+     * A LIKE pattern matching values that contain {@code text} literally: its '%', '_' and '\\' are escaped, so a
+     * search for "%" finds a percent sign instead of every row (issue 17 item 8). The ESCAPE clause is explicit:
+     * both H2 and PostgreSQL default to '\\', but neither promises it in every mode.
+     */
+    static String containsPattern(String text) {
+        var out = new StringBuilder(text.length() + 8).append('%');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '_' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.append('%').toString();
     }
 
     static void setInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {

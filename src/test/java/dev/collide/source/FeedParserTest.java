@@ -279,4 +279,16 @@ class FeedParserTest {
 
         assertThat(onlyTitle(xml.getBytes(StandardCharsets.UTF_8), Optional.empty())).isEqualTo("old");
     }
+
+    /** Issue 17 item 8: JDOM threw IllegalDataException, unchecked and uncaught, for XML 1.1's C0 references. */
+    @Test
+    void parse_xml11WithControlReferences_keepsItemsWithoutTheControls() {
+        ParsedFeed feed = parsed("xml11-control-characters.xml", Optional.empty());
+
+        assertThat(feed.title()).isEqualTo("Lab]0;owned news");
+        assertThat(feed.articles()).extracting(Article::title)
+                .containsExactly("Model X[2J released gnp.exe", "Clean item");
+        assertThat(feed.articles()).extracting(Article::guid).containsExactly("ctl-1", "ctl-2");
+        assertThat(feed.articles().get(0).text()).isEqualTo("Line one[31m red0m.\nLine two.");
+    }
 }

@@ -95,6 +95,19 @@ class HtmlSourceTest {
                 + " and `dateFormat:` (now 'MMM d, yyyy')", false, Optional.empty()));
     }
 
+    /** Issue 17 item 8: the reason quotes the page; its escape sequence and bidi override must not reach the log. */
+    @Test
+    void poll_datesWithControlCharacters_failsWithACleanReason() {
+        page("html-news-index-control-dates.html");
+
+        PollResult result = source.poll(config(Map.of()), SourceState.NEW);
+
+        assertThat(result).isInstanceOf(PollResult.Failed.class);
+        assertThat(((PollResult.Failed) result).reason()).isEqualTo("source deepseek-news-page: no date on "
+                + WIREMOCK.getRuntimeInfo().getHttpBaseUrl() + "/news/ parses (first: '[2J2025/12/01'); check"
+                + " `date:` and `dateFormat:` (now 'MMM d, yyyy')");
+    }
+
     @Test
     void poll_labSource_givesLabPosts() {
         page("html-news-index.html");

@@ -152,4 +152,19 @@ class JsonFeedParserTest {
 
         assertThat(articles(result)).isEmpty();
     }
+
+    /** Issue 17 item 8: JSON escapes reach every control character; the Article keeps none of them. */
+    @Test
+    void parse_controlCharactersInStrings_removedFromTheArticle() {
+        List<Article> articles = articles(parseText("""
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Notes",
+                 "items": [{"id": "n\\u001b1", "title": "Qwen\\u001b[2J 9 \\u202Eout\\u009b",
+                            "content_text": "Body\\u0007 line\\r\\nnext\\u2066", "tags": ["a\\u001bb"]}]}
+                """));
+
+        Article article = articles.get(0);
+        assertThat(article.title()).isEqualTo("Qwen[2J 9 out");
+        assertThat(article.text()).isEqualTo("Body line\nnext");
+        assertThat(article.guid()).isEqualTo("nU+001B1");
+    }
 }

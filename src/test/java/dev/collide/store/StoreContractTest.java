@@ -22,6 +22,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the JDBC stores promise on every database the archive runs on: each subclass opens its database and runs
@@ -196,6 +198,29 @@ abstract class StoreContractTest {
                 Optional.of(LocalDate.of(2026, 4, 25)), Optional.of("moonshot"), Optional.empty(), 10, 0));
 
         assertThat(found).extracting(StoredArticle::guid).containsExactly("g2");
+    }
+
+    /** {@code q} is a plain substring: '%', '_' and the escape character '\\' match only themselves (issue 17). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "%        | ''",
+        "_        | deepseek_v4",
+        "'\\'     | ''",
+        "i_       | ''",
+        "k2.6     | kimi-k2.6",
+        "EK_V     | deepseek_v4"})
+    void events_textWithLikeWildcards_matchesThemLiterally(String q, String expected) throws Exception {
+        articles.save(article("wire", "g1", "https://wire.example/1"), 1,
+                release("deepseek", "deepseek_v4", LocalDate.of(2026, 4, 24)), NOW);
+        articles.save(article("wire", "g2", "https://wire.example/2"), 2,
+                release("moonshot", "kimi-k2.6", LocalDate.of(2026, 4, 20)), NOW);
+        detect(NOW);
+
+        var found = events.events(new ArchiveQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(q), 10, 0));
+
+        assertThat(found).extracting(StoredEvent::model)
+                .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected));
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -208,6 +210,40 @@ class ArchiveServerTest extends ArchiveServerHarness {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo("q is 201 characters long; at most 200");
+    }
+
+    @Test
+    void path_percentNotFollowedByHex_is400WithJsonError() throws Exception {
+        String answer = http.raw("/api/events/%ZZ");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(headers(answer)).contains("content-type: application/json; charset=utf-8",
+                "x-content-type-options: nosniff", "content-security-policy: " + ArchiveServer.CSP.toLowerCase());
+        JsonNode body = JSON.readTree(body(answer));
+        assertThat(body.get("error").asText()).isEqualTo("the request cannot be read (Bad Request); write the path"
+                + " and query in URL encoding: '%' followed by two hex digits, e.g. %2F or %C3%A9");
+        assertThat(body.get("parameter").isNull()).isTrue();
+    }
+
+    @Test
+    void query_percentNotFollowedByHex_is400NamingTheParameter() throws Exception {
+        String answer = http.raw("/api/events?q=%ZZ");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(headers(answer)).contains("content-type: application/json; charset=utf-8");
+        JsonNode body = JSON.readTree(body(answer));
+        assertThat(body.get("error").asText()).isEqualTo("parameter 'q' is not valid URL encoding");
+        assertThat(body.get("parameter").asText()).isEqualTo("q");
+    }
+
+    /** The header lines of a raw answer, lower case. */
+    private static List<String> headers(String answer) {
+        return answer.substring(0, answer.indexOf("\r\n\r\n")).lines().skip(1)
+                .map(l -> l.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String body(String answer) {
+        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }
 
     @Test
