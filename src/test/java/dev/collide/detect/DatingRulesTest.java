@@ -168,6 +168,58 @@ class DatingRulesTest {
     }
 
     @Test
+    void previewAndPlainName_sameDay_areOneLaunch() {
+        var title = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9", day("2031-03-04"),
+                ArticleKind.LAB_POST, at("2031-03-04"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var body = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", day("2031-03-04"), ArticleKind.LAB_POST,
+                at("2031-03-04"), Optional.of("deepseek"), "Today we open DeepSeek V9 to everyone as a preview");
+        var news = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", day("2031-03-04"), ArticleKind.NEWS,
+                at("2031-03-05"), Optional.empty(), "DeepSeek put out DeepSeek V9 on Tuesday");
+        var rival = Evidences.in("qwen", "qwen9", "qwen9", day("2031-03-05"), ArticleKind.LAB_POST,
+                at("2031-03-05"), Optional.of("qwen"), "Qwen9 ships today");
+
+        List<ReleaseEvent> events = builder.build(List.of(title, body, news, rival));
+
+        assertThat(events).filteredOn(e -> e.lab().equals("deepseek")).singleElement().satisfies(e -> {
+            assertThat(e.family()).isEqualTo("deepseek-v9-preview");
+            assertThat(e.model()).as("the variant's name, not the shorter plain one")
+                    .isEqualTo("deepseek-v9-preview");
+            assertThat(e.date()).contains(day("2031-03-04"));
+            assertThat(e.evidence()).hasSize(3);
+        });
+        var detector = new CollisionDetector(new dev.collide.config.DetectionConfig(java.time.Duration.ofDays(7),
+                0.0, List.of()));
+        assertThat(detector.detect(events, List.of())).as("one collision, not one per name").hasSize(1);
+    }
+
+    @Test
+    void previewThenFinal_onDifferentDays_areTwoLaunches_andTheFinalKeepsItsDate() {
+        var preview = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9", day("2031-03-04"),
+                ArticleKind.LAB_POST, at("2031-03-04"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var fin = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", day("2031-05-20"), ArticleKind.LAB_POST,
+                at("2031-05-20"), Optional.of("deepseek"), "DeepSeek V9 is now generally available");
+
+        List<ReleaseEvent> events = builder.build(List.of(preview, fin));
+
+        assertThat(events).extracting(ReleaseEvent::family, e -> e.date().orElseThrow())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("deepseek-v9-preview",
+                        day("2031-03-04")), org.assertj.core.groups.Tuple.tuple("deepseek-v9", day("2031-05-20")));
+    }
+
+    @Test
+    void plainNameStatedByMonth_holdingThePreviewDay_joinsThePreview() {
+        var preview = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9", day("2031-03-04"),
+                ArticleKind.LAB_POST, at("2031-03-04"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var month = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", ReleaseDate.ofMonth(YearMonth.of(2031, 3)),
+                ArticleKind.NEWS, at("2031-04-02"), Optional.empty(), "DeepSeek V9 came out in March");
+
+        assertThat(builder.build(List.of(preview, month))).singleElement().satisfies(e -> {
+            assertThat(e.family()).isEqualTo("deepseek-v9-preview");
+            assertThat(e.date()).contains(day("2031-03-04"));
+        });
+    }
+
+    @Test
     void genericTokens_neverBecomeEvents() {
         var size = Evidences.in("qwen", "7b", "7b", day("2025-04-29"), ArticleKind.NEWS, at("2025-04-29"),
                 Optional.empty(), "the 7B model");
