@@ -63,11 +63,11 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
         if (EvidenceStrength.isBounding(a) != EvidenceStrength.isBounding(b)) {
             return "a stated date over a mere bound" + over;
         }
-        if (a.date().isDayExact() != b.date().isDayExact()) {
-            return "a stated day over a vaguer date" + over;
-        }
         if (EvidenceStrength.isInferred(a) != EvidenceStrength.isInferred(b)) {
             return "a stated date over one inferred from an article's date" + over;
+        }
+        if (a.date().isDayExact() != b.date().isDayExact()) {
+            return "a stated day over a vaguer date" + over;
         }
         if (EvidenceStrength.isOwn(a) != EvidenceStrength.isOwn(b)) {
             return "the lab's own post or hub record over a third party" + over;

@@ -206,6 +206,6 @@ public final class EventBuilder {
     private static Evidence withFamily(Evidence e, String family) {
         return new Evidence(e.mentionId(), e.articleId(), e.sourceId(), e.link(), e.title(), e.kind(), e.lab(),
                 e.modelId(), e.model(), family, e.date(), e.confidence(), e.sentence(), e.fingerprint(),
-                e.publishedAt(), e.articleLab());
+                e.publishedAt(), e.articleLab(), e.dateFromArticle());
     }
 }

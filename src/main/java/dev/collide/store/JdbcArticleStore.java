@@ -174,8 +174,8 @@ public final class JdbcArticleStore {
     private static void insertMentions(Connection c, long articleId, List<Mention> mentions) throws SQLException {
         String sql = """
                 INSERT INTO mentions (article_id, lab, model_id, model, family, is_release, release_date, precision,
-                                      release_at, confidence, evidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                      release_at, confidence, evidence, date_from_article)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Mention m : mentions) {
                 ps.setLong(1, articleId);
@@ -189,6 +189,7 @@ public final class JdbcArticleStore {
                 Sql.setInstant(ps, 9, m.date().instant());
                 ps.setDouble(10, m.confidence());
                 ps.setString(11, Sql.cut(m.evidence(), 4000));
+                ps.setBoolean(12, m.dateFromArticle());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,6 +1,7 @@
 package dev.collide.store;
 
 import dev.collide.detect.Collision;
+import dev.collide.detect.EventBuilder;
 import dev.collide.detect.Evidence;
 import dev.collide.detect.ReleaseEvent;
 import dev.collide.extract.CoRelease;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +44,7 @@ public final class JdbcEventStore {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
                        m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
-                       a.published_at, a.lab AS article_lab
+                       a.published_at, a.lab AS article_lab, m.date_from_article
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE
                 ORDER BY m.id""";
@@ -64,7 +66,8 @@ public final class JdbcEventStore {
                     ArticleKind.valueOf(rs.getString("kind")), rs.getString("lab"), rs.getString("model_id"),
                     rs.getString("model"), rs.getString("family"), readDate(rs), rs.getDouble("confidence"),
                     rs.getString("evidence"), rs.getLong("fingerprint"), Sql.instant(rs, "published_at"),
-                    Optional.ofNullable(rs.getString("article_lab"))));
+                    Optional.ofNullable(rs.getString("article_lab")),
+                    Optional.ofNullable((Boolean) rs.getObject("date_from_article"))));
         }
     }
 
@@ -130,7 +133,7 @@ public final class JdbcEventStore {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
                        m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
-                       a.published_at, a.lab AS article_lab
+                       a.published_at, a.lab AS article_lab, m.date_from_article
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE AND m.lab = ?
                   AND (m.family = ? OR LEFT(?, LENGTH(m.family) + 1) = CONCAT(m.family, '-'))
@@ -154,7 +157,7 @@ public final class JdbcEventStore {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
                        m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
-                       a.published_at, a.lab AS article_lab
+                       a.published_at, a.lab AS article_lab, m.date_from_article
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE AND m.lab = ? AND m.family = ?
                 ORDER BY m.id""";
@@ -662,21 +665,42 @@ public final class JdbcEventStore {
         }
     }
 
-    /** Every mention (releases first) of the event's lab and family, with its article. */
+    /**
+     * The event's evidence with its articles, releases first: the release mentions it is built from, and the mere
+     * mentions of its family. Which release mentions those are is decided as detection decides it (issue 13: a
+     * variant such as "-Preview" is an event of its own, or holds its plain name's mentions of the same day), not by
+     * the family stored with each mention; empty when the event is unknown.
+     */
     public List<StoredEvidence> evidence(String eventId) throws StoreException {
+        Optional<StoredEvent> event = event(eventId);
+        if (event.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> members = new HashSet<>();
+        for (ReleaseEvent built : new EventBuilder().build(loadReleaseEvidenceAround(event.get().lab(),
+                event.get().family()))) {
+            if (built.id().equals(eventId)) {
+                built.evidence().forEach(e -> members.add(e.mentionId()));
+            }
+        }
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.title, a.url, a.kind, m.model, m.release_date, m.precision,
-                       m.release_at, m.confidence, m.evidence, m.is_release
-                FROM release_events e
-                JOIN mentions m ON m.lab = e.lab AND m.family = e.family
-                JOIN articles a ON a.id = m.article_id
-                WHERE e.id = ?
+                       m.release_at, m.confidence, m.evidence, m.is_release, m.family
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.lab = ? AND (m.family = ? OR LEFT(?, LENGTH(m.family) + 1) = CONCAT(m.family, '-'))
                 ORDER BY m.is_release DESC, m.release_date, m.id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, eventId);
+            ps.setString(1, event.get().lab());
+            ps.setString(2, event.get().family());
+            ps.setString(3, event.get().family());
             List<StoredEvidence> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    boolean member = rs.getBoolean("is_release") ? members.contains(rs.getLong(1))
+                            : rs.getString("family").equals(event.get().family());
+                    if (!member) {
+                        continue;
+                    }
                     String url = rs.getString("url");
                     result.add(new StoredEvidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             Optional.ofNullable(url).map(URI::create), rs.getString("kind"), rs.getString("model"),

@@ -23,7 +23,7 @@ class DatingRulesTest {
     private static Evidence surer(Evidence e) {
         return new Evidence(e.mentionId(), e.articleId(), e.sourceId(), e.link(), e.title(), e.kind(), e.lab(),
                 e.modelId(), e.model(), e.family(), e.date(), 0.95, e.sentence(), e.fingerprint(), e.publishedAt(),
-                e.articleLab());
+                e.articleLab(), e.dateFromArticle());
     }
 
     private static ReleaseDate day(String d) {
@@ -105,6 +105,51 @@ class DatingRulesTest {
         assertThat(builder.build(List.of(week, month, dayLater)).get(0).date()).contains(day("2025-07-11"));
         assertThat(builder.build(List.of(week, month)).get(0).date())
                 .contains(ReleaseDate.ofMonth(YearMonth.of(2025, 7)));
+    }
+
+    @Test
+    void undatedNews_datedByItsArticle_ranksBelowAStatedMonth() {
+        var undated = Evidences.dateFromArticle(Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"),
+                ArticleKind.NEWS, at("2031-05-06"), Optional.empty(), "Moonshot has put out Kimi K9"), true);
+        var month = Evidences.in("moonshot", "kimi-k9", "kimi-k9", ReleaseDate.ofMonth(YearMonth.of(2031, 4)),
+                ArticleKind.NEWS, at("2031-05-20"), Optional.empty(), "Kimi K9 came out in April");
+
+        ReleaseEvent event = builder.build(List.of(undated, month)).get(0);
+
+        assertThat(event.date()).contains(ReleaseDate.ofMonth(YearMonth.of(2031, 4)));
+        assertThat(builder.explain(event.evidence()).reason())
+                .startsWith("a stated date over one inferred from an article's date");
+    }
+
+    @Test
+    void newsSayingToday_isAStatedDay_thoughItIsTheArticlesDay() {
+        var today = Evidences.dateFromArticle(Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"),
+                ArticleKind.NEWS, at("2031-05-06"), Optional.empty(), "Moonshot put out Kimi K9 today"), false);
+        var month = Evidences.in("moonshot", "kimi-k9", "kimi-k9", ReleaseDate.ofMonth(YearMonth.of(2031, 4)),
+                ArticleKind.NEWS, at("2031-05-20"), Optional.empty(), "Kimi K9 came out in April");
+
+        assertThat(builder.build(List.of(today, month)).get(0).date()).contains(day("2031-05-06"));
+    }
+
+    @Test
+    void backReferenceDatedByItsArticlesDay_onlyBounds() {
+        var bound = Evidences.dateFromArticle(Evidences.in("qwen", "qwen9-max", "qwen9-max", day("2031-06-02"),
+                ArticleKind.NEWS, at("2031-06-02"), Optional.empty(), "since the launch of Qwen9-Max, rivals"), true);
+
+        ReleaseEvent event = builder.build(List.of(bound)).get(0);
+
+        assertThat(event.date()).isEmpty();
+        assertThat(builder.explain(event.evidence()).onOrBefore()).contains(LocalDate.of(2031, 6, 2));
+    }
+
+    @Test
+    void evidenceStoredWithoutTheFlag_newsDatedByItsArticlesDay_isInferred() {
+        var legacy = Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"), ArticleKind.NEWS,
+                at("2031-05-06"), Optional.empty(), "Moonshot has put out Kimi K9");
+
+        assertThat(legacy.dateFromArticle()).isEmpty();
+        assertThat(builder.explain(List.of(legacy)).evidence().get(0))
+                .endsWith("no date in the text; inferred 2031-05-06 from its article of 2031-05-06");
     }
 
     @Test
