@@ -23,7 +23,7 @@ public final class CollisionDetector {
     private static final Optional<Long>[] GAPS = gaps(64);
 
     /** Version of the dating and merging rules (EventBuilder, Launches, EvidenceStrength). */
-    static final String DATING_RULES = "evidence-strength-1";
+    static final String DATING_RULES = "evidence-strength-2";
 
     private final DetectionConfig config;
     /** Rival labs of each lab: a map lookup per pair instead of a scan of the configured pairs. */

@@ -42,20 +42,27 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
                     + " before " + bound.orElseThrow() + " (the earliest article naming it); too vague to collide",
                     lines);
         }
+        Evidence basis = EvidenceStrength.basis(sorted);
         Evidence rival = null;
         for (Evidence e : sorted) {
-            if (!e.date().equals(strongest.date())) {
+            if (!e.date().equals(basis.date())) {
                 rival = e;
                 break;
             }
         }
-        String reason = rival == null
-                ? (sorted.size() == 1 ? "the only dated evidence" : "all dated evidence agrees")
-                : ruleOver(strongest, rival);
-        if (bound.isPresent() && strongest.date().earliest().isAfter(bound.get())) {
+        String reason;
+        if (basis != strongest) {
+            reason = "an article's day within a stated vaguer date narrows it: " + EvidenceStrength.describe(strongest)
+                    + ", which holds " + basis.date();
+        } else {
+            reason = rival == null
+                    ? (sorted.size() == 1 ? "the only dated evidence" : "all dated evidence agrees")
+                    : ruleOver(strongest, rival);
+        }
+        if (bound.isPresent() && basis.date().earliest().isAfter(bound.get())) {
             reason += "; note: an article of " + bound.get() + " already named it";
         }
-        return new Dating(Optional.of(strongest.date()), bound, Optional.of(strongest), reason, lines);
+        return new Dating(Optional.of(basis.date()), bound, Optional.of(basis), reason, lines);
     }
 
     private static String ruleOver(Evidence a, Evidence b) {

@@ -40,6 +40,15 @@ public final class EventBuilder {
         return Optional.empty();
     }
 
+    /**
+     * Whether an event of family {@code launch} may be built from mentions the extractor gave {@code family}
+     * (the family itself, or a point release, update or variant of it, see {@link Launches}): a store uses it to
+     * find the stored events a rebuild of {@code family} no longer gives.
+     */
+    public static boolean isLaunchOf(String launch, String family) {
+        return Launches.isLaunchOf(launch, family);
+    }
+
     /** Builds events from release mentions; evidence of non-releases must be filtered out by the caller. */
     public List<ReleaseEvent> build(List<Evidence> evidence) {
         // keyed by family alone (no string building per row); the rare family name two labs share is split below
@@ -118,8 +127,8 @@ public final class EventBuilder {
     }
 
     private static boolean isSameRelease(List<Evidence> plain, List<Evidence> variant) {
-        Optional<ReleaseDate> p = dateOf(strongest(plain));
-        Optional<ReleaseDate> v = dateOf(strongest(variant));
+        Optional<ReleaseDate> p = dateOf(basis(plain));
+        Optional<ReleaseDate> v = dateOf(basis(variant));
         return p.isPresent() && v.isPresent() && (contains(p.get(), v.get()) || contains(v.get(), p.get()));
     }
 
@@ -127,14 +136,10 @@ public final class EventBuilder {
         return !inner.earliest().isBefore(outer.earliest()) && !inner.latest().isAfter(outer.latest());
     }
 
-    private static Evidence strongest(List<Evidence> group) {
-        Evidence best = group.get(0);
-        for (int i = 1; i < group.size(); i++) {
-            if (STRONGEST_FIRST.compare(group.get(i), best) < 0) {
-                best = group.get(i);
-            }
-        }
-        return best;
+    private static Evidence basis(List<Evidence> group) {
+        List<Evidence> sorted = new ArrayList<>(group);
+        sorted.sort(STRONGEST_FIRST);
+        return EvidenceStrength.basis(sorted);
     }
 
     ReleaseEvent buildOne(List<Evidence> group) {
@@ -177,7 +182,7 @@ public final class EventBuilder {
         }
         String id = ReleaseEvent.idFor(strongest.lab(), strongest.family());
         return new ReleaseEvent(id, strongest.lab(), strongest.family(), displayName(sorted),
-                dateOf(strongest), 1 - miss, storyConfidence.size(), sorted);
+                dateOf(EvidenceStrength.basis(sorted)), 1 - miss, storyConfidence.size(), sorted);
     }
 
     /** The family's own name where a mention used it, else the shortest model name seen. */
@@ -198,9 +203,9 @@ public final class EventBuilder {
         return best;
     }
 
-    /** Bounding evidence sorts last, so when the strongest bounds, nothing states a date. */
-    private static Optional<ReleaseDate> dateOf(Evidence strongest) {
-        return EvidenceStrength.isBounding(strongest) ? Optional.empty() : Optional.of(strongest.date());
+    /** Bounding evidence sorts last, so when the basis bounds, nothing states a date. */
+    private static Optional<ReleaseDate> dateOf(Evidence basis) {
+        return EvidenceStrength.isBounding(basis) ? Optional.empty() : Optional.of(basis.date());
     }
 
     private static Evidence withFamily(Evidence e, String family) {

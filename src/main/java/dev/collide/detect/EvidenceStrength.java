@@ -6,6 +6,7 @@ import dev.collide.source.ArticleKind;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * How strongly one piece of evidence dates a release (issue 13). Strongest first: evidence that states a date over
@@ -43,7 +44,9 @@ final class EvidenceStrength {
             "\\b(the|its|since|after|following|before|with|post)[- ](launch|release|debut|arrival|introduction)"
                     + " of\\b|\\bsince (the )?(launch|release)|\\b(earlier|last) (this )?(year|month|week|spring|summer"
                     + "|autumn|fall|winter)\\b|\\bago\\b|\\bpreviously\\b|\\bhad (been )?(released|launched|unveiled)"
-                    + "|\\bpredecessor\\b|\\bsuccessor to\\b|\\bsucceeds\\b");
+                    + "|\\bpredecessor\\b|\\bsuccessor to\\b|\\bsucceeds\\b"
+                    + "|\\b(recent|earlier|previous|prior|last) (launch|release|debut) of\\b"
+                    + "|\\bsince\\b[^.;]{0,40}\\b(was|were) (released|launched|unveiled|introduced)\\b");
 
     /**
      * Bounding evidence: an inferred date (see {@link #isInferred}) in a sentence that refers back to a launch
@@ -76,6 +79,27 @@ final class EvidenceStrength {
             case LAB_POST -> articleDay;
             case HUB_RECORD -> false;
         };
+    }
+
+    /**
+     * The evidence whose date the event takes, from evidence sorted {@link #STRONGEST_FIRST}: the strongest, except
+     * that when it states only a week or month, the earliest undated report whose article's day falls within it
+     * narrows it to that day ("In July Meta released Llama 9" and Meta's undated launch post of July 23: July 23).
+     * The stated date still rules: an article's day outside it never moves it.
+     */
+    static Evidence basis(List<Evidence> sorted) {
+        Evidence strongest = sorted.get(0);
+        if (isBounding(strongest) || isInferred(strongest) || strongest.date().isDayExact()) {
+            return strongest;
+        }
+        for (Evidence e : sorted) {
+            if (isInferred(e) && !isBounding(e) && e.date().isDayExact()
+                    && !e.date().earliest().isBefore(strongest.date().earliest())
+                    && !e.date().latest().isAfter(strongest.date().latest())) {
+                return e;
+            }
+        }
+        return strongest;
     }
 
     /** A lab's own post or hub record the text of which gives no date: dated by its own publication. */

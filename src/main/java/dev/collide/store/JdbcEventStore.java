@@ -261,8 +261,16 @@ public final class JdbcEventStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Set<String> gone = scope.isPresent() ? vanishedEvents(c, events) : unbuiltEvents(c, events);
+                Optional<Set<String>> widened = scope;
+                if (scope.isPresent() && !gone.isEmpty()) {
+                    Set<String> all = new HashSet<>(scope.get());
+                    all.addAll(gone);
+                    widened = Optional.of(all);
+                }
                 int[] eventCounts = upsertEvents(c, events, now);
-                List<HistoryEntry> changes = applyCollisions(c, events, collisions, scope, now);
+                undate(c, gone, now);
+                List<HistoryEntry> changes = applyCollisions(c, events, collisions, widened, gone, now);
                 int outboxRows = 0;
                 for (HistoryEntry h : changes) {
                     outboxRows += enqueue(c, "COLLISION", h.collisionId(), h.change(), "history-" + h.id(), now);
@@ -277,6 +285,88 @@ public final class JdbcEventStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not save detection results: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stored events that the rebuilt families no longer give (issue 13: a plain name merged into its same-day
+     * preview, a name that became a point release of its own): an incremental run retracts their collisions too.
+     */
+    private static Set<String> vanishedEvents(Connection c, List<ReleaseEvent> events) throws SQLException {
+        Set<String> built = new HashSet<>();
+        List<Long> mentionIds = new ArrayList<>();
+        for (ReleaseEvent e : events) {
+            built.add(e.id());
+            e.evidence().forEach(ev -> mentionIds.add(ev.mentionId()));
+        }
+        Set<FamilyKey> families = new HashSet<>();
+        for (List<Long> chunk : chunks(mentionIds)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT lab, family FROM mentions WHERE id IN ("
+                    + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        families.add(new FamilyKey(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        }
+        Set<String> gone = new HashSet<>();
+        String sql = """
+                SELECT id, family FROM release_events
+                WHERE lab = ? AND (family = ? OR LEFT(family, LENGTH(?) + 1) = CONCAT(?, '-'))""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (FamilyKey key : families) {
+                ps.setString(1, key.lab());
+                ps.setString(2, key.family());
+                ps.setString(3, key.family());
+                ps.setString(4, key.family());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (!built.contains(id) && EventBuilder.isLaunchOf(rs.getString(2), key.family())) {
+                            gone.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        return gone;
+    }
+
+    /** A full run: every stored event the run did not build. */
+    private static Set<String> unbuiltEvents(Connection c, List<ReleaseEvent> events) throws SQLException {
+        Set<String> built = new HashSet<>();
+        events.forEach(e -> built.add(e.id()));
+        Set<String> gone = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release_events WHERE release_date IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (!built.contains(rs.getString(1))) {
+                    gone.add(rs.getString(1));
+                }
+            }
+        }
+        return gone;
+    }
+
+    /**
+     * An event no evidence builds any more keeps its row (its retracted collisions name it) but loses its date, so
+     * it is no candidate for new collisions; its page says the evidence no longer builds it.
+     */
+    private static void undate(Connection c, Set<String> gone, Instant now) throws SQLException {
+        for (List<String> chunk : chunks(new ArrayList<>(gone))) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE release_events SET release_date = NULL,"
+                    + " precision = NULL, release_at = NULL, updated_at = ? WHERE release_date IS NOT NULL AND id IN ("
+                    + placeholders(chunk.size()) + ")")) {
+                Sql.setInstant(ps, 1, now);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -395,7 +485,8 @@ public final class JdbcEventStore {
     }
 
     private List<HistoryEntry> applyCollisions(Connection c, List<ReleaseEvent> events, List<Collision> collisions,
-                                               Optional<Set<String>> scope, Instant now) throws SQLException {
+                                               Optional<Set<String>> scope, Set<String> gone, Instant now)
+            throws SQLException {
         Map<String, CollisionRow> existing = new HashMap<>();
         String select = "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status, event_a, event_b"
                 + " FROM collisions";
@@ -450,14 +541,15 @@ public final class JdbcEventStore {
                     ps.setString(2, old.id());
                     ps.executeUpdate();
                 }
-                changes.add(history(c, old.id(), "RETRACTED", retraction(old, events, scope), now));
+                changes.add(history(c, old.id(), "RETRACTED", retraction(old, events, scope, gone), now));
             }
         }
         return changes;
     }
 
     /** Why a collision no longer holds, in terms of what became of its two events (issue 13: corrections). */
-    private static String retraction(CollisionRow old, List<ReleaseEvent> events, Optional<Set<String>> scope) {
+    private static String retraction(CollisionRow old, List<ReleaseEvent> events, Optional<Set<String>> scope,
+                                     Set<String> gone) {
         Map<String, ReleaseEvent> byId = new HashMap<>();
         events.forEach(e -> byId.put(e.id(), e));
         List<String> why = new ArrayList<>();
@@ -466,7 +558,7 @@ public final class JdbcEventStore {
         for (int i = 0; i < 2; i++) {
             ReleaseEvent e = byId.get(ids[i]);
             String before = was.get(i).map(Object::toString).orElse("undated");
-            if (e == null && scope.isEmpty()) {
+            if (e == null && (scope.isEmpty() || gone.contains(ids[i]))) {
                 why.add("event " + ids[i] + " (was " + before + ") is no longer a release event: its evidence is"
                         + " now another launch (a point release or update), a generic name, or gone");
             } else if (e != null && e.date().isEmpty()) {

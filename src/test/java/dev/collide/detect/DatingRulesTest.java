@@ -143,6 +143,58 @@ class DatingRulesTest {
     }
 
     @Test
+    void undatedReportsDay_withinAStatedMonth_narrowsIt() {
+        var month = Evidences.in("meta", "llama-9", "llama-9", ReleaseDate.ofMonth(YearMonth.of(2031, 7)),
+                ArticleKind.NEWS, at("2032-01-10"), Optional.empty(), "In July 2031 Meta put out Llama 9");
+        var launchDay = Evidences.dateFromArticle(Evidences.in("meta", "llama-9", "llama-9", day("2031-07-23"),
+                ArticleKind.NEWS, at("2031-07-23"), Optional.empty(), "We are opening Llama 9 to all"), true);
+        var laterStory = Evidences.dateFromArticle(Evidences.in("meta", "llama-9", "llama-9", day("2031-07-29"),
+                ArticleKind.NEWS, at("2031-07-29"), Optional.empty(), "Meta has put out Llama 9"), true);
+
+        ReleaseEvent event = builder.build(List.of(month, laterStory, launchDay)).get(0);
+
+        assertThat(event.date()).contains(day("2031-07-23"));
+        Dating why = builder.explain(event.evidence());
+        assertThat(why.basis()).contains(launchDay);
+        assertThat(why.reason()).startsWith("an article's day within a stated vaguer date narrows it");
+    }
+
+    @Test
+    void undatedReportsDay_outsideTheStatedMonth_neverMovesIt() {
+        var month = Evidences.in("openai", "gpt-9", "gpt-9", ReleaseDate.ofMonth(YearMonth.of(2031, 5)),
+                ArticleKind.NEWS, at("2032-01-10"), Optional.empty(), "GPT-9 had come out in May 2031");
+        var laterMention = Evidences.dateFromArticle(Evidences.in("openai", "gpt-9", "gpt-9", day("2031-07-22"),
+                ArticleKind.NEWS, at("2031-07-22"), Optional.empty(), "OpenAI has launched GPT-9"), true);
+
+        assertThat(builder.build(List.of(month, laterMention)).get(0).date())
+                .contains(ReleaseDate.ofMonth(YearMonth.of(2031, 5)));
+    }
+
+    @Test
+    void sinceItWasReleased_andTheRecentReleaseOf_onlyBound() {
+        var since = Evidences.dateFromArticle(Evidences.in("openai", "gpt-9", "gpt-9", day("2031-03-22"),
+                ArticleKind.NEWS, at("2031-03-22"), Optional.empty(), "it has been a year since GPT-9 was released"),
+                true);
+        var recent = Evidences.dateFromArticle(Evidences.in("anthropic", "claude-9", "claude-9", day("2031-03-22"),
+                ArticleKind.NEWS, at("2031-03-22"), Optional.empty(), "all eyes on the recent release of Claude 9"),
+                true);
+
+        assertThat(builder.build(List.of(since, recent))).allSatisfy(e -> assertThat(e.date()).isEmpty());
+    }
+
+    @Test
+    void miniTier_shippedMonthsApart_isALaunchOfItsOwn() {
+        var mini = Evidences.in("openai", "o9-mini", "o9", day("2031-01-31"), ArticleKind.NEWS, at("2031-02-01"),
+                Optional.empty(), "OpenAI shipped o9-mini on January 31");
+        var full = Evidences.in("openai", "o9", "o9", day("2031-04-16"), ArticleKind.NEWS, at("2031-04-17"),
+                Optional.empty(), "OpenAI shipped o9 on April 16");
+
+        assertThat(builder.build(List.of(mini, full))).extracting(ReleaseEvent::family, e -> e.date().orElseThrow())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("o9-mini", day("2031-01-31")),
+                        org.assertj.core.groups.Tuple.tuple("o9", day("2031-04-16")));
+    }
+
+    @Test
     void evidenceStoredWithoutTheFlag_newsDatedByItsArticlesDay_isInferred() {
         var legacy = Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"), ArticleKind.NEWS,
                 at("2031-05-06"), Optional.empty(), "Moonshot has put out Kimi K9");
