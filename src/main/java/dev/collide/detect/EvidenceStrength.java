@@ -84,7 +84,7 @@ final class EvidenceStrength {
     /**
      * The evidence whose date the event takes, from evidence sorted {@link #STRONGEST_FIRST}: the strongest, except
      * that when it states only a week or month, the earliest undated report whose article's day falls within it
-     * narrows it to that day ("In July Meta released Llama 9" and Meta's undated launch post of July 23: July 23).
+     * narrows it to that day ("Llama 9 came out in July" and an undated launch post of July 23: July 23).
      * The stated date still rules: an article's day outside it never moves it.
      */
     static Evidence basis(List<Evidence> sorted) {
