@@ -6,6 +6,7 @@ import dev.collide.config.DatabaseConfig;
 import dev.collide.config.DetectionConfig;
 import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
+import dev.collide.detect.ReleaseEvent;
 import dev.collide.extract.CoRelease;
 import dev.collide.extract.Extraction;
 import dev.collide.extract.Mention;
@@ -186,5 +187,43 @@ class IncrementalDetectionTest {
         assertThat(archive.events().collisions(ArchiveQuery.all(), Optional.empty(), false))
                 .extracting(c -> c.a().family() + "+" + c.b().family()).containsExactly("qwen3+deepseek-prover-v2");
         archive.db().close();
+    }
+
+    @Test
+    void detect_previewArrivingAfterItsPlainName_retractsThePlainNamesCollisionAsFullDetectionWould()
+            throws Exception {
+        Archive incremental = open();
+        Archive full = open();
+        for (Archive a : List.of(incremental, full)) {
+            storeModel(a, 1, "deepseek", "deepseek-v9", "deepseek-v9", LocalDate.of(2026, 4, 24));
+            storeModel(a, 2, "moonshot", "kimi-k9", "kimi-k9", LocalDate.of(2026, 4, 22));
+        }
+        incremental.pipeline().detect();
+        String plainPair = dev.collide.detect.Collision.idFor(ReleaseEvent.idFor("deepseek", "deepseek-v9"),
+                ReleaseEvent.idFor("moonshot", "kimi-k9"));
+        assertThat(activeCollisions(incremental)).singleElement().asString().startsWith(plainPair);
+        for (Archive a : List.of(incremental, full)) {
+            storeModel(a, 3, "deepseek", "deepseek-v9-preview", "deepseek-v9", LocalDate.of(2026, 4, 24));
+        }
+
+        incremental.pipeline().detect();
+        full.pipeline().detectAll();
+
+        assertThat(activeCollisions(incremental)).isEqualTo(activeCollisions(full)).singleElement().asString()
+                .startsWith(dev.collide.detect.Collision.idFor(ReleaseEvent.idFor("deepseek", "deepseek-v9-preview"),
+                        ReleaseEvent.idFor("moonshot", "kimi-k9")));
+        assertThat(incremental.events().history(plainPair)).extracting(h -> h.change() + ": " + h.detail())
+                .last().asString().startsWith("RETRACTED: no longer holds: event "
+                        + ReleaseEvent.idFor("deepseek", "deepseek-v9") + " (was 2026-04-24) is no longer a release");
+        incremental.db().close();
+        full.db().close();
+    }
+
+    private static void storeModel(Archive archive, int n, String lab, String modelId, String family, LocalDate day)
+            throws Exception {
+        var article = new Article("src", "guid-" + n, Optional.of(URI.create("https://news.example/" + n)), "t",
+                "x", Optional.of(CLOCK.instant()), ArticleKind.NEWS, Optional.empty(), List.of());
+        var mention = new Mention(lab, modelId, modelId, family, true, ReleaseDate.ofDay(day), 0.9, "s" + n);
+        archive.articles().save(article, n * 7919L, new Extraction(List.of(mention), List.of()), CLOCK.instant());
     }
 }

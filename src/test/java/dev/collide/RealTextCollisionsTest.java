@@ -16,6 +16,7 @@ import dev.collide.config.ConfigLoader;
 import dev.collide.config.DatabaseConfig;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
+import dev.collide.detect.EventBuilder;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
@@ -50,8 +51,9 @@ import org.junit.jupiter.api.Test;
 class RealTextCollisionsTest {
     private static final Path PASSAGES = Path.of("../shared/corpus/realtext/passages.jsonl");
     private static final long WINDOW = 7;
-    private static final double PRECISION_FLOOR = 0.72; // with issue 12's extractor: P 0.74 (39 of 53); 725180d: 0.39
-    private static final double RECALL_FLOOR = 0.66; // with issue 12's extractor: R 0.68 (42 of 62); 725180d: 0.27
+    // i13-rest: P 0.82 (41 of 50), R 0.71 (44 of 62); with issue 12's extractor P 0.74, R 0.68; 725180d: 0.39, 0.27
+    private static final double PRECISION_FLOOR = 0.80;
+    private static final double RECALL_FLOOR = 0.69;
 
     record GoldRelease(String lab, String name, LocalDate earliest, LocalDate latest) {
     }
@@ -144,12 +146,17 @@ class RealTextCollisionsTest {
                 labsOnly.detection().withWindow(Duration.ofDays(WINDOW)), labsOnly.http(), labsOnly.notifications(),
                 labsOnly.server(), labsOnly.labs(), List.of(feed));
         List<StoredCollision> found;
+        Map<String, String> why = new LinkedHashMap<>(); // per event "lab model": its dating, for the misses below
         try (Collide collide = Collide.open(config, Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"),
                 ZoneOffset.UTC))) {
             SourceReport r = collide.pipeline().poll(feed);
             assertThat(r.stored()).as("passages stored").isGreaterThan(100);
             collide.pipeline().detectAll();
             found = collide.events().collisions(ArchiveQuery.all(), Optional.empty(), false);
+            for (StoredEvent e : collide.events().events(ArchiveQuery.all())) {
+                new EventBuilder().explain(e.id(), collide.events().loadReleaseEvidenceAround(e.lab(), e.family()))
+                        .ifPresent(d -> why.put(e.lab() + "|" + e.model() + "|" + e.family(), d.summary()));
+            }
         }
         int right = 0;
         List<GoldRelease[]> matched = new ArrayList<>();
@@ -167,10 +174,24 @@ class RealTextCollisionsTest {
             System.out.println((ok ? "  right " : "  wrong ") + c.a().lab() + " " + c.a().model() + " "
                     + c.a().date().orElse(null) + " x " + c.b().lab() + " " + c.b().model() + " "
                     + c.b().date().orElse(null));
+            if (!ok) {
+                for (StoredEvent e : List.of(c.a(), c.b())) {
+                    System.out.println("      " + e.model() + ": " + why.get(e.lab() + "|" + e.model() + "|"
+                            + e.family()));
+                }
+            }
         }
         for (GoldRelease[] g : goldPairs) {
             if (!matched.contains(g)) {
                 System.out.println("  missed " + g[0] + " x " + g[1]);
+                for (GoldRelease r : g) {
+                    why.forEach((key, summary) -> {
+                        String[] k = key.split("\\|", 3);
+                        if (k[0].equals(r.lab()) && (sameName(k[1], r.name()) || sameName(k[2], r.name()))) {
+                            System.out.println("      " + k[1] + ": " + summary);
+                        }
+                    });
+                }
             }
         }
         double precision = found.isEmpty() ? 0 : (double) right / found.size();

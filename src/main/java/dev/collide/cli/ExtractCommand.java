@@ -58,10 +58,11 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** One mention as printed. */
     record MentionJson(String lab, String model, String modelId, String family, boolean release, String date,
-                       String precision, double confidence, String evidence) {
+                       String precision, boolean dateFromArticle, double confidence, String evidence) {
         static MentionJson of(Mention m) {
             return new MentionJson(m.lab(), m.model(), m.modelId(), m.family(), m.release(), m.date().date().toString(),
-                    m.date().precision().name(), Math.round(m.confidence() * 100) / 100.0, m.evidence());
+                    m.date().precision().name(), m.dateFromArticle(), Math.round(m.confidence() * 100) / 100.0,
+                    m.evidence());
         }
     }
 

@@ -23,7 +23,7 @@ public final class CollisionDetector {
     private static final Optional<Long>[] GAPS = gaps(64);
 
     /** Version of the dating and merging rules (EventBuilder, Launches, EvidenceStrength). */
-    static final String DATING_RULES = "evidence-strength-1";
+    static final String DATING_RULES = "evidence-strength-2";
 
     private final DetectionConfig config;
     /** Rival labs of each lab: a map lookup per pair instead of a scan of the configured pairs. */
@@ -123,14 +123,20 @@ public final class CollisionDetector {
 
     private void addReported(List<ReleaseEvent> events, List<CoRelease> coReleases, Map<String, Collision> found) {
         Map<String, ReleaseEvent> byKey = new HashMap<>();
+        // a statement names a model's family; when that name was merged into another launch (the plain name of a
+        // same-day preview, see EventBuilder), the event holding a mention of exactly that model answers for it
+        Map<String, ReleaseEvent> byModel = new HashMap<>();
         for (ReleaseEvent e : events) {
             if (e.confidence() >= config.minConfidence()) {
                 byKey.put(e.lab() + "|" + e.family(), e);
+                e.evidence().forEach(ev -> byModel.putIfAbsent(e.lab() + "|" + ev.modelId(), e));
             }
         }
         for (CoRelease co : coReleases) {
-            ReleaseEvent a = byKey.get(co.labA() + "|" + co.familyA());
-            ReleaseEvent b = byKey.get(co.labB() + "|" + co.familyB());
+            String keyA = co.labA() + "|" + co.familyA();
+            String keyB = co.labB() + "|" + co.familyB();
+            ReleaseEvent a = byKey.getOrDefault(keyA, byModel.get(keyA));
+            ReleaseEvent b = byKey.getOrDefault(keyB, byModel.get(keyB));
             if (a == null || b == null || a.lab().equals(b.lab())) {
                 continue;
             }

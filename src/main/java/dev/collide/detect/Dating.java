@@ -42,20 +42,27 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
                     + " before " + bound.orElseThrow() + " (the earliest article naming it); too vague to collide",
                     lines);
         }
+        Evidence basis = EvidenceStrength.basis(sorted);
         Evidence rival = null;
         for (Evidence e : sorted) {
-            if (!e.date().equals(strongest.date())) {
+            if (!e.date().equals(basis.date())) {
                 rival = e;
                 break;
             }
         }
-        String reason = rival == null
-                ? (sorted.size() == 1 ? "the only dated evidence" : "all dated evidence agrees")
-                : ruleOver(strongest, rival);
-        if (bound.isPresent() && strongest.date().earliest().isAfter(bound.get())) {
+        String reason;
+        if (basis != strongest) {
+            reason = "an article's day within a stated vaguer date narrows it: " + EvidenceStrength.describe(strongest)
+                    + ", which holds " + basis.date();
+        } else {
+            reason = rival == null
+                    ? (sorted.size() == 1 ? "the only dated evidence" : "all dated evidence agrees")
+                    : ruleOver(strongest, rival);
+        }
+        if (bound.isPresent() && basis.date().earliest().isAfter(bound.get())) {
             reason += "; note: an article of " + bound.get() + " already named it";
         }
-        return new Dating(Optional.of(strongest.date()), bound, Optional.of(strongest), reason, lines);
+        return new Dating(Optional.of(basis.date()), bound, Optional.of(basis), reason, lines);
     }
 
     private static String ruleOver(Evidence a, Evidence b) {
@@ -63,11 +70,11 @@ public record Dating(Optional<ReleaseDate> date, Optional<LocalDate> onOrBefore,
         if (EvidenceStrength.isBounding(a) != EvidenceStrength.isBounding(b)) {
             return "a stated date over a mere bound" + over;
         }
-        if (a.date().isDayExact() != b.date().isDayExact()) {
-            return "a stated day over a vaguer date" + over;
-        }
         if (EvidenceStrength.isInferred(a) != EvidenceStrength.isInferred(b)) {
             return "a stated date over one inferred from an article's date" + over;
+        }
+        if (a.date().isDayExact() != b.date().isDayExact()) {
+            return "a stated day over a vaguer date" + over;
         }
         if (EvidenceStrength.isOwn(a) != EvidenceStrength.isOwn(b)) {
             return "the lab's own post or hub record over a third party" + over;

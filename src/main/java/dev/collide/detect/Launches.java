@@ -12,12 +12,18 @@ import java.util.regex.Pattern;
  * original's date. Generic tokens (a size alone, an app name, a lab name alone) are no launch at all.
  */
 final class Launches {
-    /** Variant words the extractor may leave out of the family that still name a launch of their own. */
-    private static final Set<String> OWN_LAUNCH = Set.of("lite", "preview", "exp", "experimental", "terminus");
+    /**
+     * Variant words the extractor may leave out of the family that still name a launch of their own. "mini" is a
+     * tier labs ship apart from the full model (o3-mini months before o3); when both come the same day, EventBuilder
+     * makes them one launch again.
+     */
+    private static final Set<String> OWN_LAUNCH = Set.of("lite", "preview", "exp", "experimental", "terminus",
+            "mini");
     private static final Set<String> APP_WORDS = Set.of("chat", "app", "api", "assistant", "web", "platform",
             "studio", "cloud", "agent");
     private static final Pattern SIZE = Pattern.compile("(\\d+x)?\\d+(\\.\\d+)?[bmkt]");
     private static final Pattern POINT_DATE = Pattern.compile("\\d{4}");
+    private static final Pattern UPDATE_TAIL = Pattern.compile("(^|-)update-\\d{4}-\\d{2}$");
     private static final Pattern UPDATE = Pattern.compile(
             "(updated|upgraded|new|refreshed|improved|latest) (version|release|checkpoint|iteration) of (the )?$"
                     + "|(update|upgrade|refresh) (to|of) (the )?$");
@@ -48,6 +54,26 @@ final class Launches {
                     .append(String.format(Locale.ROOT, "%02d", e.date().earliest().getMonthValue()));
         }
         return Optional.of(launch.toString());
+    }
+
+    /**
+     * Whether {@code launch} is a key {@link #familyOf} may give evidence of the extractor's {@code family}: the
+     * family itself, or it followed by own-launch words, point dates and an "-update-YYYY-MM" tail.
+     */
+    static boolean isLaunchOf(String launch, String family) {
+        if (launch.equals(family)) {
+            return true;
+        }
+        if (!launch.startsWith(family + "-")) {
+            return false;
+        }
+        String tail = UPDATE_TAIL.matcher(launch.substring(family.length() + 1)).replaceFirst("");
+        for (String token : tail.split("-")) {
+            if (!token.isEmpty() && !OWN_LAUNCH.contains(token) && !POINT_DATE.matcher(token).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A size alone ("7B"), the lab's name alone, or a brand with an app word and no version ("Qwen Chat"). */

@@ -219,7 +219,7 @@ public final class DictionaryExtractor implements Extractor {
                 verdict = new ReleaseClassifier.Verdict(false, 0.8);
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
-                    date.get(), verdict.confidence(), evidence);
+                    date.get(), verdict.confidence(), evidence, stated.isEmpty());
             keep(ctx, m, stated.isPresent());
             if (m.release()) {
                 releases.add(m);

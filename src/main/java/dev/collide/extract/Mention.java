@@ -9,10 +9,12 @@ import static java.util.Objects.requireNonNull;
  * sentence reports the model being released (not a benchmark, comparison or prediction), with {@code confidence}
  * in [0, 1]: how sure the extractor is of that verdict (0.9 for "released", 0.75 for "announced", 0.7 when read
  * from a neighbouring clause; 0.7-0.85 for a mere mention, highest for a prediction). {@code evidence} is the
- * sentence it was read from (at most 500 characters).
+ * sentence it was read from (at most 500 characters). {@code dateFromArticle} says the text gives no date for it:
+ * {@code date} is then the article's publication (its day; a hub record's instant), which only says the release
+ * happened on or before it (issue 13: the detector ranks such a date below any the text states).
  */
 public record Mention(String lab, String modelId, String model, String family, boolean release, ReleaseDate date,
-                      double confidence, String evidence) {
+                      double confidence, String evidence, boolean dateFromArticle) {
     public Mention {
         requireNonNull(lab, "lab");
         requireNonNull(date, "date");
@@ -26,5 +28,11 @@ public record Mention(String lab, String modelId, String model, String family, b
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
         }
+    }
+
+    /** A mention whose date the text states. */
+    public Mention(String lab, String modelId, String model, String family, boolean release, ReleaseDate date,
+                   double confidence, String evidence) {
+        this(lab, modelId, model, family, release, date, confidence, evidence, false);
     }
 }

@@ -280,8 +280,8 @@ public final class JdbcArticleStore {
             throws SQLException {
         String sql = """
                 INSERT INTO mentions (article_id, lab, model_id, model, family, is_release, release_date, precision,
-                                      release_at, confidence, evidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                      release_at, confidence, evidence, date_from_article)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         boolean any = false;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < rows.size(); k++) {
@@ -297,6 +297,7 @@ public final class JdbcArticleStore {
                     Sql.setInstant(ps, 9, m.date().instant());
                     ps.setDouble(10, m.confidence());
                     ps.setString(11, Sql.cut(m.evidence(), 4000));
+                    ps.setBoolean(12, m.dateFromArticle());
                     ps.addBatch();
                     any = true;
                 }
@@ -366,8 +367,9 @@ public final class JdbcArticleStore {
             } else if (q.text().isPresent()) {
                 // H2 without its index (another process holds it, or a server over TCP): every word, in the table
                 for (String word : TextWords.of(q.text().get())) {
-                    sql.append(" AND (LOWER(p.title) LIKE ? ESCAPE '\\' OR LOWER(p.body) LIKE ? ESCAPE '\\')");
-                    String like = "%" + TextWords.escapeLike(word) + "%";
+                    sql.append(" AND (LOWER(p.title) LIKE ? " + Sql.LIKE_ESCAPE + " OR LOWER(p.body) LIKE ? "
+                            + Sql.LIKE_ESCAPE + ")");
+                    String like = Sql.containsPattern(word);
                     args.add(like);
                     args.add(like);
                 }

@@ -1,6 +1,7 @@
 package dev.collide.store;
 
 import dev.collide.detect.Collision;
+import dev.collide.detect.EventBuilder;
 import dev.collide.detect.Evidence;
 import dev.collide.detect.ReleaseEvent;
 import dev.collide.extract.CoRelease;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +44,7 @@ public final class JdbcEventStore {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
                        m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
-                       a.published_at, a.lab AS article_lab
+                       a.published_at, a.lab AS article_lab, m.date_from_article
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE
                 ORDER BY m.id""";
@@ -64,7 +66,8 @@ public final class JdbcEventStore {
                     ArticleKind.valueOf(rs.getString("kind")), rs.getString("lab"), rs.getString("model_id"),
                     rs.getString("model"), rs.getString("family"), readDate(rs), rs.getDouble("confidence"),
                     rs.getString("evidence"), rs.getLong("fingerprint"), Sql.instant(rs, "published_at"),
-                    Optional.ofNullable(rs.getString("article_lab"))));
+                    Optional.ofNullable(rs.getString("article_lab")),
+                    Optional.ofNullable((Boolean) rs.getObject("date_from_article"))));
         }
     }
 
@@ -130,7 +133,7 @@ public final class JdbcEventStore {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
                        m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
-                       a.published_at, a.lab AS article_lab
+                       a.published_at, a.lab AS article_lab, m.date_from_article
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE AND m.lab = ?
                   AND (m.family = ? OR LEFT(?, LENGTH(m.family) + 1) = CONCAT(m.family, '-'))
@@ -154,7 +157,7 @@ public final class JdbcEventStore {
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.url, a.title, a.kind, m.lab, m.model_id, m.model, m.family,
                        m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
-                       a.published_at, a.lab AS article_lab
+                       a.published_at, a.lab AS article_lab, m.date_from_article
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.is_release = TRUE AND m.lab = ? AND m.family = ?
                 ORDER BY m.id""";
@@ -258,8 +261,16 @@ public final class JdbcEventStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Set<String> gone = scope.isPresent() ? vanishedEvents(c, events) : unbuiltEvents(c, events);
+                Optional<Set<String>> widened = scope;
+                if (scope.isPresent() && !gone.isEmpty()) {
+                    Set<String> all = new HashSet<>(scope.get());
+                    all.addAll(gone);
+                    widened = Optional.of(all);
+                }
                 int[] eventCounts = upsertEvents(c, events, now);
-                List<HistoryEntry> changes = applyCollisions(c, events, collisions, scope, now);
+                undate(c, gone, now);
+                List<HistoryEntry> changes = applyCollisions(c, events, collisions, widened, gone, now);
                 int outboxRows = 0;
                 for (HistoryEntry h : changes) {
                     outboxRows += enqueue(c, "COLLISION", h.collisionId(), h.change(), "history-" + h.id(), now);
@@ -274,6 +285,88 @@ public final class JdbcEventStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not save detection results: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stored events that the rebuilt families no longer give (issue 13: a plain name merged into its same-day
+     * preview, a name that became a point release of its own): an incremental run retracts their collisions too.
+     */
+    private static Set<String> vanishedEvents(Connection c, List<ReleaseEvent> events) throws SQLException {
+        Set<String> built = new HashSet<>();
+        List<Long> mentionIds = new ArrayList<>();
+        for (ReleaseEvent e : events) {
+            built.add(e.id());
+            e.evidence().forEach(ev -> mentionIds.add(ev.mentionId()));
+        }
+        Set<FamilyKey> families = new HashSet<>();
+        for (List<Long> chunk : chunks(mentionIds)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT lab, family FROM mentions WHERE id IN ("
+                    + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        families.add(new FamilyKey(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        }
+        Set<String> gone = new HashSet<>();
+        String sql = """
+                SELECT id, family FROM release_events
+                WHERE lab = ? AND (family = ? OR LEFT(family, LENGTH(?) + 1) = CONCAT(?, '-'))""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (FamilyKey key : families) {
+                ps.setString(1, key.lab());
+                ps.setString(2, key.family());
+                ps.setString(3, key.family());
+                ps.setString(4, key.family());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (!built.contains(id) && EventBuilder.isLaunchOf(rs.getString(2), key.family())) {
+                            gone.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        return gone;
+    }
+
+    /** A full run: every stored event the run did not build. */
+    private static Set<String> unbuiltEvents(Connection c, List<ReleaseEvent> events) throws SQLException {
+        Set<String> built = new HashSet<>();
+        events.forEach(e -> built.add(e.id()));
+        Set<String> gone = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release_events WHERE release_date IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (!built.contains(rs.getString(1))) {
+                    gone.add(rs.getString(1));
+                }
+            }
+        }
+        return gone;
+    }
+
+    /**
+     * An event no evidence builds any more keeps its row (its retracted collisions name it) but loses its date, so
+     * it is no candidate for new collisions; its page says the evidence no longer builds it.
+     */
+    private static void undate(Connection c, Set<String> gone, Instant now) throws SQLException {
+        for (List<String> chunk : chunks(new ArrayList<>(gone))) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE release_events SET release_date = NULL,"
+                    + " precision = NULL, release_at = NULL, updated_at = ? WHERE release_date IS NOT NULL AND id IN ("
+                    + placeholders(chunk.size()) + ")")) {
+                Sql.setInstant(ps, 1, now);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -392,7 +485,8 @@ public final class JdbcEventStore {
     }
 
     private List<HistoryEntry> applyCollisions(Connection c, List<ReleaseEvent> events, List<Collision> collisions,
-                                               Optional<Set<String>> scope, Instant now) throws SQLException {
+                                               Optional<Set<String>> scope, Set<String> gone, Instant now)
+            throws SQLException {
         Map<String, CollisionRow> existing = new HashMap<>();
         String select = "SELECT id, date_a, date_b, gap_days, tier, rivalry, reported, status, event_a, event_b"
                 + " FROM collisions";
@@ -447,14 +541,15 @@ public final class JdbcEventStore {
                     ps.setString(2, old.id());
                     ps.executeUpdate();
                 }
-                changes.add(history(c, old.id(), "RETRACTED", retraction(old, events, scope), now));
+                changes.add(history(c, old.id(), "RETRACTED", retraction(old, events, scope, gone), now));
             }
         }
         return changes;
     }
 
     /** Why a collision no longer holds, in terms of what became of its two events (issue 13: corrections). */
-    private static String retraction(CollisionRow old, List<ReleaseEvent> events, Optional<Set<String>> scope) {
+    private static String retraction(CollisionRow old, List<ReleaseEvent> events, Optional<Set<String>> scope,
+                                     Set<String> gone) {
         Map<String, ReleaseEvent> byId = new HashMap<>();
         events.forEach(e -> byId.put(e.id(), e));
         List<String> why = new ArrayList<>();
@@ -463,7 +558,7 @@ public final class JdbcEventStore {
         for (int i = 0; i < 2; i++) {
             ReleaseEvent e = byId.get(ids[i]);
             String before = was.get(i).map(Object::toString).orElse("undated");
-            if (e == null && scope.isEmpty()) {
+            if (e == null && (scope.isEmpty() || gone.contains(ids[i]))) {
                 why.add("event " + ids[i] + " (was " + before + ") is no longer a release event: its evidence is"
                         + " now another launch (a point release or update), a generic name, or gone");
             } else if (e != null && e.date().isEmpty()) {
@@ -663,21 +758,42 @@ public final class JdbcEventStore {
         }
     }
 
-    /** Every mention (releases first) of the event's lab and family, with its article. */
+    /**
+     * The event's evidence with its articles, releases first: the release mentions it is built from, and the mere
+     * mentions of its family. Which release mentions those are is decided as detection decides it (issue 13: a
+     * variant such as "-Preview" is an event of its own, or holds its plain name's mentions of the same day), not by
+     * the family stored with each mention; empty when the event is unknown.
+     */
     public List<StoredEvidence> evidence(String eventId) throws StoreException {
+        Optional<StoredEvent> event = event(eventId);
+        if (event.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> members = new HashSet<>();
+        for (ReleaseEvent built : new EventBuilder().build(loadReleaseEvidenceAround(event.get().lab(),
+                event.get().family()))) {
+            if (built.id().equals(eventId)) {
+                built.evidence().forEach(e -> members.add(e.mentionId()));
+            }
+        }
         String sql = """
                 SELECT m.id, m.article_id, a.source_id, a.title, a.url, a.kind, m.model, m.release_date, m.precision,
-                       m.release_at, m.confidence, m.evidence, m.is_release
-                FROM release_events e
-                JOIN mentions m ON m.lab = e.lab AND m.family = e.family
-                JOIN articles a ON a.id = m.article_id
-                WHERE e.id = ?
+                       m.release_at, m.confidence, m.evidence, m.is_release, m.family
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.lab = ? AND (m.family = ? OR LEFT(?, LENGTH(m.family) + 1) = CONCAT(m.family, '-'))
                 ORDER BY m.is_release DESC, m.release_date, m.id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, eventId);
+            ps.setString(1, event.get().lab());
+            ps.setString(2, event.get().family());
+            ps.setString(3, event.get().family());
             List<StoredEvidence> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    boolean member = rs.getBoolean("is_release") ? members.contains(rs.getLong(1))
+                            : rs.getString("family").equals(event.get().family());
+                    if (!member) {
+                        continue;
+                    }
                     String url = rs.getString("url");
                     result.add(new StoredEvidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             Optional.ofNullable(url).map(URI::create), rs.getString("kind"), rs.getString("model"),

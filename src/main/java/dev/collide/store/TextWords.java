@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The words of a search text, and their escaping for SQL LIKE (issue 18, issue 17 item 8). */
+/** The words of a search text, as H2's table search looks for them without the index (issue 18). */
 final class TextWords {
     private TextWords() {
     }
@@ -25,10 +25,5 @@ final class TextWords {
             words.add(word.toString());
         }
         return words;
-    }
-
-    /** {@code %}, {@code _} and the escape character itself matched literally, with {@code ESCAPE '\'}. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

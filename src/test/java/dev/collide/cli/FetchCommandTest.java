@@ -80,9 +80,9 @@ class FetchCommandTest {
                 </channel></rss>""");
         Files.writeString(dir.resolve("deepseek.atom"), """
                 <?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>DeepSeek</title><id>ds</id>
-                <updated>2026-04-24T10:00:00Z</updated><entry><title>DeepSeek V4 released</title><id>v4</id>
+                <updated>2026-04-24T10:00:00Z</updated><entry><title>DeepSeek V4 Preview is out</title><id>v4</id>
                 <updated>2026-04-24T10:00:00Z</updated>
-                <summary>Today we release DeepSeek V4 with open weights.</summary></entry></feed>""");
+                <summary>Today we open DeepSeek V4 to all as a preview, weights included.</summary></entry></feed>""");
         Files.writeString(dir.resolve("feeds.yml"), "sources:\n  - id: moonshot\n    kind: feed\n    lab: moonshot\n"
                 + "    url: file:" + dir.resolve("moonshot.rss") + "\n  - id: deepseek\n    kind: feed\n"
                 + "    lab: deepseek\n    url: file:" + dir.resolve("deepseek.atom") + "\n");
@@ -90,6 +90,7 @@ class FetchCommandTest {
         String first = runWithSlack(wm.getHttpBaseUrl() + "/slack");
         String second = runWithSlack(wm.getHttpBaseUrl() + "/slack");
 
+        // the preview title and the plain name in its body are one launch: one collision, one alert
         assertThat(first).startsWith("0:").contains("outbox: 1 sent, 0 to retry, 0 failed");
         assertThat(second).startsWith("0:").contains("outbox: 0 sent");
         verify(1, postRequestedFor(urlEqualTo("/slack")));

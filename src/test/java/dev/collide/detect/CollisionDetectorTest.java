@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.collide.config.DetectionConfig;
 import dev.collide.extract.CoRelease;
+import dev.collide.extract.ReleaseDate;
+import dev.collide.source.ArticleKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,10 +112,29 @@ class CollisionDetectorTest {
     }
 
     @Test
+    void detect_statementNamingThePlainNameOfASameDayPreview_marksThePreviewsCollision() {
+        var preview = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9",
+                ReleaseDate.ofDay(LocalDate.of(2031, 3, 4)), ArticleKind.LAB_POST,
+                Instant.parse("2031-03-04T09:00:00Z"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var plain = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9",
+                ReleaseDate.ofDay(LocalDate.of(2031, 3, 4)), ArticleKind.NEWS,
+                Instant.parse("2031-03-06T09:00:00Z"), Optional.empty(), "DeepSeek V9 landed on Tuesday");
+        var kimi = Evidences.labPost("moonshot", "kimi-k9", LocalDate.of(2031, 3, 2));
+        var co = new CoRelease("moonshot", "kimi-k9", "deepseek", "deepseek-v9", 7, "both shipped that week");
+
+        List<Collision> found = detect(List.of(preview, plain, kimi), List.of(co));
+
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.b().family()).isEqualTo("deepseek-v9-preview");
+            assertThat(c.reported()).isTrue();
+        });
+    }
+
+    @Test
     void detect_lowConfidenceRumour_neverCollides() {
         var rumour = Evidences.of("mistral", "mistral-large-3",
-                dev.collide.extract.ReleaseDate.ofDay(LocalDate.of(2025, 1, 21)),
-                dev.collide.source.ArticleKind.NEWS, 0.2, 5);
+                ReleaseDate.ofDay(LocalDate.of(2025, 1, 21)),
+                ArticleKind.NEWS, 0.2, 5);
 
         assertThat(detect(List.of(rumour,
                 Evidences.labPost("deepseek", "deepseek-r1", LocalDate.of(2025, 1, 20))), List.of())).isEmpty();

@@ -23,7 +23,7 @@ class DatingRulesTest {
     private static Evidence surer(Evidence e) {
         return new Evidence(e.mentionId(), e.articleId(), e.sourceId(), e.link(), e.title(), e.kind(), e.lab(),
                 e.modelId(), e.model(), e.family(), e.date(), 0.95, e.sentence(), e.fingerprint(), e.publishedAt(),
-                e.articleLab());
+                e.articleLab(), e.dateFromArticle());
     }
 
     private static ReleaseDate day(String d) {
@@ -108,6 +108,103 @@ class DatingRulesTest {
     }
 
     @Test
+    void undatedNews_datedByItsArticle_ranksBelowAStatedMonth() {
+        var undated = Evidences.dateFromArticle(Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"),
+                ArticleKind.NEWS, at("2031-05-06"), Optional.empty(), "Moonshot has put out Kimi K9"), true);
+        var month = Evidences.in("moonshot", "kimi-k9", "kimi-k9", ReleaseDate.ofMonth(YearMonth.of(2031, 4)),
+                ArticleKind.NEWS, at("2031-05-20"), Optional.empty(), "Kimi K9 came out in April");
+
+        ReleaseEvent event = builder.build(List.of(undated, month)).get(0);
+
+        assertThat(event.date()).contains(ReleaseDate.ofMonth(YearMonth.of(2031, 4)));
+        assertThat(builder.explain(event.evidence()).reason())
+                .startsWith("a stated date over one inferred from an article's date");
+    }
+
+    @Test
+    void newsSayingToday_isAStatedDay_thoughItIsTheArticlesDay() {
+        var today = Evidences.dateFromArticle(Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"),
+                ArticleKind.NEWS, at("2031-05-06"), Optional.empty(), "Moonshot put out Kimi K9 today"), false);
+        var month = Evidences.in("moonshot", "kimi-k9", "kimi-k9", ReleaseDate.ofMonth(YearMonth.of(2031, 4)),
+                ArticleKind.NEWS, at("2031-05-20"), Optional.empty(), "Kimi K9 came out in April");
+
+        assertThat(builder.build(List.of(today, month)).get(0).date()).contains(day("2031-05-06"));
+    }
+
+    @Test
+    void backReferenceDatedByItsArticlesDay_onlyBounds() {
+        var bound = Evidences.dateFromArticle(Evidences.in("qwen", "qwen9-max", "qwen9-max", day("2031-06-02"),
+                ArticleKind.NEWS, at("2031-06-02"), Optional.empty(), "since the launch of Qwen9-Max, rivals"), true);
+
+        ReleaseEvent event = builder.build(List.of(bound)).get(0);
+
+        assertThat(event.date()).isEmpty();
+        assertThat(builder.explain(event.evidence()).onOrBefore()).contains(LocalDate.of(2031, 6, 2));
+    }
+
+    @Test
+    void undatedReportsDay_withinAStatedMonth_narrowsIt() {
+        var month = Evidences.in("meta", "llama-9", "llama-9", ReleaseDate.ofMonth(YearMonth.of(2031, 7)),
+                ArticleKind.NEWS, at("2032-01-10"), Optional.empty(), "In July 2031 Meta put out Llama 9");
+        var launchDay = Evidences.dateFromArticle(Evidences.in("meta", "llama-9", "llama-9", day("2031-07-23"),
+                ArticleKind.NEWS, at("2031-07-23"), Optional.empty(), "We are opening Llama 9 to all"), true);
+        var laterStory = Evidences.dateFromArticle(Evidences.in("meta", "llama-9", "llama-9", day("2031-07-29"),
+                ArticleKind.NEWS, at("2031-07-29"), Optional.empty(), "Meta has put out Llama 9"), true);
+
+        ReleaseEvent event = builder.build(List.of(month, laterStory, launchDay)).get(0);
+
+        assertThat(event.date()).contains(day("2031-07-23"));
+        Dating why = builder.explain(event.evidence());
+        assertThat(why.basis()).contains(launchDay);
+        assertThat(why.reason()).startsWith("an article's day within a stated vaguer date narrows it");
+    }
+
+    @Test
+    void undatedReportsDay_outsideTheStatedMonth_neverMovesIt() {
+        var month = Evidences.in("openai", "gpt-9", "gpt-9", ReleaseDate.ofMonth(YearMonth.of(2031, 5)),
+                ArticleKind.NEWS, at("2032-01-10"), Optional.empty(), "GPT-9 had come out in May 2031");
+        var laterMention = Evidences.dateFromArticle(Evidences.in("openai", "gpt-9", "gpt-9", day("2031-07-22"),
+                ArticleKind.NEWS, at("2031-07-22"), Optional.empty(), "OpenAI has launched GPT-9"), true);
+
+        assertThat(builder.build(List.of(month, laterMention)).get(0).date())
+                .contains(ReleaseDate.ofMonth(YearMonth.of(2031, 5)));
+    }
+
+    @Test
+    void sinceItWasReleased_andTheRecentReleaseOf_onlyBound() {
+        var since = Evidences.dateFromArticle(Evidences.in("openai", "gpt-9", "gpt-9", day("2031-03-22"),
+                ArticleKind.NEWS, at("2031-03-22"), Optional.empty(), "it has been a year since GPT-9 was released"),
+                true);
+        var recent = Evidences.dateFromArticle(Evidences.in("anthropic", "claude-9", "claude-9", day("2031-03-22"),
+                ArticleKind.NEWS, at("2031-03-22"), Optional.empty(), "all eyes on the recent release of Claude 9"),
+                true);
+
+        assertThat(builder.build(List.of(since, recent))).allSatisfy(e -> assertThat(e.date()).isEmpty());
+    }
+
+    @Test
+    void miniTier_shippedMonthsApart_isALaunchOfItsOwn() {
+        var mini = Evidences.in("openai", "o9-mini", "o9", day("2031-01-31"), ArticleKind.NEWS, at("2031-02-01"),
+                Optional.empty(), "OpenAI shipped o9-mini on January 31");
+        var full = Evidences.in("openai", "o9", "o9", day("2031-04-16"), ArticleKind.NEWS, at("2031-04-17"),
+                Optional.empty(), "OpenAI shipped o9 on April 16");
+
+        assertThat(builder.build(List.of(mini, full))).extracting(ReleaseEvent::family, e -> e.date().orElseThrow())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("o9-mini", day("2031-01-31")),
+                        org.assertj.core.groups.Tuple.tuple("o9", day("2031-04-16")));
+    }
+
+    @Test
+    void evidenceStoredWithoutTheFlag_newsDatedByItsArticlesDay_isInferred() {
+        var legacy = Evidences.in("moonshot", "kimi-k9", "kimi-k9", day("2031-05-06"), ArticleKind.NEWS,
+                at("2031-05-06"), Optional.empty(), "Moonshot has put out Kimi K9");
+
+        assertThat(legacy.dateFromArticle()).isEmpty();
+        assertThat(builder.explain(List.of(legacy)).evidence().get(0))
+                .endsWith("no date in the text; inferred 2031-05-06 from its article of 2031-05-06");
+    }
+
+    @Test
     void inferredWeekAlone_datesTheEvent_whenTheSentenceReportsTheRelease() {
         var week = Evidences.in("moonshot", "kimi-k2", "kimi-k2", ReleaseDate.ofWeek(LocalDate.of(2025, 7, 11)),
                 ArticleKind.NEWS, at("2025-07-11"), Optional.empty(), "Moonshot has released Kimi K2");
@@ -165,6 +262,58 @@ class DatingRulesTest {
                 .satisfies(e -> assertThat(e.date()).contains(day("2025-01-20")));
         assertThat(events).filteredOn(e -> e.family().equals("qwen3")).singleElement()
                 .satisfies(e -> assertThat(e.date()).contains(day("2025-04-29")));
+    }
+
+    @Test
+    void previewAndPlainName_sameDay_areOneLaunch() {
+        var title = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9", day("2031-03-04"),
+                ArticleKind.LAB_POST, at("2031-03-04"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var body = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", day("2031-03-04"), ArticleKind.LAB_POST,
+                at("2031-03-04"), Optional.of("deepseek"), "Today we open DeepSeek V9 to everyone as a preview");
+        var news = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", day("2031-03-04"), ArticleKind.NEWS,
+                at("2031-03-05"), Optional.empty(), "DeepSeek put out DeepSeek V9 on Tuesday");
+        var rival = Evidences.in("qwen", "qwen9", "qwen9", day("2031-03-05"), ArticleKind.LAB_POST,
+                at("2031-03-05"), Optional.of("qwen"), "Qwen9 ships today");
+
+        List<ReleaseEvent> events = builder.build(List.of(title, body, news, rival));
+
+        assertThat(events).filteredOn(e -> e.lab().equals("deepseek")).singleElement().satisfies(e -> {
+            assertThat(e.family()).isEqualTo("deepseek-v9-preview");
+            assertThat(e.model()).as("the variant's name, not the shorter plain one")
+                    .isEqualTo("deepseek-v9-preview");
+            assertThat(e.date()).contains(day("2031-03-04"));
+            assertThat(e.evidence()).hasSize(3);
+        });
+        var detector = new CollisionDetector(new dev.collide.config.DetectionConfig(java.time.Duration.ofDays(7),
+                0.0, List.of()));
+        assertThat(detector.detect(events, List.of())).as("one collision, not one per name").hasSize(1);
+    }
+
+    @Test
+    void previewThenFinal_onDifferentDays_areTwoLaunches_andTheFinalKeepsItsDate() {
+        var preview = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9", day("2031-03-04"),
+                ArticleKind.LAB_POST, at("2031-03-04"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var fin = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", day("2031-05-20"), ArticleKind.LAB_POST,
+                at("2031-05-20"), Optional.of("deepseek"), "DeepSeek V9 is now generally available");
+
+        List<ReleaseEvent> events = builder.build(List.of(preview, fin));
+
+        assertThat(events).extracting(ReleaseEvent::family, e -> e.date().orElseThrow())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("deepseek-v9-preview",
+                        day("2031-03-04")), org.assertj.core.groups.Tuple.tuple("deepseek-v9", day("2031-05-20")));
+    }
+
+    @Test
+    void plainNameStatedByMonth_holdingThePreviewDay_joinsThePreview() {
+        var preview = Evidences.in("deepseek", "deepseek-v9-preview", "deepseek-v9", day("2031-03-04"),
+                ArticleKind.LAB_POST, at("2031-03-04"), Optional.of("deepseek"), "DeepSeek V9 Preview is here");
+        var month = Evidences.in("deepseek", "deepseek-v9", "deepseek-v9", ReleaseDate.ofMonth(YearMonth.of(2031, 3)),
+                ArticleKind.NEWS, at("2031-04-02"), Optional.empty(), "DeepSeek V9 came out in March");
+
+        assertThat(builder.build(List.of(preview, month))).singleElement().satisfies(e -> {
+            assertThat(e.family()).isEqualTo("deepseek-v9-preview");
+            assertThat(e.date()).contains(day("2031-03-04"));
+        });
     }
 
     @Test

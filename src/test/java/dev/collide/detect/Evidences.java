@@ -47,4 +47,11 @@ final class Evidences {
                 "title " + id, kind, lab, modelId, modelId, family, date, 0.8, sentence, id * 7919L,
                 Optional.of(published), articleLab);
     }
+
+    /** The same evidence with the extractor's word on where its date came from. */
+    static Evidence dateFromArticle(Evidence e, boolean fromArticle) {
+        return new Evidence(e.mentionId(), e.articleId(), e.sourceId(), e.link(), e.title(), e.kind(), e.lab(),
+                e.modelId(), e.model(), e.family(), e.date(), e.confidence(), e.sentence(), e.fingerprint(),
+                e.publishedAt(), e.articleLab(), Optional.of(fromArticle));
+    }
 }

@@ -395,4 +395,35 @@ abstract class StoreContractTest {
     static ArchiveQuery text(String q, int limit, long offset) {
         return new ArchiveQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(q), limit, offset);
     }
+
+    @Test
+    void evidence_ofAPreviewAndItsLaterFinal_listsEachEventsOwnMentions() throws Exception {
+        var preview = new Mention("deepseek", "deepseek-v9-preview", "DeepSeek V9 Preview", "deepseek-v9", true,
+                ReleaseDate.ofDay(LocalDate.of(2026, 3, 4)), 0.9, "DeepSeek V9 Preview is here");
+        var fin = new Mention("deepseek", "deepseek-v9", "DeepSeek V9", "deepseek-v9", true,
+                ReleaseDate.ofDay(LocalDate.of(2026, 4, 20)), 0.9, "DeepSeek V9 is now generally available");
+        articles.save(article("wire", "g1", "https://wire.example/1"), 1, new Extraction(List.of(preview), List.of()),
+                NOW);
+        articles.save(article("wire", "g2", "https://wire.example/2"), 2, new Extraction(List.of(fin), List.of()),
+                NOW);
+        detect(NOW);
+
+        var ofPreview = events.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v9-preview"));
+        var ofFinal = events.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v9"));
+
+        assertThat(ofPreview).extracting(StoredEvidence::sentence).containsExactly("DeepSeek V9 Preview is here");
+        assertThat(ofFinal).extracting(StoredEvidence::sentence)
+                .containsExactly("DeepSeek V9 is now generally available");
+    }
+
+    @Test
+    void loadReleaseEvidence_keepsWhetherTheDateCameFromTheArticle() throws Exception {
+        var undated = new Mention("deepseek", "deepseek-v9", "DeepSeek V9", "deepseek-v9", true,
+                ReleaseDate.ofDay(LocalDate.of(2026, 4, 25)), 0.9, "DeepSeek put out DeepSeek V9", true);
+        articles.save(article("wire", "g1", "https://wire.example/1"), 1, new Extraction(List.of(undated), List.of()),
+                NOW);
+
+        assertThat(events.loadReleaseEvidence()).singleElement()
+                .satisfies(e -> assertThat(e.dateFromArticle()).contains(true));
+    }
 }
