@@ -261,7 +261,10 @@ public final class PipelineBench {
 
         static Farm start(int hosts, Duration latency) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            // the JDK server keeps at most 200 idle connections and drops them after 30 s by default; a client
+            // with 256 workers keeps more, for longer
+            Process p = new ProcessBuilder(java, "-Xmx1g", "-Dsun.net.httpserver.maxIdleConnections=100000",
+                    "-Dsun.net.httpserver.idleInterval=3600", "-cp", System.getProperty("java.class.path"),
                     FeedFarm.class.getName(), Integer.toString(hosts), Long.toString(latency.toMillis()))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
