@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ArchiveWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveWriter.class);
     /** Polls per transaction at most, and articles: a bigger group saves little and holds its pages longer. */
-    static final int MAX_POLLS = 256;
-    static final int MAX_ARTICLES = 10_000;
+    static final int MAX_POLLS = 64;
+    static final int MAX_ARTICLES = 2_000;
 
     private final DataSource dataSource;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();

@@ -3,3 +3,4 @@
 -- now lives in a Lucene index beside the database file (store/ArticleSearchIndex), rebuilt from this table when
 -- missing. The triggers and the FT schema go.
 CALL FT_DROP_ALL();
+
