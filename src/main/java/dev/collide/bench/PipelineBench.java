@@ -15,7 +15,10 @@ import dev.collide.config.SourceKind;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.source.FeedParser;
 import dev.collide.source.FeedSource;
+import dev.collide.config.BackupConfig;
 import dev.collide.store.ArchiveWriter;
+import dev.collide.store.Backups;
+import dev.collide.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -99,8 +102,14 @@ public final class PipelineBench {
             String h2 = "jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath();
             out.append(rounds("H2 file", config.withDatabase(new DatabaseConfig(h2, Optional.empty(),
                     Optional.empty())), farm, progress));
-            out.append(String.format(Locale.ROOT, "  H2 file after the rounds: %,d KB database, %,d KB search index%n",
-                    size(dir.resolve("bench.mv.db")) >> 10, size(dir.resolve("bench.search")) >> 10));
+            long backup;
+            try (Database db = Database.open(new DatabaseConfig(h2, Optional.empty(), Optional.empty()))) {
+                backup = size(new Backups(db.dataSource(), dir.resolve("backups"), BackupConfig.DEFAULT,
+                        Clock.systemUTC()).write());
+            }
+            out.append(String.format(Locale.ROOT, "  H2 file after the rounds: %,d KB database, %,d KB search index;"
+                    + " its SQL backup (gzip) %,d KB%n", size(dir.resolve("bench.mv.db")) >> 10,
+                    size(dir.resolve("bench.search")) >> 10, backup >> 10));
             String pg = System.getenv("COLLIDE_TEST_PG_URL");
             if (pg == null || pg.isBlank()) {
                 out.append("PostgreSQL: skipped (set COLLIDE_TEST_PG_URL, COLLIDE_TEST_PG_USER,"
