@@ -77,13 +77,18 @@ public final class ArchiveWriter implements AutoCloseable {
             throw new StoreException("the archive is closing; the poll was not stored and will be read again");
         }
         queue.add(write);
-        if (closed && !thread.isAlive()) {
-            // queued after the writer's last look at the queue
-            write.done().completeExceptionally(new StoreException("the archive is closing; the poll was not stored"
-                    + " and will be read again"));
-        }
         try {
-            return write.done().get();
+            while (true) {
+                try {
+                    return write.done().get(1, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (!thread.isAlive()) {
+                        // queued after the writer's last look at the queue: nobody will write it
+                        write.done().completeExceptionally(new StoreException("the archive closed before this poll"
+                                + " was stored; it will be read again"));
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while storing; the poll will be read again", e);

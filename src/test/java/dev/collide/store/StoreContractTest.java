@@ -342,6 +342,18 @@ abstract class StoreContractTest {
         assertThat(states.all()).extracting(SourceHealth::sourceId).doesNotContain("src-3").hasSize(5);
     }
 
+    @Test
+    void writer_afterClose_refusesAPollInsteadOfLosingItSilently() throws Exception {
+        ArchiveWriter writer = articles.newWriter();
+        writer.close();
+        var batch = List.of(new JdbcArticleStore.NewArticle(article("wire", "late", "https://wire.example/late"), 1,
+                Extraction.EMPTY));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write(batch, NOW, o -> withItems("wire", 1)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("read again");
+        assertThat(articles.count()).isZero();
+    }
+
     private static SourceHealth withItems(String sourceId, int items) {
         return new SourceHealth(sourceId, Validators.NONE, Optional.of(NOW), Optional.of(NOW), Optional.of(NOW), "ok",
                 Optional.empty(), 0, Optional.of(NOW.plusSeconds(1800)), 1, 0, items);
