@@ -29,6 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     /** The parts of the suite, in the order "all" runs them. */
     enum Part { FETCH, PARSE, EXTRACT, DETECT, ARCHIVE, INSERT, MEMORY, ALL }
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> tables = new ArrayList<>();
         if (runs(Part.FETCH)) {
             // issue 18: the real path of collide fetch, not the fetcher alone
-            var base = dev.collide.config.ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
+            var base = main.loadConfigWithoutSources();
             Path dir = java.nio.file.Files.createTempDirectory("collide-fetch-bench");
             tables.add(new PipelineBench(base, feeds, hosts, workers, Duration.ofMillis(100), perHost).run(dir, out));
             rows.add(new BenchRow(String.format("fetch end to end, %,d feeds", feeds), "see table below", "-",
@@ -99,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
             rows.addAll(new ParseBench(Duration.ofSeconds(3), Duration.ofSeconds(3)).run());
         }
         if (runs(Part.EXTRACT)) {
-            var labs = dev.collide.config.ConfigLoader.fromEnvironment().loadLabs(Path.of("config"));
+            var labs = main.loadConfigWithoutSources().labs();
             tables.add(dev.collide.bench.ExtractionBench.run(labs, Duration.ofSeconds(10)));
             rows.add(new BenchRow("extraction: articles/s (2 KB articles, 1 thread)", "see table below", "-",
                     "target >= 20,000/s per core"));
@@ -118,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (runs(Part.INSERT)) {
             Path dir = java.nio.file.Files.createTempDirectory("collide-insert-bench");
-            var base = dev.collide.config.ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
+            var base = main.loadConfigWithoutSources();
             tables.add(new dev.collide.bench.InsertBench(base, articles, newItems).run(dir));
             rows.add(new BenchRow(String.format("insert: %,d new items into %,d articles", newItems, articles),
                     "see table below", "-", "target < 2 s"));
