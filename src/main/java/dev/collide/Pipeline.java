@@ -296,7 +296,7 @@ public final class Pipeline implements AutoCloseable {
         return writer.stats();
     }
 
-    /** Time spent per stage since this pipeline was built (or {@link StageTimes#reset}). */
+    /** Time spent per stage since this pipeline was built. */
     public StageTimes stageTimes() {
         return stages;
     }

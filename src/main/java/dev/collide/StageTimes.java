@@ -47,11 +47,6 @@ public final class StageTimes {
         return cpu.get(stage).sum();
     }
 
-    public void reset() {
-        wall.values().forEach(LongAdder::reset);
-        cpu.values().forEach(LongAdder::reset);
-    }
-
     /** A reading of one thread's wall clock and CPU clock. */
     public record Mark(long wallNanos, long cpuNanos) {
     }

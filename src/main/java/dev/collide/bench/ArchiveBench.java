@@ -55,7 +55,7 @@ public final class ArchiveBench {
             System.out.print(run(dir, articles, events, queries, 42));
         } finally {
             if (args.length <= 3) {
-                deleteTree(dir);
+                BenchSupport.deleteTree(dir);
             }
         }
     }
@@ -273,14 +273,6 @@ public final class ArchiveBench {
                     ps.executeBatch();
                     c.commit();
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

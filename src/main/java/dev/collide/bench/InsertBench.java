@@ -4,7 +4,6 @@ import dev.collide.Collide;
 import dev.collide.SourceReport;
 import dev.collide.config.CollideConfig;
 import dev.collide.config.DatabaseConfig;
-import dev.collide.config.Secret;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
 import dev.collide.extract.Extraction;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Issue 17 item 3: new items stored into a large archive. Fills an archive (H2 file, and PostgreSQL when
@@ -64,11 +60,7 @@ public final class InsertBench {
         try {
             return runIn(dir);
         } finally {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            BenchSupport.deleteTree(dir);
         }
     }
 
@@ -76,22 +68,7 @@ public final class InsertBench {
         var out = new StringBuilder();
         String h2 = "jdbc:h2:file:" + dir.resolve("insert-bench").toAbsolutePath() + ";CACHE_SIZE=262144";
         out.append(runOn("H2", new DatabaseConfig(h2, Optional.empty(), Optional.empty()), dir));
-        String pg = System.getenv("COLLIDE_TEST_PG_URL");
-        if (pg == null || pg.isBlank()) {
-            out.append("PostgreSQL: skipped (set COLLIDE_TEST_PG_URL, COLLIDE_TEST_PG_USER, COLLIDE_TEST_PG_PASSWORD)\n");
-            return out.toString();
-        }
-        String user = env("COLLIDE_TEST_PG_USER", "collide");
-        String password = env("COLLIDE_TEST_PG_PASSWORD", "collide");
-        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(pg, user, password, "CREATE SCHEMA " + schema);
-        try {
-            var config = new DatabaseConfig(pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    Optional.of(user), Optional.of(new Secret("COLLIDE_TEST_PG_PASSWORD", password)));
-            out.append(runOn("PostgreSQL", config, dir));
-        } finally {
-            execute(pg, user, password, "DROP SCHEMA " + schema + " CASCADE");
-        }
+        out.append(BenchSupport.onScratchPostgres(database -> runOn("PostgreSQL", database, dir)));
         return out.toString();
     }
 
@@ -194,15 +171,6 @@ public final class InsertBench {
         Files.writeString(feed, xml, StandardCharsets.UTF_8);
     }
 
-    private static void execute(String url, String user, String password, String sql) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
     /** CPU time of this thread: on a shared machine the wall clock includes waiting for a core. */
     private static long cpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -210,10 +178,5 @@ public final class InsertBench {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

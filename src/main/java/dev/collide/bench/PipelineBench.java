@@ -9,7 +9,6 @@ import dev.collide.StageTimes.Stage;
 import dev.collide.config.CollideConfig;
 import dev.collide.config.DatabaseConfig;
 import dev.collide.config.HttpConfig;
-import dev.collide.config.Secret;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
 import dev.collide.fetch.ConditionalFetcher;
@@ -30,19 +29,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -110,32 +103,14 @@ public final class PipelineBench {
             out.append(String.format(Locale.ROOT, "  H2 file after the rounds: %,d KB database, %,d KB search index;"
                     + " its SQL backup (gzip) %,d KB%n", size(dir.resolve("bench.mv.db")) >> 10,
                     size(dir.resolve("bench.search")) >> 10, backup >> 10));
-            String pg = System.getenv("COLLIDE_TEST_PG_URL");
-            if (pg == null || pg.isBlank()) {
-                out.append("PostgreSQL: skipped (set COLLIDE_TEST_PG_URL, COLLIDE_TEST_PG_USER,"
-                        + " COLLIDE_TEST_PG_PASSWORD)\n");
-            } else {
-                String user = env("COLLIDE_TEST_PG_USER", "collide");
-                String password = env("COLLIDE_TEST_PG_PASSWORD", "collide");
-                String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                execute(pg, user, password, "CREATE SCHEMA " + schema);
-                try {
-                    farm.command("change-all");
-                    var database = new DatabaseConfig(pg + (pg.contains("?") ? "&" : "?") + "currentSchema="
-                            + schema, Optional.of(user), Optional.of(new Secret("COLLIDE_TEST_PG_PASSWORD", password)));
-                    out.append(rounds("PostgreSQL", config.withDatabase(database), farm, progress));
-                } finally {
-                    execute(pg, user, password, "DROP SCHEMA " + schema + " CASCADE");
-                }
-            }
+            out.append(BenchSupport.onScratchPostgres(database -> {
+                farm.command("change-all");
+                return rounds("PostgreSQL", config.withDatabase(database), farm, progress);
+            }));
             farm.command("change-all");
             out.append(baseline(http, sources, farm));
         } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            BenchSupport.deleteTree(dir);
         }
         return out.toString();
     }
@@ -238,20 +213,6 @@ public final class PipelineBench {
         try (Stream<Path> files = Files.walk(p)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** The {@link FeedFarm} as a child process of this JVM's own java and class path. */

@@ -278,11 +278,6 @@ final class ArticleSearchIndex implements AutoCloseable {
         return words;
     }
 
-    /** Whether this index holds articles up to the newest stored (tests). */
-    synchronized long indexedMaxId() {
-        return indexedMaxId;
-    }
-
     @Override
     public synchronized void close() {
         try {
