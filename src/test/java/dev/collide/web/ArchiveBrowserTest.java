@@ -11,7 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +32,8 @@ class ArchiveBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "archive-page.png");
     static final Path COLLISION_SCREENSHOT = Path.of("target", "archive-collision.png");
+    static final Path CROWDED_SCREENSHOT = Path.of("target", "timeline-1000-events.png");
+    static final Path DEMO_SCREENSHOT = Path.of("target", "timeline-demo.png");
 
     private static ArchiveFixture fixture;
     private static ArchiveServer server;
@@ -105,5 +112,89 @@ class ArchiveBrowserTest {
         // the hostile title is shown as text, and no script ran (an alert would make the next call fail)
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(ArchiveFixture.HOSTILE_TITLE);
         assertThat(browser.getTitle()).startsWith("Collision: ");
+    }
+
+    @Test
+    void timeline_thousandEvents_at1400px_noTwoLabelsOverlap() throws Exception {
+        try (var crowded = new CrowdedArchive(1000);
+             var crowdedServer = ArchiveServer.start("127.0.0.1", 0, crowded.archive, ArchiveFixture.CLOCK)) {
+            browser.manage().window().setSize(new Dimension(1400, 1000));
+            browser.get("http://127.0.0.1:" + crowdedServer.port() + "/");
+            shoot(CROWDED_SCREENSHOT);
+
+            assertThat(browser.findElements(By.cssSelector("svg.timeline .lane-label"))).hasSize(14);
+            assertThat(browser.findElements(By.cssSelector("svg.timeline .axis"))).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(browser.findElements(By.cssSelector("svg.timeline .release-label")))
+                    .hasSizeGreaterThan(50);
+            assertNoTwoTextBoxesIntersect();
+        }
+    }
+
+    @Test
+    void timeline_demoArchive_at1400px_lanesOnlyForLabsWithReleases_noOverlap() throws Exception {
+        Path dir = Files.createTempDirectory("collide-demo-browser-");
+        String url = "jdbc:h2:file:" + dir.resolve("demo").toAbsolutePath();
+        try {
+            int exit = new picocli.CommandLine(new dev.collide.cli.Main()).execute("--db", url, "demo");
+            assertThat(exit).isZero();
+            var labs = dev.collide.config.ConfigLoader.fromEnvironment().loadLabs(Path.of("config"));
+            try (var db = dev.collide.store.Database.open(new dev.collide.config.DatabaseConfig(url,
+                    java.util.Optional.empty(), java.util.Optional.empty()))) {
+                var archive = new Archive(new dev.collide.store.JdbcEventStore(db.dataSource(),
+                        new dev.collide.store.OutboxPolicy(List.of(), java.util.Set.of())),
+                        new dev.collide.store.JdbcArticleStore(db), new dev.collide.store.JdbcSourceStateStore(
+                        db.dataSource()), new dev.collide.store.JdbcArchiveStats(db.dataSource()), labs);
+                try (var demoServer = ArchiveServer.start("127.0.0.1", 0, archive, java.time.Clock.systemUTC())) {
+                    browser.manage().window().setSize(new Dimension(1400, 1000));
+                    browser.get("http://127.0.0.1:" + demoServer.port() + "/");
+                    shoot(DEMO_SCREENSHOT);
+
+                    var laneLabs = browser.findElements(By.cssSelector("svg.timeline g.lane")).stream()
+                            .map(g -> g.getAttribute("data-lab")).toList();
+                    var markLabs = browser.findElements(By.cssSelector("svg.timeline a.release")).stream()
+                            .map(a -> a.getAttribute("data-lab")).distinct().toList();
+                    assertThat(laneLabs).isNotEmpty().containsExactlyInAnyOrderElementsOf(markLabs);
+                    assertThat(laneLabs.size()).isLessThan(labs.size());
+                    assertThat(browser.findElements(By.cssSelector("svg.timeline .axis")))
+                            .hasSizeGreaterThanOrEqualTo(3);
+                    assertNoTwoTextBoxesIntersect();
+                }
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** Every text of the timeline (lane names, release names, axis, note) as the browser laid it out. */
+    @SuppressWarnings("unchecked")
+    private static void assertNoTwoTextBoxesIntersect() {
+        var boxes = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('svg.timeline text')).map(t => {"
+                        + " const r = t.getBoundingClientRect();"
+                        + " return {text: t.textContent, l: r.left, t: r.top, r: r.right, b: r.bottom}; });");
+        List<String> overlaps = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                var a = boxes.get(i);
+                var b = boxes.get(j);
+                if (num(a, "l") < num(b, "r") && num(b, "l") < num(a, "r") && num(a, "t") < num(b, "b")
+                        && num(b, "t") < num(a, "b")) {
+                    overlaps.add(a.get("text") + " / " + b.get("text"));
+                }
+            }
+        }
+        assertThat(boxes).isNotEmpty();
+        assertThat(overlaps).as("labels whose boxes intersect").isEmpty();
+    }
+
+    private static double num(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
+    }
+
+    private static void shoot(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 }

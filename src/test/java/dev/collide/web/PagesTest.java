@@ -14,7 +14,7 @@ class PagesTest extends ArchiveServerHarness {
         assertThat(body.split("class=\"collision\"", -1)).hasSize(2);
         assertThat(body).contains("<a href=\"/collisions/" + fixture.collision().id() + "\" class=\"collision\"");
         assertThat(body).contains("<a href=\"/events/" + fixture.event("qwen").id() + "\" class=\"release\"");
-        assertThat(body).contains("<text class=\"lane-label\" x=\"8\" y=\"62\">DeepSeek</text>");
+        assertThat(body).contains("<text class=\"lane-label\" x=\"8\" y=\"52\">DeepSeek</text>");
     }
 
     @Test
