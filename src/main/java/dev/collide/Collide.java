@@ -49,65 +49,87 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
-/** Builds every object of a running Collide from its configuration, in one readable place. */
+/**
+ * Builds every object of a running Collide from its configuration, in one readable place. The stores come at once;
+ * the fetching pipeline, the notifiers and the digest are built on first use, so that a read-only query does not
+ * load an HTTP client, the extractor's dictionaries and a JSON mapper it never uses (issue 14: a query in under a
+ * second).
+ */
 public final class Collide implements AutoCloseable {
     private final CollideConfig config;
     private final Database database;
     private final JdbcArticleStore articles;
     private final JdbcSourceStateStore sourceStates;
     private final JdbcEventStore events;
-    private final Pipeline pipeline;
-    private final JdbcOutbox outbox;
-    private final OutboxDelivery delivery;
-    private final DigestComposer digestComposer;
-    private final Optional<DailyDigest> dailyDigest;
     private final Clock clock;
+    private final Memo<Pipeline> pipeline;
+    private final Memo<JdbcOutbox> outbox;
+    private final Memo<OutboxDelivery> delivery;
+    private final Memo<DigestComposer> digestComposer;
+    private final Memo<Optional<DailyDigest>> dailyDigest;
 
-    private Collide(CollideConfig config, Database database, JdbcArticleStore articles,
-                    JdbcSourceStateStore sourceStates, JdbcEventStore events, Pipeline pipeline, JdbcOutbox outbox,
-                    OutboxDelivery delivery, DigestComposer digestComposer, Optional<DailyDigest> dailyDigest,
-                    Clock clock) {
+    private Collide(CollideConfig config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
-        this.articles = articles;
-        this.sourceStates = sourceStates;
-        this.events = events;
-        this.pipeline = pipeline;
-        this.outbox = outbox;
-        this.delivery = delivery;
-        this.digestComposer = digestComposer;
-        this.dailyDigest = dailyDigest;
         this.clock = clock;
+        this.articles = new JdbcArticleStore(database);
+        this.sourceStates = new JdbcSourceStateStore(database.dataSource());
+        var notify = config.notifications();
+        this.events = new JdbcEventStore(database.dataSource(),
+                new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch())));
+        this.pipeline = new Memo<>(this::buildPipeline);
+        this.outbox = new Memo<>(() -> new JdbcOutbox(database.dataSource()));
+        this.delivery = new Memo<>(this::buildDelivery);
+        this.digestComposer = new Memo<>(() -> new DigestComposer(events, sourceStates,
+                new JdbcCitedArticles(database.dataSource()), notify.archiveUrl()));
+        this.dailyDigest = new Memo<>(() -> notify.email().map(mail -> new DailyDigest(mail, digestComposer.get(),
+                new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock)));
     }
 
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
-        Database database = Database.open(config.database());
+        return new Collide(config, Database.open(config.database()), clock);
+    }
+
+    private Pipeline buildPipeline() {
         var http = new ConditionalFetcher(config.http(), clock);
-        var articles = new JdbcArticleStore(database);
         Map<SourceKind, Source> sources = new EnumMap<>(SourceKind.class);
         addSources(sources, http, config, (sourceId, guid) -> isStored(articles, sourceId, guid), System::getenv);
         Extractor extractor = new DictionaryExtractor(config.labs());
         // near-duplicate copies of one story share a SimHash fingerprint (title and text)
         ToLongFunction<Article> fingerprint = a -> NearDuplicates.fingerprint(a.title() + "\n" + a.text());
-        var sourceStates = new JdbcSourceStateStore(database.dataSource());
-        var notify = config.notifications();
-        var policy = new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch()));
-        var events = new JdbcEventStore(database.dataSource(), policy);
-        var pipeline = new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events,
-                new EventBuilder(), new CollisionDetector(config.detection()),
+        return new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events, new EventBuilder(),
+                new CollisionDetector(config.detection()),
                 new DetectionLock(database.dataSource(), database.isPostgres()), clock);
+    }
+
+    private OutboxDelivery buildDelivery() {
+        var notify = config.notifications();
         List<Notifier> notifiers = new ArrayList<>();
         notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
         notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
-        var outbox = new JdbcOutbox(database.dataSource());
-        var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock,
+        return new OutboxDelivery(outbox.get(), new AlertRenderer(events, notify.archiveUrl()), notifiers, clock,
                 notify.lease());
-        var composer = new DigestComposer(events, sourceStates, new JdbcCitedArticles(database.dataSource()),
-                notify.archiveUrl());
-        Optional<DailyDigest> digest = notify.email().map(mail -> new DailyDigest(mail, composer,
-                new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock));
-        return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, composer,
-                digest, clock);
+    }
+
+    /** A part built once, on first use, by whichever thread asks first. */
+    private static final class Memo<T> {
+        private final java.util.function.Supplier<T> build;
+        private T value;
+
+        Memo(java.util.function.Supplier<T> build) {
+            this.build = build;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = build.get();
+            }
+            return value;
+        }
+
+        synchronized Optional<T> ifBuilt() {
+            return Optional.ofNullable(value);
+        }
     }
 
     /**
@@ -142,7 +164,7 @@ public final class Collide implements AutoCloseable {
     }
 
     public Pipeline pipeline() {
-        return pipeline;
+        return pipeline.get();
     }
 
     public JdbcArticleStore articles() {
@@ -158,21 +180,21 @@ public final class Collide implements AutoCloseable {
     }
 
     public JdbcOutbox outbox() {
-        return outbox;
+        return outbox.get();
     }
 
     /** Sends due outbox rows of the enabled channels (none when no channel is configured). */
     public OutboxDelivery delivery() {
-        return delivery;
+        return delivery.get();
     }
 
     public DigestComposer digestComposer() {
-        return digestComposer;
+        return digestComposer.get();
     }
 
     /** The daily digest job; empty when mail is off (no SMTP host or no recipient configured). */
     public Optional<DailyDigest> dailyDigest() {
-        return dailyDigest;
+        return dailyDigest.get();
     }
 
     public Clock clock() {
@@ -189,7 +211,7 @@ public final class Collide implements AutoCloseable {
 
     @Override
     public void close() {
-        pipeline.close();
+        pipeline.ifBuilt().ifPresent(Pipeline::close);
         database.close();
     }
 }
