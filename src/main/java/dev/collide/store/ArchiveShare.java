@@ -50,6 +50,14 @@ public final class ArchiveShare implements AutoCloseable {
         if (!config.isEmbeddedH2File() || autoServer) {
             return new ArchiveShare(null, null); // nothing to share, or H2 shares it already
         }
+        Optional<String> other = sharedUrl(config);
+        if (other.isPresent() && listening(other.get())) {
+            // this process reached the file through another daemon's share (serve beside run): that daemon holds it,
+            // and a second share here would point CLI commands at a server that cannot open the file
+            LOG.info("database={} is held and shared by another Collide process; this one uses it through that",
+                    Database.redact(config.url()));
+            return new ArchiveShare(null, null);
+        }
         String key = "collide-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Path addressFile = addressFile(config);
         try {
@@ -93,6 +101,19 @@ public final class ArchiveShare implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.ofNullable(props.getProperty("url")).filter(u -> u.startsWith("jdbc:h2:tcp://127.0.0.1:"));
+    }
+
+    /** Whether something accepts connections at the shared URL's loopback port (a stale file names a dead one). */
+    private static boolean listening(String sharedUrl) {
+        String rest = sharedUrl.substring("jdbc:h2:tcp://127.0.0.1:".length());
+        int slash = rest.indexOf('/');
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(rest.substring(0, slash))),
+                    1000);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static Path addressFile(DatabaseConfig config) {
