@@ -848,6 +848,15 @@ public final class JdbcEventStore {
             sql.append(" AND c.tier = ?");
             args.add(t);
         });
+        q.text().ifPresent(t -> { // the page's search box: a model or family name on either side
+            sql.append(" AND (LOWER(ea.model) LIKE ? " + Sql.LIKE_ESCAPE + " OR LOWER(ea.family) LIKE ? "
+                    + Sql.LIKE_ESCAPE + " OR LOWER(eb.model) LIKE ? " + Sql.LIKE_ESCAPE + " OR LOWER(eb.family) LIKE ? "
+                    + Sql.LIKE_ESCAPE + ")");
+            String like = Sql.containsPattern(t.toLowerCase(java.util.Locale.ROOT));
+            for (int i = 0; i < 4; i++) {
+                args.add(like);
+            }
+        });
         sql.append(" ORDER BY COALESCE(c.date_a, c.date_b) DESC, c.id LIMIT ? OFFSET ?");
         args.add(q.limit());
         args.add(q.offset());

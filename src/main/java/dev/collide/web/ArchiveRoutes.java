@@ -22,7 +22,7 @@ final class ArchiveRoutes {
     private static final Set<String> ARTICLE_PARAMS = EVENT_PARAMS;
     private static final Set<String> COLLISION_PARAMS = Set.of("lab", "since", "until", "tier", "includeRetracted",
             "limit", "offset");
-    private static final Set<String> PAGE_PARAMS = Set.of("lab", "since", "until");
+    private static final Set<String> PAGE_PARAMS = Set.of("lab", "since", "until", "tier", "q");
     /** The page shows at most this many releases, so a large archive still renders quickly; filters narrow it. */
     static final int PAGE_EVENTS = 500;
 
@@ -90,7 +90,7 @@ final class ArchiveRoutes {
                 Params p = Params.parse(rawQuery, PAGE_PARAMS);
                 ArchiveQuery q = checkedLab(withDefaultLimit(p, p.query()));
                 return Response.ok("text/calendar; charset=utf-8", ICalendar.render(archive.events().events(q),
-                        archive.events().collisions(q, Optional.empty(), false), baseUrl));
+                        archive.events().collisions(q, p.tier(), false), baseUrl));
             }
             case "/metrics" -> {
                 Params.parse(rawQuery, Set.of());
@@ -139,12 +139,13 @@ final class ArchiveRoutes {
 
     private Response page(Params p) throws BadParameter, StoreException {
         ArchiveQuery filters = checkedLab(p.query());
-        ArchiveQuery events = new ArchiveQuery(filters.since(), filters.until(), filters.lab(), Optional.empty(),
+        // the search box narrows both lists to a model or family name; the tier only the collisions
+        ArchiveQuery events = new ArchiveQuery(filters.since(), filters.until(), filters.lab(), filters.text(),
                 PAGE_EVENTS, 0);
         ArchiveQuery collisions = new ArchiveQuery(filters.since(), filters.until(), filters.lab(),
-                Optional.empty(), 200, 0);
+                filters.text(), 200, 0);
         return Response.html(200, HtmlPages.index(filters, labNames(), archive.events().events(events),
-                archive.events().collisions(collisions, Optional.empty(), false)));
+                archive.events().collisions(collisions, p.tier(), false)));
     }
 
     private static Response notFound(boolean api, String message) {

@@ -27,6 +27,26 @@ class PagesTest extends ArchiveServerHarness {
     }
 
     @Test
+    void index_tierFilter_keepsTheReleasesAndDropsOtherTiersBands() throws Exception {
+        String sameDay = http.get("/?tier=SAME_DAY").body();
+        String window = http.get("/?tier=WITHIN_WINDOW").body();
+
+        assertThat(sameDay.split("class=\"release\"", -1)).hasSize(4);
+        assertThat(sameDay).doesNotContain("class=\"collision\"");
+        assertThat(window.split("class=\"collision\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void index_search_narrowsToTheModel_andDrawsTheCollisionPartnerHollow() throws Exception {
+        String body = http.get("/?q=kimi").body();
+
+        assertThat(body.split("class=\"release\"", -1)).hasSize(2);
+        assertThat(body).contains("class=\"release partner\" data-event-id=\"" + fixture.event("deepseek").id());
+        assertThat(body.split("class=\"collision\"", -1)).hasSize(2);
+        assertThat(body).doesNotContain("Qwen 3.5");
+    }
+
+    @Test
     void index_badDate_is400Page() throws Exception {
         var response = http.get("/?since=soon");
 
