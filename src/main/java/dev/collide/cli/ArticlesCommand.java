@@ -29,7 +29,7 @@ public final class ArticlesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = main.loadConfigWithoutSources();
+        var config = main.loadConfigForQuery();
         ArchiveQuery base = Commands.query(spec, archive, config.labs());
         ArchiveQuery query = new ArchiveQuery(base.since(), base.until(), base.lab(), Optional.ofNullable(text),
                 base.limit(), base.offset());

@@ -47,7 +47,7 @@ public final class CollisionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CollideConfig config = main.loadConfigWithoutSources();
+        CollideConfig config = main.loadConfigForQuery();
         ArchiveQuery query = Commands.query(spec, archive, config.labs());
         Optional<String> tierFilter = Commands.tier(spec, tier);
         PrintWriter out = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = main.loadConfigWithoutSources();
+        var config = main.loadConfigForQuery();
         if (explain != null) {
             try (Collide collide = Collide.open(config, Clock.systemUTC())) {
                 return explain(collide, explain, spec.commandLine().getOut(), spec.commandLine().getErr());

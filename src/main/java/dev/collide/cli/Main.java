@@ -58,6 +58,12 @@ public final class Main implements Runnable {
         return config;
     }
 
+    /** For commands that only read the archive: as {@link #loadConfigWithoutSources}, closed without compaction. */
+    public CollideConfig loadConfigForQuery() throws ConfigException {
+        CollideConfig config = loadConfigWithoutSources();
+        return config.withDatabase(config.database().forQuery());
+    }
+
     /** --config, else ./config; files missing from the default directory come from the jar. */
     Path configDir() {
         return configDir != null ? configDir : Path.of("config");

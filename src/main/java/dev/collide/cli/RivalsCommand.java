@@ -33,7 +33,7 @@ public final class RivalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = main.loadConfigWithoutSources();
+        var config = main.loadConfigForQuery();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(List.of("lab A", "lab B", "collisions", "rivals", "last", "dates"));
             for (Rivalry r : collide.events().rivalries(Optional.ofNullable(lab))) {

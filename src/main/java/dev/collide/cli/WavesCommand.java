@@ -36,7 +36,7 @@ public final class WavesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CollideConfig config = main.loadConfigWithoutSources();
+        CollideConfig config = main.loadConfigForQuery();
         config = window.applyTo(config);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             List<ReleaseEvent> events = new EventBuilder().build(collide.events().loadReleaseEvidence());

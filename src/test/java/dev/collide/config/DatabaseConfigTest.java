@@ -29,6 +29,16 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void forQuery_embeddedH2File_closedWithoutCompaction_othersUnchanged() {
+        assertThat(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE").forQuery().url())
+                .isEqualTo("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE;MAX_COMPACT_TIME=0");
+        for (String other : new String[] {"jdbc:h2:mem:x", "jdbc:h2:tcp://db:9092/collide",
+                "jdbc:postgresql://db/collide", "jdbc:h2:file:./d;max_compact_time=500"}) {
+            assertThat(url(other).forQuery().url()).as(other).isEqualTo(other);
+        }
+    }
+
+    @Test
     void backupDir_defaultsToBesideTheH2File_unlessConfigured() {
         assertThat(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE").backupDir())
                 .isEqualTo(Path.of("./data/backups"));
