@@ -103,7 +103,7 @@ public final class Collide implements AutoCloseable {
         var delivery = new OutboxDelivery(outbox, new AlertRenderer(events, notify.archiveUrl()), notifiers, clock,
                 notify.lease());
         var composer = new DigestComposer(events, sourceStates, new JdbcCitedArticles(database.dataSource()),
-                notify.archiveUrl());
+                notify.archiveUrl(), config.labs());
         Optional<DailyDigest> digest = notify.email().map(mail -> new DailyDigest(mail, composer,
                 new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock));
         return new Collide(config, database, articles, sourceStates, events, pipeline, outbox, delivery, composer,
