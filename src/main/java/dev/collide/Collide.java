@@ -81,7 +81,7 @@ public final class Collide implements AutoCloseable {
         this.outbox = new Memo<>(() -> new JdbcOutbox(database.dataSource()));
         this.delivery = new Memo<>(this::buildDelivery);
         this.digestComposer = new Memo<>(() -> new DigestComposer(events, sourceStates,
-                new JdbcCitedArticles(database.dataSource()), notify.archiveUrl()));
+                new JdbcCitedArticles(database.dataSource()), notify.archiveUrl(), config.labs()));
         this.dailyDigest = new Memo<>(() -> notify.email().map(mail -> new DailyDigest(mail, digestComposer.get(),
                 new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock)));
     }

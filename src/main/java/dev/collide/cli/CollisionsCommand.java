@@ -8,7 +8,7 @@ import dev.collide.detect.EventBuilder;
 import dev.collide.detect.ReleaseEvent;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.CollisionCsv;
-import dev.collide.store.StoredCollision;
+import dev.collide.store.CollisionView;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,26 +52,28 @@ public final class CollisionsCommand implements Callable<Integer> {
         Optional<String> tierFilter = Commands.tier(spec, tier);
         PrintWriter out = spec.commandLine().getOut();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
-            Tabular table = new Tabular(Rows.COLLISION_COLUMNS);
+            List<CollisionView> collisions;
             if (window != null) {
                 Duration w = Commands.window(spec, window);
                 List<ReleaseEvent> events = new EventBuilder().build(collide.events().loadReleaseEvidence());
                 List<Collision> found = new CollisionDetector(config.detection().withWindow(w))
                         .detect(events, collide.events().loadCoReleases());
-                found.stream().filter(c -> Commands.matches(query, tierFilter, c))
+                collisions = found.stream().filter(c -> Commands.matches(query, tierFilter, c))
                         .sorted(Comparator.comparing((Collision c) -> c.a().date().map(d -> d.date().toEpochDay())
                                 .orElse(0L)).reversed())
-                        .limit(query.limit()).forEach(c -> Rows.addCollision(table, c));
-            } else if (archive.format == OutputFormat.CSV) {
+                        .limit(query.limit()).map(CollisionView::of).toList();
+            } else {
+                collisions = collide.events().collisions(query, tierFilter, retracted).stream()
+                        .map(CollisionView::of).toList();
+            }
+            if (archive.format == OutputFormat.CSV) {
                 // the columns of /api/collisions.csv, from the same writer
-                out.print(CollisionCsv.render(collide.events().collisions(query, tierFilter, retracted)));
+                out.print(CollisionCsv.render(collisions));
                 out.flush();
                 return 0;
-            } else {
-                for (StoredCollision c : collide.events().collisions(query, tierFilter, retracted)) {
-                    Rows.addCollision(table, c);
-                }
             }
+            Tabular table = new Tabular(Rows.COLLISION_COLUMNS);
+            collisions.forEach(c -> Rows.addCollision(table, c));
             table.print(out, archive.format);
         }
         return 0;

@@ -7,6 +7,8 @@ import dev.collide.config.CollideConfig;
 import dev.collide.config.ConfigLoader;
 import dev.collide.config.DatabaseConfig;
 import dev.collide.store.ArchiveQuery;
+import dev.collide.store.CollisionCsv;
+import dev.collide.store.CollisionView;
 import dev.collide.store.StoredCollision;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,9 +88,14 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println();
                     out.println(collisions.size() + " collisions:");
                 }
-                Tabular table = new Tabular(Rows.COLLISION_COLUMNS);
-                collisions.forEach(c -> Rows.addCollision(table, c));
-                table.print(out, format);
+                List<CollisionView> views = collisions.stream().map(CollisionView::of).toList();
+                if (format == OutputFormat.CSV) {
+                    out.print(CollisionCsv.render(views)); // the columns of /api/collisions.csv
+                } else {
+                    Tabular table = new Tabular(Rows.COLLISION_COLUMNS);
+                    views.forEach(c -> Rows.addCollision(table, c));
+                    table.print(out, format);
+                }
                 if (serve) {
                     serveUntilStopped(collide, out);
                 }

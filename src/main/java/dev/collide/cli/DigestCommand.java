@@ -39,8 +39,9 @@ public final class DigestCommand implements Callable<Integer> {
     @Option(names = "--text", description = "With --preview: the plain-text part instead of the HTML.")
     boolean text;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The digest's date (default: today in"
-            + " notify.email.timezone); it covers the 24 hours before that day's notify.email.at.")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The digest's date; it covers the 24 hours"
+            + " before that day's notify.email.at. Default: today in notify.email.timezone, up to now, so it shows"
+            + " what the last fetch brought in even after notify.email.at.")
     LocalDate date;
 
     @Override
@@ -53,7 +54,8 @@ public final class DigestCommand implements Callable<Integer> {
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             LocalDate day = date != null ? date : LocalDate.now(collide.clock().withZone(zone));
             if (action.preview) {
-                Digest digest = DailyDigest.preview(collide.digestComposer(), day, at, zone);
+                Digest digest = date != null ? DailyDigest.preview(collide.digestComposer(), date, at, zone)
+                        : DailyDigest.previewNow(collide.digestComposer(), collide.clock().instant(), at, zone);
                 out.print(text ? digest.text() : digest.html());
                 out.flush();
                 return 0;
@@ -63,7 +65,8 @@ public final class DigestCommand implements Callable<Integer> {
                         + " SMTP_PASSWORD) or fill in notify.email in config/collide.yml");
                 return 1;
             }
-            DailyDigest.Outcome outcome = collide.dailyDigest().get().sendDaily(day);
+            DailyDigest.Outcome outcome = date != null ? collide.dailyDigest().get().sendDaily(date)
+                    : collide.dailyDigest().get().sendNow();
             out.println("digest " + day + ": " + switch (outcome) {
                 case SENT -> "sent to " + String.join(", ", mail.orElseThrow().to());
                 case SKIPPED_QUIET -> "nothing new, not sent (notify.email.quietDays: skip)";

@@ -3,34 +3,33 @@ package dev.collide.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.collide.store.Csv;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Rows with named columns, printed as a table, CSV (RFC 4180 quoting) or JSON. JSON rows may carry nested objects
- * the table flattens.
+ * Rows with named columns, printed as a table, CSV (the store's {@link Csv} writer, as the API's CSV) or JSON. JSON
+ * rows are records or maps that Jackson serialises and may carry nested objects the table flattens.
  */
 final class Tabular {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<String> columns;
     private final List<List<String>> cells = new ArrayList<>();
-    private final List<Map<String, Object>> objects = new ArrayList<>();
+    private final List<Object> objects = new ArrayList<>();
 
     Tabular(List<String> columns) {
         this.columns = List.copyOf(columns);
     }
 
     /** One row: the flat cells for table/CSV, and the object for JSON. */
-    void add(List<String> row, Map<String, Object> json) {
+    void add(List<String> row, Object json) {
         if (row.size() != columns.size()) {
             throw new IllegalArgumentException("row has " + row.size() + " cells, expected " + columns.size());
         }
         cells.add(List.copyOf(row));
-        objects.add(new LinkedHashMap<>(json));
+        objects.add(json);
     }
 
     int size() {
@@ -43,12 +42,13 @@ final class Tabular {
                 try {
                     out.println(JSON.writeValueAsString(objects));
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("rows are plain maps and always serialise", e);
+                    throw new IllegalStateException("rows are records and maps of plain values and always serialise",
+                            e);
                 }
             }
             case CSV -> {
-                out.println(csvLine(columns));
-                cells.forEach(row -> out.println(csvLine(row)));
+                out.print(Csv.line(columns));
+                cells.forEach(row -> out.print(Csv.line(row)));
             }
             case TABLE -> printTable(out);
         }
@@ -79,24 +79,5 @@ final class Tabular {
             line.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", cell));
         }
         return line.toString().stripTrailing();
-    }
-
-    static String csvLine(List<String> row) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.size(); i++) {
-            String cell = row.get(i);
-            if (i > 0) {
-                line.append(',');
-            }
-            // a leading = + - @ would run as a formula in a spreadsheet
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-            }
-            line.append(cell);
-        }
-        return line.toString();
     }
 }

@@ -56,6 +56,30 @@ public final class DailyDigest {
         return composer.compose(date, end.minusDays(1).toInstant(), end.toInstant(), zone);
     }
 
+    /**
+     * Today's digest as it stands at {@code now}: the 24 hours before today's {@code at}, and when that hour has
+     * passed, everything since, up to {@code now}. What a fetch just brought in is therefore always in it, also when
+     * it ran after the digest hour (issue 14 item 8: after a first fetch the digest said "nothing new").
+     */
+    public static Digest previewNow(DigestComposer composer, Instant now, LocalTime at, ZoneId zone)
+            throws StoreException {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Instant end = today.atTime(at).atZone(zone).toInstant();
+        return composer.compose(today, today.atTime(at).atZone(zone).minusDays(1).toInstant(),
+                now.isAfter(end) ? now : end, zone);
+    }
+
+    /**
+     * Sends {@link #previewNow today's digest up to now} (collide digest --send-now without --date), unless today's
+     * was already sent or skipped. Tomorrow's scheduled digest starts at today's {@code at} again, so what arrived
+     * between then and now is in both mails rather than in neither.
+     */
+    public Outcome sendNow() throws StoreException {
+        Instant now = clock.instant();
+        return send(now.atZone(config.timezone()).toLocalDate(),
+                () -> previewNow(composer, now, config.at(), config.timezone()));
+    }
+
     /** Sends today's digest if its time has come (the cron trigger, and a catch-up after a restart). */
     public Outcome sendDue() throws StoreException {
         ZonedDateTime now = clock.instant().atZone(config.timezone());
@@ -67,11 +91,20 @@ public final class DailyDigest {
 
     /** Sends the digest of {@code date} unless that date was already sent, skipped, or is being sent elsewhere. */
     public Outcome sendDaily(LocalDate date) throws StoreException {
+        return send(date, () -> preview(date));
+    }
+
+    @FunctionalInterface
+    private interface Composition {
+        Digest compose() throws StoreException;
+    }
+
+    private Outcome send(LocalDate date, Composition composition) throws StoreException {
         Instant now = clock.instant();
         if (!log.claim(date, owner, now, LEASE)) {
             return Outcome.ALREADY_DONE;
         }
-        Digest digest = preview(date);
+        Digest digest = composition.compose();
         String recipients = String.join(", ", config.to());
         if (digest.quiet() && !config.sendQuietDays()) {
             log.finish(date, owner, "SKIPPED", now, digest.subject(), "");

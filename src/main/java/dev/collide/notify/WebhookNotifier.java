@@ -1,14 +1,16 @@
 package dev.collide.notify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.collide.config.NotifyConfig;
-import dev.collide.store.StoredEvent;
+import dev.collide.store.CollisionView;
+import dev.collide.store.EventView;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,41 +49,37 @@ public final class WebhookNotifier implements Notifier {
                 "check the receiver and " + config.url().envName() + ", then run 'collide outbox --retry-failed'");
     }
 
-    static String body(Alert alert) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("delivery", alert.dedupKey());
-        root.put("change", alert.change());
-        root.put("archiveUrl", alert.archiveLink().toString());
-        if (alert instanceof Alert.CollisionAlert c) {
-            root.put("kind", "collision");
-            ObjectNode col = root.putObject("collision");
-            col.put("id", c.collision().id());
-            col.put("tier", c.collision().tier());
-            col.put("rivalry", c.collision().rivalry());
-            col.put("status", c.collision().status());
-            if (c.collision().gapDays().isPresent()) {
-                col.put("gapDays", c.collision().gapDays().get());
-            } else {
-                col.putNull("gapDays");
-            }
-            col.put("detail", c.detail());
-            event(col.putObject("a"), c.collision().a());
-            event(col.putObject("b"), c.collision().b());
-        } else if (alert instanceof Alert.EventAlert e) {
-            root.put("kind", "event");
-            event(root.putObject("event"), e.event());
-        }
-        ArrayNode links = root.putArray("links");
-        alert.links().forEach(l -> links.addObject().put("title", l.title()).put("url", l.url().toString())
-                .put("source", l.sourceId()));
-        return root.toString();
+    /**
+     * The body: {@code collision} is the API's collision shape plus {@code detail} (the history line of this
+     * change), {@code event} the API's event shape; the other key is left out.
+     */
+    record Body(String delivery, String change, String archiveUrl, String kind,
+                @JsonInclude(JsonInclude.Include.NON_NULL) CollisionChange collision,
+                @JsonInclude(JsonInclude.Include.NON_NULL) EventView event, List<LinkView> links) {
     }
 
-    private static void event(ObjectNode node, StoredEvent e) {
-        node.put("id", e.id());
-        node.put("lab", e.lab());
-        node.put("model", e.model());
-        node.put("date", e.date().map(LocalDate::toString).orElse(null));
-        node.put("precision", e.precision().orElse(null));
+    record CollisionChange(@JsonUnwrapped CollisionView collision, String detail) {
+    }
+
+    record LinkView(String title, String url, String source) {
+    }
+
+    static String body(Alert alert) {
+        List<LinkView> links = alert.links().stream()
+                .map(l -> new LinkView(l.title(), l.url().toString(), l.sourceId())).toList();
+        Body body;
+        if (alert instanceof Alert.CollisionAlert c) {
+            body = new Body(c.dedupKey(), c.change(), c.archiveLink().toString(), "collision",
+                    new CollisionChange(CollisionView.of(c.collision()), c.detail()), null, links);
+        } else {
+            Alert.EventAlert e = (Alert.EventAlert) alert;
+            body = new Body(e.dedupKey(), e.change(), e.archiveLink().toString(), "event", null,
+                    EventView.of(e.event()), links);
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the webhook body of alert " + alert.outboxId(), e);
+        }
     }
 }

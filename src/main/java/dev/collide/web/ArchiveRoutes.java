@@ -3,7 +3,10 @@ package dev.collide.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.collide.config.Lab;
 import dev.collide.store.ArchiveQuery;
+import dev.collide.store.ArticleView;
 import dev.collide.store.CollisionCsv;
+import dev.collide.store.CollisionView;
+import dev.collide.store.EventView;
 import dev.collide.store.StoreException;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
@@ -49,35 +52,36 @@ final class ArchiveRoutes {
             }
             case "/api/events" -> {
                 ArchiveQuery q = checkedLab(Params.parse(rawQuery, EVENT_PARAMS).query());
-                var items = archive.events().events(q).stream().map(JsonViews::event).toList();
-                return Response.json(200, json(JsonViews.page(items, q.limit(), q.offset())));
+                var items = archive.events().events(q).stream().map(EventView::of).toList();
+                return Response.json(200, json(JsonViews.Page.of(items, q.limit(), q.offset())));
             }
             case "/api/collisions" -> {
                 Params p = Params.parse(rawQuery, COLLISION_PARAMS);
                 ArchiveQuery q = checkedLab(p.query());
                 var items = archive.events().collisions(q, p.tier(), p.flag("includeRetracted")).stream()
-                        .map(JsonViews::collision).toList();
-                return Response.json(200, json(JsonViews.page(items, q.limit(), q.offset())));
+                        .map(CollisionView::of).toList();
+                return Response.json(200, json(JsonViews.Page.of(items, q.limit(), q.offset())));
             }
             case "/api/collisions.csv" -> {
                 Params p = Params.parse(rawQuery, COLLISION_PARAMS);
                 ArchiveQuery q = checkedLab(withDefaultLimit(p, p.query()));
                 return Response.ok("text/csv; charset=utf-8; header=present",
-                        CollisionCsv.render(archive.events().collisions(q, p.tier(), p.flag("includeRetracted"))));
+                        CollisionCsv.render(archive.events().collisions(q, p.tier(), p.flag("includeRetracted")).stream()
+                                .map(CollisionView::of).toList()));
             }
             case "/api/articles" -> {
                 ArchiveQuery q = checkedLab(Params.parse(rawQuery, ARTICLE_PARAMS).query());
-                var items = archive.articles().search(q).stream().map(JsonViews::article).toList();
-                return Response.json(200, json(JsonViews.page(items, q.limit(), q.offset())));
+                var items = archive.articles().search(q).stream().map(ArticleView::of).toList();
+                return Response.json(200, json(JsonViews.Page.of(items, q.limit(), q.offset())));
             }
             case "/api/labs" -> {
                 Params.parse(rawQuery, Set.of());
-                return Response.json(200, json(Map.of("items", labs())));
+                return Response.json(200, json(new JsonViews.Items<>(labs())));
             }
             case "/api/sources" -> {
                 Params.parse(rawQuery, Set.of());
-                var items = archive.sourceStates().all().stream().map(JsonViews::source).toList();
-                return Response.json(200, json(Map.of("items", items)));
+                var items = archive.sourceStates().all().stream().map(JsonViews.SourceView::of).toList();
+                return Response.json(200, json(new JsonViews.Items<>(items)));
             }
             case "/collisions.atom" -> {
                 Params p = Params.parse(rawQuery, Set.of("lab", "tier"));
@@ -115,7 +119,7 @@ final class ArchiveRoutes {
                 return notFound(api, "no release event with id '" + id + "'");
             }
             var evidence = archive.events().evidence(id);
-            return api ? Response.json(200, json(JsonViews.eventWithEvidence(event.get(), evidence)))
+            return api ? Response.json(200, json(EventView.withEvidence(event.get(), evidence)))
                     : Response.html(200, HtmlPages.event(event.get(), evidence, labNames(),
                     new dev.collide.detect.EventBuilder().explain(id, archive.events()
                             .loadReleaseEvidenceAround(event.get().lab(), event.get().family()))));
@@ -130,7 +134,7 @@ final class ArchiveRoutes {
             var evidenceA = archive.events().evidence(c.a().id());
             var evidenceB = archive.events().evidence(c.b().id());
             var history = archive.events().history(id);
-            return api ? Response.json(200, json(JsonViews.collisionWithEvidence(c, evidenceA, evidenceB, history)))
+            return api ? Response.json(200, json(CollisionView.withEvidence(c, evidenceA, evidenceB, history)))
                     : Response.html(200, HtmlPages.collision(c, evidenceA, evidenceB, history));
         }
         return notFound(path.startsWith("/api/"), "nothing at " + path + "; the API is under /api/events,"
@@ -149,7 +153,7 @@ final class ArchiveRoutes {
     }
 
     private static Response notFound(boolean api, String message) {
-        return api ? Response.json(404, json(JsonViews.error(message, null)))
+        return api ? Response.json(404, json(new JsonViews.ErrorView(message, null)))
                 : Response.html(404, HtmlPages.error(404, message));
     }
 
@@ -178,15 +182,15 @@ final class ArchiveRoutes {
         return names;
     }
 
-    private List<Map<String, Object>> labs() throws StoreException {
+    private List<JsonViews.LabView> labs() throws StoreException {
         Map<String, Long> counts = archive.events().eventCountsByLab();
-        List<Map<String, Object>> result = new ArrayList<>();
+        List<JsonViews.LabView> result = new ArrayList<>();
         for (Lab lab : archive.labs()) {
-            result.add(JsonViews.lab(lab.id(), lab.name(), counts.getOrDefault(lab.id(), 0L)));
+            result.add(new JsonViews.LabView(lab.id(), lab.name(), counts.getOrDefault(lab.id(), 0L)));
         }
         counts.forEach((id, n) -> {
             if (archive.labs().stream().noneMatch(l -> l.id().equals(id))) {
-                result.add(JsonViews.lab(id, id, n)); // events of a lab removed from labs.yml since
+                result.add(new JsonViews.LabView(id, id, n)); // events of a lab removed from labs.yml since
             }
         });
         return result;

@@ -152,7 +152,7 @@ public final class ArchiveServer implements AutoCloseable {
         String method = request.getMethod();
         Response answer;
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            answer = Response.json(405, ArchiveRoutes.json(JsonViews.error(
+            answer = Response.json(405, ArchiveRoutes.json(new JsonViews.ErrorView(
                     "the archive is read-only; use GET or HEAD", null)));
             response.getHeaders().put("Allow", "GET, HEAD");
         } else {
@@ -179,7 +179,7 @@ public final class ArchiveServer implements AutoCloseable {
                     + " KB; shorten the query";
             default -> reason;
         };
-        send(response, Response.json(status, ArchiveRoutes.json(JsonViews.error(message, null))), callback);
+        send(response, Response.json(status, ArchiveRoutes.json(new JsonViews.ErrorView(message, null))), callback);
         return true;
     }
 
@@ -189,7 +189,7 @@ public final class ArchiveServer implements AutoCloseable {
         try {
             path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Response.json(400, ArchiveRoutes.json(JsonViews.error("the path is not valid URL encoding", null)));
+            return Response.json(400, ArchiveRoutes.json(new JsonViews.ErrorView("the path is not valid URL encoding", null)));
         }
         String query = request.getHttpURI().getQuery();
         try {
@@ -198,15 +198,15 @@ public final class ArchiveServer implements AutoCloseable {
             boolean page = !path.startsWith("/api/");
             return page && (path.equals("/") || path.startsWith("/events/") || path.startsWith("/collisions/"))
                     ? Response.html(400, HtmlPages.error(400, e.getMessage()))
-                    : Response.json(400, ArchiveRoutes.json(JsonViews.error(e.getMessage(), e.parameter())));
+                    : Response.json(400, ArchiveRoutes.json(new JsonViews.ErrorView(e.getMessage(), e.parameter())));
         } catch (StoreException e) {
             LOG.error("archive request {} failed: {}", rawPath, e.getMessage(), e);
-            return Response.json(500, ArchiveRoutes.json(JsonViews.error(
+            return Response.json(500, ArchiveRoutes.json(new JsonViews.ErrorView(
                     "the archive could not be read; the server log says why", null)));
         } catch (RuntimeException e) {
             // request boundary: one broken request must not take the server down
             LOG.error("archive request {} failed", rawPath, e);
-            return Response.json(500, ArchiveRoutes.json(JsonViews.error("internal error; see the server log", null)));
+            return Response.json(500, ArchiveRoutes.json(new JsonViews.ErrorView("internal error; see the server log", null)));
         }
     }
 

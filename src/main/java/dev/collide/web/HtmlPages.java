@@ -1,16 +1,26 @@
 package dev.collide.web;
 
+import dev.collide.detect.Dating;
+import dev.collide.notify.HtmlOutput;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.HistoryEntry;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
 import dev.collide.store.StoredEvidence;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The archive's HTML pages, server-rendered without script. Every string from a feed goes through
- * {@link Html#escape}; links to articles only when they are http(s).
+ * The archive's HTML pages, server-rendered without script from the jte templates in {@code src/main/jte/html/web},
+ * compiled at build time. The templates escape every value (see {@link HtmlOutput}); this class only gathers what
+ * each page shows. Links to articles only when they are http(s).
  */
 final class HtmlPages {
     static final String STYLE = """
@@ -20,6 +30,7 @@ final class HtmlPages {
             form.filters label { display: flex; flex-direction: column; font-size: .85rem; }
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
             th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+            td ul { margin: 0; padding-left: 1rem; }
             svg.timeline { border: 1px solid #ddd; background: #fafafa; max-width: 100%; height: auto; }
             svg .lane-label { font-size: 13px; font-weight: 600; }
             svg .release-label { font-size: 10px; fill: #29335c; }
@@ -27,144 +38,117 @@ final class HtmlPages {
             .muted { color: #777; }
             .retracted { text-decoration: line-through; }
             """;
+    /** Stateless once loaded: the templates are classes in the jar, found by name in package dev.collide. */
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
+            "dev.collide");
+
+    record LabOption(String id, String name, boolean selected) {
+    }
+
+    record CollisionRow(String id, String releases, String tier, String gap) {
+    }
+
+    record EventRow(String id, String date, String lab, String model, int sources) {
+    }
+
+    /**
+     * {@code timeline}: the SVG from {@link TimelineSvg}, which escapes what it writes itself; the template includes
+     * it as it is, so it is not escaped twice.
+     */
+    record IndexPage(List<LabOption> labs, String since, String until, gg.jte.Content timeline,
+                     List<CollisionRow> collisions, List<EventRow> events) {
+    }
+
+    /** One article's evidence for an event: one row however often the article mentions the release. */
+    record ArticleRow(String title, Optional<String> href, String sourceId, String kind, LocalDate date,
+                      List<String> sentences) {
+    }
+
+    record EventPage(StoredEvent event, String title, String released, String confidence, Optional<Dating> dating,
+                     List<ArticleRow> articles) {
+    }
+
+    record Side(String eventId, String heading, List<ArticleRow> articles) {
+    }
+
+    record CollisionPage(String title, boolean retracted, String summary, List<Side> sides,
+                         List<HistoryEntry> history) {
+    }
 
     private HtmlPages() {
     }
 
     static String index(ArchiveQuery q, Map<String, String> labNames, List<StoredEvent> events,
                         List<StoredCollision> collisions) {
-        StringBuilder b = new StringBuilder();
-        head(b, "Collide: release collisions");
-        b.append("<h1>Release collisions</h1>");
-        filters(b, q, labNames);
-        b.append("<section id=\"timeline\">").append(TimelineSvg.render(labNames, events, collisions))
-                .append("</section>");
-        b.append("<h2>Collisions</h2>");
-        if (collisions.isEmpty()) {
-            b.append("<p class=\"muted\">No collisions match these filters.</p>");
-        } else {
-            b.append("<table id=\"collisions\"><tr><th>Releases</th><th>Tier</th><th>Gap</th></tr>");
-            for (StoredCollision c : collisions) {
-                b.append("<tr><td><a href=\"/collisions/").append(Html.escape(c.id())).append("\">")
-                        .append(Html.escape(Describe.event(c.a()))).append(" and ")
-                        .append(Html.escape(Describe.event(c.b()))).append("</a></td><td>")
-                        .append(Html.escape(Describe.tierLabel(c.tier()))).append("</td><td>")
-                        .append(c.gapDays().map(g -> g + " d").orElse("?")).append("</td></tr>");
-            }
-            b.append("</table>");
-        }
-        b.append("<h2>Release events</h2>");
-        if (events.isEmpty()) {
-            b.append("<p class=\"muted\">No release events match these filters.</p>");
-        } else {
-            b.append("<table id=\"events\"><tr><th>Date</th><th>Lab</th><th>Model</th><th>Sources</th></tr>");
-            for (StoredEvent e : events) {
-                b.append("<tr><td>").append(e.date().map(Object::toString).orElse("?")).append("</td><td>")
-                        .append(Html.escape(labNames.getOrDefault(e.lab(), e.lab()))).append("</td><td>")
-                        .append("<a href=\"/events/").append(Html.escape(e.id())).append("\">")
-                        .append(Html.escape(e.model())).append("</a></td><td>").append(e.sourceCount())
-                        .append("</td></tr>");
-            }
-            b.append("</table>");
-        }
-        return foot(b);
+        List<LabOption> labs = labNames.entrySet().stream().map(lab -> new LabOption(lab.getKey(), lab.getValue(),
+                q.lab().map(lab.getKey()::equals).orElse(false))).toList();
+        String svg = TimelineSvg.render(labNames, events, collisions);
+        List<CollisionRow> collisionRows = collisions.stream().map(c -> new CollisionRow(c.id(),
+                Describe.event(c.a()) + " and " + Describe.event(c.b()), Describe.tierLabel(c.tier()),
+                c.gapDays().map(g -> g + " d").orElse("?"))).toList();
+        List<EventRow> eventRows = events.stream().map(e -> new EventRow(e.id(),
+                e.date().map(Object::toString).orElse("?"), labNames.getOrDefault(e.lab(), e.lab()), e.model(),
+                e.sourceCount())).toList();
+        return render("web/index.jte", new IndexPage(labs, q.since().map(Object::toString).orElse(""),
+                q.until().map(Object::toString).orElse(""), out -> out.writeContent(svg), collisionRows, eventRows));
     }
 
     static String event(StoredEvent e, List<StoredEvidence> evidence, Map<String, String> labNames,
-                        java.util.Optional<dev.collide.detect.Dating> dating) {
-        StringBuilder b = new StringBuilder();
-        head(b, "Collide: " + e.lab() + " " + e.model());
-        b.append("<h1>").append(Html.escape(labNames.getOrDefault(e.lab(), e.lab()))).append(' ')
-                .append(Html.escape(e.model())).append("</h1>");
-        b.append("<p>Released ").append(e.date().map(Object::toString).orElse("on an unknown date"))
-                .append(e.precision().map(p -> " (precision " + Html.escape(p) + ")").orElse(""))
-                .append(", confidence ").append(String.format(java.util.Locale.ROOT, "%.2f", e.confidence()))
-                .append(", ").append(e.sourceCount()).append(" independent source(s).</p>");
-        dating.ifPresent(d -> {
-            b.append("<h2>Why this date</h2><p id=\"dating\">").append(Html.escape(d.summary()))
-                    .append("</p><ol class=\"dating\">");
-            d.evidence().forEach(line -> b.append("<li>").append(Html.escape(line)).append("</li>"));
-            b.append("</ol>");
-        });
-        evidenceTable(b, evidence);
-        return foot(b);
+                        Optional<Dating> dating) {
+        String released = e.date().map(Object::toString).orElse("on an unknown date")
+                + e.precision().map(p -> " (precision " + p + ")").orElse("");
+        return render("web/event.jte", new EventPage(e, title(labNames.getOrDefault(e.lab(), e.lab()), e.model()),
+                released, String.format(Locale.ROOT, "%.2f", e.confidence()), dating, articles(evidence)));
     }
 
     static String collision(StoredCollision c, List<StoredEvidence> evidenceA, List<StoredEvidence> evidenceB,
                             List<HistoryEntry> history) {
-        StringBuilder b = new StringBuilder();
-        head(b, Describe.title(c));
-        b.append("<h1").append(c.isActive() ? "" : " class=\"retracted\"").append(">")
-                .append(Html.escape(Describe.title(c))).append("</h1>");
-        b.append("<p id=\"summary\">").append(Html.escape(Describe.collision(c))).append("</p>");
-        for (var side : List.of(Map.entry(c.a(), evidenceA), Map.entry(c.b(), evidenceB))) {
-            StoredEvent e = side.getKey();
-            b.append("<h2><a href=\"/events/").append(Html.escape(e.id())).append("\">")
-                    .append(Html.escape(Describe.event(e))).append("</a></h2>");
-            evidenceTable(b, side.getValue());
-        }
-        b.append("<h2>History</h2><ul id=\"history\">");
-        for (HistoryEntry h : history) {
-            b.append("<li>").append(h.changedAt()).append(' ').append(Html.escape(h.change())).append(": ")
-                    .append(Html.escape(h.detail())).append("</li>");
-        }
-        b.append("</ul>");
-        return foot(b);
+        List<Side> sides = List.of(new Side(c.a().id(), Describe.event(c.a()), articles(evidenceA)),
+                new Side(c.b().id(), Describe.event(c.b()), articles(evidenceB)));
+        return render("web/collision.jte", new CollisionPage(Describe.title(c), !c.isActive(), Describe.collision(c),
+                sides, history));
     }
 
     static String error(int status, String message) {
-        StringBuilder b = new StringBuilder();
-        head(b, "Collide: " + status);
-        b.append("<h1>").append(status).append("</h1><p>").append(Html.escape(message)).append("</p>");
-        return foot(b);
+        return render("web/error.jte", Map.<String, Object>of("status", status, "message", message));
     }
 
-    private static void evidenceTable(StringBuilder b, List<StoredEvidence> evidence) {
-        if (evidence.isEmpty()) {
-            b.append("<p class=\"muted\">No evidence stored.</p>");
-            return;
-        }
-        b.append("<table class=\"evidence\"><tr><th>Article</th><th>Source</th><th>Kind</th><th>Date</th>")
-                .append("<th>Sentence</th></tr>");
+    /**
+     * "DeepSeek V4", not "DeepSeek DeepSeek V4": the lab's name is left out when the model's name already starts with
+     * its first word ("Mistral Large 3" of Mistral AI, "Qwen 3.5" of Qwen (Alibaba)).
+     */
+    static String title(String labName, String model) {
+        String word = labName.split("[\\s(]+", 2)[0];
+        boolean named = !word.isEmpty() && model.regionMatches(true, 0, word, 0, word.length())
+                && (model.length() == word.length() || !Character.isLetterOrDigit(model.charAt(word.length())));
+        return named ? model : labName + " " + model;
+    }
+
+    /** Evidence grouped by article, in the store's order (release mentions first), so each article is one row. */
+    static List<ArticleRow> articles(List<StoredEvidence> evidence) {
+        Map<Long, List<StoredEvidence>> byArticle = new LinkedHashMap<>();
         for (StoredEvidence v : evidence) {
-            String title = Html.escape(v.articleTitle().isBlank() ? "(untitled)" : v.articleTitle());
-            b.append("<tr><td>").append(Html.safeHref(v.link())
-                            .map(href -> "<a class=\"article\" rel=\"noopener noreferrer nofollow\" href=\"" + href
-                                    + "\">" + title + "</a>").orElse(title))
-                    .append("</td><td>").append(Html.escape(v.sourceId())).append("</td><td>")
-                    .append(Html.escape(v.kind())).append(v.release() ? "" : " (mention)").append("</td><td>")
-                    .append(v.date()).append("</td><td>").append(Html.escape(v.sentence())).append("</td></tr>");
+            byArticle.computeIfAbsent(v.articleId(), k -> new ArrayList<>()).add(v);
         }
-        b.append("</table>");
-    }
-
-    private static void filters(StringBuilder b, ArchiveQuery q, Map<String, String> labNames) {
-        b.append("<form class=\"filters\" method=\"get\" action=\"/\"><label>Lab<select name=\"lab\">")
-                .append("<option value=\"\">all labs</option>");
-        for (var lab : labNames.entrySet()) {
-            boolean selected = q.lab().map(lab.getKey()::equals).orElse(false);
-            b.append("<option value=\"").append(Html.escape(lab.getKey())).append('"')
-                    .append(selected ? " selected" : "").append('>').append(Html.escape(lab.getValue()))
-                    .append("</option>");
+        List<ArticleRow> rows = new ArrayList<>();
+        for (List<StoredEvidence> mentions : byArticle.values()) {
+            StoredEvidence first = mentions.get(0);
+            rows.add(new ArticleRow(first.articleTitle().isBlank() ? "(untitled)" : first.articleTitle(),
+                    Html.safeHref(first.link()), first.sourceId(), first.kind() + (first.release() ? "" : " (mention)"),
+                    first.date(), mentions.stream().map(StoredEvidence::sentence).distinct().toList()));
         }
-        b.append("</select></label>");
-        b.append("<label>Since<input type=\"date\" name=\"since\" value=\"")
-                .append(q.since().map(Object::toString).orElse("")).append("\"></label>");
-        b.append("<label>Until<input type=\"date\" name=\"until\" value=\"")
-                .append(q.until().map(Object::toString).orElse("")).append("\"></label>");
-        b.append("<button type=\"submit\">Filter</button></form>");
+        return rows;
     }
 
-    private static void head(StringBuilder b, String title) {
-        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
-                .append("</title><link rel=\"stylesheet\" href=\"/style.css\">")
-                .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Collisions\"")
-                .append(" href=\"/collisions.atom\"></head><body><header><a href=\"/\">Collide</a>")
-                .append("<a href=\"/collisions.atom\">Atom</a><a href=\"/calendar.ics\">Calendar</a>")
-                .append("<a href=\"/api/collisions.csv\">CSV</a><a href=\"/api/collisions\">API</a></header><main>");
+    private static String render(String template, Object page) {
+        HtmlOutput out = new HtmlOutput();
+        TEMPLATES.render(template, page, out);
+        return out.toString();
     }
 
-    private static String foot(StringBuilder b) {
-        return b.append("</main></body></html>").toString();
+    private static String render(String template, Map<String, Object> params) {
+        HtmlOutput out = new HtmlOutput();
+        TEMPLATES.render(template, params, out);
+        return out.toString();
     }
 }

@@ -19,6 +19,12 @@ class CliErrorsTest {
     private final String db = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @Test
+    void collisionsCsv_reDetectedWithWindow_hasTheApiColumns() {
+        assertThat(run("--db", db, "collisions", "--window", "3d", "--format", "csv"))
+                .isEqualTo("0:" + CollisionCsv.HEADER + "\r\n");
+    }
+
+    @Test
     void collisions_badSince_oneLineAsTheApiSaysIt() {
         assertThat(run("--db", db, "collisions", "--since", "2026-13-01")).isEqualTo("2:error: since '2026-13-01' is"
                 + " not a date; write YYYY-MM-DD, e.g. 2026-04-24; see 'collide collisions --help'\n");
