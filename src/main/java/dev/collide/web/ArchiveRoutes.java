@@ -148,7 +148,7 @@ final class ArchiveRoutes {
                 PAGE_EVENTS, 0);
         ArchiveQuery collisions = new ArchiveQuery(filters.since(), filters.until(), filters.lab(),
                 filters.text(), 200, 0);
-        return Response.html(200, HtmlPages.index(filters, labNames(), archive.events().events(events),
+        return Response.html(200, HtmlPages.index(filters, p.tier(), labNames(), archive.events().events(events),
                 archive.events().collisions(collisions, p.tier(), false)));
     }
 

@@ -45,6 +45,9 @@ final class HtmlPages {
     record LabOption(String id, String name, boolean selected) {
     }
 
+    record TierOption(String name, String label, boolean selected) {
+    }
+
     record CollisionRow(String id, String releases, String tier, String gap) {
     }
 
@@ -55,8 +58,8 @@ final class HtmlPages {
      * {@code timeline}: the SVG from {@link TimelineSvg}, which escapes what it writes itself; the template includes
      * it as it is, so it is not escaped twice.
      */
-    record IndexPage(List<LabOption> labs, String since, String until, gg.jte.Content timeline,
-                     List<CollisionRow> collisions, List<EventRow> events) {
+    record IndexPage(List<LabOption> labs, List<TierOption> tiers, String query, String since, String until,
+                     gg.jte.Content timeline, List<CollisionRow> collisions, List<EventRow> events) {
     }
 
     /** One article's evidence for an event: one row however often the article mentions the release. */
@@ -78,19 +81,28 @@ final class HtmlPages {
     private HtmlPages() {
     }
 
-    static String index(ArchiveQuery q, Map<String, String> labNames, List<StoredEvent> events,
-                        List<StoredCollision> collisions) {
+    static String index(ArchiveQuery q, Optional<String> tier, Map<String, String> labNames,
+                        List<StoredEvent> events, List<StoredCollision> collisions) {
         List<LabOption> labs = labNames.entrySet().stream().map(lab -> new LabOption(lab.getKey(), lab.getValue(),
                 q.lab().map(lab.getKey()::equals).orElse(false))).toList();
+        List<TierOption> tiers = java.util.Arrays.stream(dev.collide.detect.Tier.values()).map(t -> new TierOption(
+                t.name(), t.label(), tier.map(t.name()::equals).orElse(false))).toList();
         String svg = TimelineSvg.render(labNames, events, collisions);
         List<CollisionRow> collisionRows = collisions.stream().map(c -> new CollisionRow(c.id(),
-                Describe.event(c.a()) + " and " + Describe.event(c.b()), Describe.tierLabel(c.tier()),
+                named(c.a(), labNames) + " and " + named(c.b(), labNames), Describe.tierLabel(c.tier()),
                 c.gapDays().map(g -> g + " d").orElse("?"))).toList();
         List<EventRow> eventRows = events.stream().map(e -> new EventRow(e.id(),
                 e.date().map(Object::toString).orElse("?"), labNames.getOrDefault(e.lab(), e.lab()), e.model(),
                 e.sourceCount())).toList();
-        return render("web/index.jte", new IndexPage(labs, q.since().map(Object::toString).orElse(""),
-                q.until().map(Object::toString).orElse(""), out -> out.writeContent(svg), collisionRows, eventRows));
+        return render("web/index.jte", new IndexPage(labs, tiers, q.text().orElse(""),
+                q.since().map(Object::toString).orElse(""), q.until().map(Object::toString).orElse(""),
+                out -> out.writeContent(svg), collisionRows, eventRows));
+    }
+
+    /** "DeepSeek V4 (2026-04-24)": the lab by its name, once, and the date. */
+    private static String named(StoredEvent e, Map<String, String> labNames) {
+        return title(labNames.getOrDefault(e.lab(), e.lab()), e.model()) + " ("
+                + e.date().map(Object::toString).orElse("date unknown") + ")";
     }
 
     static String event(StoredEvent e, List<StoredEvidence> evidence, Map<String, String> labNames,

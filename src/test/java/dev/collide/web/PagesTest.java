@@ -34,6 +34,10 @@ class PagesTest extends ArchiveServerHarness {
         assertThat(sameDay.split("class=\"release\"", -1)).hasSize(4);
         assertThat(sameDay).doesNotContain("class=\"collision\"");
         assertThat(window.split("class=\"collision\"", -1)).hasSize(2);
+        assertThat(window).contains("<option value=\"WITHIN_WINDOW\" selected>within the window</option>")
+                .contains("<option value=\"SAME_DAY\">same day</option>");
+        // the collisions table names labs by their names, once: "DeepSeek V4", not "deepseek DeepSeek V4"
+        assertThat(window).contains(">Moonshot AI Kimi K2.6 (2026-04-20) and DeepSeek V4 (2026-04-24)</a>");
     }
 
     @Test
@@ -44,6 +48,7 @@ class PagesTest extends ArchiveServerHarness {
         assertThat(body).contains("class=\"release partner\" data-event-id=\"" + fixture.event("deepseek").id());
         assertThat(body.split("class=\"collision\"", -1)).hasSize(2);
         assertThat(body).doesNotContain("Qwen 3.5");
+        assertThat(body).contains("<input type=\"search\" name=\"q\" value=\"kimi\"");
     }
 
     @Test
