@@ -61,6 +61,10 @@ public final class DictionaryExtractor implements Extractor {
         /** Keys of the mentions whose date the text states (the others are dated by the article). */
         final java.util.Set<String> stated = new java.util.HashSet<>();
         final List<CoRelease> coReleases = new ArrayList<>();
+        /** Keys of the releases of the sentence just read that only the article dates. */
+        List<String> undatedReleases = List.of();
+        /** Key of the model the sentence just read opened with (its subject), if any. */
+        String previousSubject;
     }
 
     private Extraction extractChecked(Article article) {
@@ -170,7 +174,19 @@ public final class DictionaryExtractor implements Extractor {
         // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
         List<String> previousLabs = ctx.previousLabs;
         ctx.previousLabs = sentenceLabs;
+        List<String> undatedBefore = ctx.undatedReleases;
+        ctx.undatedReleases = List.of();
+        String subjectBefore = ctx.previousSubject;
+        ctx.previousSubject = null;
+        if (subjectBefore != null && startsWithParticiple(text, from, to)) {
+            // "X is a model developed by Y. Released in March 2025 as open weights, it ...": the opener dates the
+            // model the sentence before was about.
+            datePreviousSubject(text, from, to, today, subjectBefore, ctx);
+        }
         if (found.isEmpty() && hits.isEmpty()) {
+            if (!undatedBefore.isEmpty()) {
+                dateFollowUp(text, from, to, today, undatedBefore, ctx);
+            }
             return;
         }
         Words words = Words.of(text, from, to);
@@ -185,6 +201,8 @@ public final class DictionaryExtractor implements Extractor {
         Clauses clauses = Clauses.of(text, from, to, words);
         String evidence = evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
+        ModelName previous = null;
+        boolean previousRelease = false;
         for (ModelName name : found) {
             // A hub record (a model repo, a GitHub release) is the release of the model its title names.
             Optional<ReleaseDate> attached = AttachedDate.find(text, name, found, spans);
@@ -204,6 +222,13 @@ public final class DictionaryExtractor implements Extractor {
                 // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
+            if (verdict.release() && attached.isEmpty() && previous != null && !previousRelease
+                    && isListSeparator(text, previous.end(), name.start())) {
+                // "Competing models A, B, and C make ...": the list's frame covers every member, however far
+                verdict = new ReleaseClassifier.Verdict(false, 0.7);
+            }
+            previous = name;
+            previousRelease = verdict.release();
             if (attached.isEmpty() && verdict.release() && rowsWithDates(text, found, spans, name)) {
                 // A table or list whose rows date their models: a name without its own date is a cell of another
                 // column ("Recommended replacement"), not a release.
@@ -225,6 +250,17 @@ public final class DictionaryExtractor implements Extractor {
                 releases.add(m);
             }
         }
+        List<String> undated = new ArrayList<>();
+        for (Mention m : releases) {
+            String key = m.lab() + "/" + m.modelId();
+            if (!ctx.stated.contains(key) && ctx.mentions.get(key) == m) {
+                undated.add(key);
+            }
+        }
+        ctx.undatedReleases = undated;
+        if (!found.isEmpty() && words.indexAt(found.get(0).start()) <= 2) {
+            ctx.previousSubject = found.get(0).lab() + "/" + found.get(0).modelId();
+        }
         OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
             pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
@@ -232,6 +268,97 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    /**
+     * A sentence that names no model but speaks of the models of the sentence before ("these models", "the two
+     * models", "both") and dates their release ("Announced on August 5, these models are now available"): the
+     * releases that only the article dated take that date.
+     */
+    private void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<String> keys,
+                              Context ctx) {
+        Words words = Words.of(text, from, to);
+        if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
+            return;
+        }
+        List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
+        if (spans.isEmpty() || isFuture(spans.get(0).date(), today)) {
+            return;
+        }
+        for (String key : keys) {
+            Mention m = ctx.mentions.get(key);
+            if (m != null && m.release() && !ctx.stated.contains(key)) {
+                ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
+                        spans.get(0).date(), m.confidence(), m.evidence()));
+                ctx.stated.add(key);
+            }
+        }
+    }
+
+    /** The sentence opens with a capitalised past participle ("Released", "Launched") and a comma follows. */
+    private static boolean startsWithParticiple(String text, int from, int to) {
+        int i = from;
+        while (i < to && i - from < 16 && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i - from >= 5 && i < to && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(from))
+                && text.startsWith("ed", i - 2) && text.indexOf(',', i) > 0 && text.indexOf(',', i) < to;
+    }
+
+    /** "Released in March 2025 as an open model, it ...": the subject "it" is the previous sentence's model. */
+    private void datePreviousSubject(String text, int from, int to, Optional<LocalDate> today, String key,
+                                     Context ctx) {
+        Words words = Words.of(text, from, to);
+        if ((words.get(0).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0) {
+            return;
+        }
+        int comma = text.indexOf(',', from);
+        int after = words.indexAt(comma + 1);
+        String subject = words.text(after);
+        if (!subject.equals("it") && !subject.equals("they") && !(subject.equals("the")
+                && ANAPHOR_HEADS.contains(words.text(after + 1)))) {
+            return;
+        }
+        if (classifier.isPrediction(text, words, from, comma)) {
+            return;
+        }
+        List<DateSpan> spans = dates.read(text, from, comma, words, today, ctx.anchor);
+        Mention m = ctx.mentions.get(key);
+        if (spans.isEmpty() || m == null || isFuture(spans.get(0).date(), today)) {
+            return;
+        }
+        ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, spans.get(0).date(),
+                Math.max(m.confidence(), 0.7), m.evidence()));
+        ctx.stated.add(key);
+    }
+
+    private static final java.util.Set<String> ANAPHOR_HEADS = java.util.Set.of("model", "models", "versions",
+            "variants", "releases", "weights");
+    private static final java.util.Set<String> ANAPHOR_DETERMINERS = java.util.Set.of("these", "those", "both",
+            "two", "this", "new", "the");
+
+    /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
+    private static boolean hasAnaphor(Words w) {
+        for (int k = 0; k < w.size(); k++) {
+            String t = w.text(k);
+            if (t.equals("they") || t.equals("both") && !w.text(k + 1).equals("of")
+                    || ANAPHOR_HEADS.contains(t) && k > 0 && ANAPHOR_DETERMINERS.contains(w.text(k - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names. */
+    private static boolean isListSeparator(String text, int from, int to) {
+        if (to - from > 6 || to < from) {
+            return false;
+        }
+        String between = text.substring(from, to).strip();
+        return switch (between) {
+            case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
+            default -> false;
+        };
     }
 
     /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */

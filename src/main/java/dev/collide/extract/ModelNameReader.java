@@ -191,11 +191,18 @@ final class ModelNameReader {
             char sep = text.charAt(end);
             int p = end;
             boolean glued = afterBrand && parts.isEmpty() && Character.isDigit(sep);
+            boolean spaced = false;
             if (!glued) {
                 if (sep != '-' && sep != ' ' && sep != '_') {
                     break;
                 }
                 p++;
+                if (sep == ' ' && p + 1 < limit && text.charAt(p) == '-' && text.charAt(p + 1) == ' ') {
+                    // "MiMo - V2 - Flash": machine translation spaces the hyphens of a name
+                    sep = '-';
+                    p += 2;
+                    spaced = true;
+                }
             }
             if (p >= limit || !NameDictionary.isLatinAlnum(text.charAt(p))) {
                 break;
@@ -210,8 +217,8 @@ final class ModelNameReader {
                     && NameTokens.isVersionAfterSpace(text, tEnd, limit)) {
                 kind = PartKind.WORD; // "Gemini Robotics 2": a product word, then the version
             }
-            if (kind == null) {
-                break;
+            if (kind == null || spaced && kind == PartKind.WORD) {
+                break; // "Claude 4 - Anthropic's best": a dash of the sentence, not of the name
             }
             hasVersion |= kind == PartKind.VERSION;
             parts.add(new Part(kind, token));

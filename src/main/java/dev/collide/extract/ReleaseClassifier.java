@@ -115,6 +115,11 @@ final class ReleaseClassifier {
                 && !hasZh(text, from, to, ZH_COMPARISON);
     }
 
+    /** {@code [from, to)} says the release is planned, rumoured, denied or undone. */
+    boolean isPrediction(String text, Words w, int from, int to) {
+        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION);
+    }
+
     /** The name's clause says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name) {
         int c = clauses.indexOf(name.start());
@@ -225,7 +230,7 @@ final class ReleaseClassifier {
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0) {
+            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0 && !isAdjectival(w, k)) {
                 int d = Math.abs(w.get(k).start() - name.start());
                 if (d < bestDistance) {
                     best = k;
@@ -238,14 +243,32 @@ final class ReleaseClassifier {
 
     private static boolean has(Words w, int from, int to, int mask) {
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            if ((w.get(k).bits() & mask) != 0) {
-                if (w.text(k).equals("may") && isMonthUse(w, k)) {
+            int bits = w.get(k).bits() & mask;
+            if (bits != 0) {
+                if (w.text(k).equals("may") && isMonthUse(w, k)
+                        || (bits & ~(Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0 && isAdjectival(w, k)) {
                     continue;
                 }
                 return true;
             }
         }
         return false;
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "our", "his", "her",
+            "first", "only", "largest", "latest", "most", "fully", "truly");
+
+    /**
+     * "the world's first open-source model", "an open-weight model": a release word used as an adjective after a
+     * determiner says what kind of model it is, not that it was released.
+     */
+    static boolean isAdjectival(Words w, int k) {
+        String t = w.text(k);
+        if (!t.startsWith("open-")) {
+            return false;
+        }
+        String before = w.text(k - 1);
+        return DETERMINERS.contains(before) || before.endsWith("'s");
     }
 
     /** "in May", "May 5": the month, not the modal verb. */

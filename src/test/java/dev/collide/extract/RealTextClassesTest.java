@@ -1,0 +1,80 @@
+package dev.collide.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of misses on real text (issue #12, read on the dev split of shared/corpus/realtext), each on sentences
+ * written for this test: never quotations of the corpus.
+ */
+class RealTextClassesTest {
+    private static final DictionaryExtractor EXTRACTOR = new DictionaryExtractor(TestLabs.labs());
+
+    private static List<String> releases(String date, String text) {
+        return EXTRACTOR.extract(TestLabs.news(date, text)).mentions().stream().filter(Mention::release)
+                .map(m -> m.modelId() + " " + m.date()).toList();
+    }
+
+    private static List<String> mentions(String date, String text) {
+        return EXTRACTOR.extract(TestLabs.news(date, text)).mentions().stream()
+                .map(m -> m.modelId() + " " + m.release()).toList();
+    }
+
+    // Names
+
+    @Test
+    void spacedHyphens_readAsOneName() {
+        assertThat(releases("2031-05-10", "Xiaomi has open-sourced MiMo - V9 - Flash, its fastest model."))
+                .containsExactly("mimo-v9-flash 2031-05-10");
+    }
+
+    @Test
+    void spacedHyphen_beforeACapitalisedWord_endsTheName() {
+        assertThat(mentions("2031-05-10", "Anthropic launched Claude 9 - Anthropic says it is safer."))
+                .contains("claude-9 true");
+    }
+
+    @Test
+    void nameWithSizeLetter_beforeAFullStop_endsTheSentence() {
+        assertThat(new SentenceSplitter().split("We ship gpt-oss-90b. It is fast.")).hasSize(2);
+        assertThat(new SentenceSplitter().split("J. Doe wrote it.")).hasSize(1);
+    }
+
+    // Release vs. mention
+
+    @Test
+    void comparisonFrameOverAList_coversEveryMember() {
+        assertThat(releases("2031-02-01", "Rival models DeepSeek-R9, Gemini 9.0 Flash, and QwQ-90B-Preview make"
+                + " their reasoning visible to users.")).isEmpty();
+    }
+
+    @Test
+    void openSourceAfterADeterminer_isAnAdjective() {
+        assertThat(releases("2031-02-01", "The firm pitches MiniMax-M9 as the world's first open-source agent"
+                + " model of its size.")).isEmpty();
+        assertThat(releases("2031-02-01", "MiniMax has open-sourced MiniMax-M9.")).hasSize(1);
+    }
+
+    // Dates from neighbouring sentences
+
+    @Test
+    void followingSentenceAboutTheseModels_datesTheRelease() {
+        assertThat(releases("2031-08-06", "OpenAI is releasing two open models: gpt-oss-90b and gpt-oss-9b."
+                + " Announced on August 5, these models can be downloaded and are available to everyone."))
+                .containsExactly("gpt-oss-90b 2031-08-05", "gpt-oss-9b 2031-08-05");
+    }
+
+    @Test
+    void followingSentenceWithoutAnAnaphor_datesNothing() {
+        assertThat(releases("2031-08-06", "OpenAI is releasing gpt-oss-90b. On August 5 the firm announced"
+                + " a new office.")).containsExactly("gpt-oss-90b 2031-08-06");
+    }
+
+    @Test
+    void participleOpener_datesThePreviousSentencesSubject() {
+        assertThat(releases("2032-01-01", "DeepSeek V9-0324 is a large model developed by DeepSeek. Released in"
+                + " March 2031 under the MIT licence, it improves on coding.")).containsExactly("deepseek-v9-0324 2031-03");
+    }
+}
