@@ -131,6 +131,7 @@ public final class DictionaryExtractor implements Extractor {
                               Optional<LocalDate> today, Context ctx) {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
+        List<ModelName> bare = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         boolean afterPrefix = false;
         for (int k = 0; k < hits.size(); k++) {
@@ -145,11 +146,18 @@ public final class DictionaryExtractor implements Extractor {
             // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
             boolean labNamed = afterPrefix || isAliasHit(hits, hit.lab());
             afterPrefix = false;
+            NameHit next = k + 1 < hits.size() ? hits.get(k + 1) : null;
+            // "GLM-4.5GLM-4.5-Air": a name glued to the next one ends where the next begins
+            int limit = next != null && next.start() < to && next.start() > hit.end()
+                    && NameDictionary.isLatinAlnum(text.charAt(next.start() - 1)) ? next.start() : to;
             Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, to, labNamed);
-                case MODEL -> Optional.of(names.readStandalone(text, hit, to));
+                case BRAND -> names.readBranded(text, hit, limit, labNamed);
+                case MODEL -> Optional.of(names.readStandalone(text, hit, limit));
                 case ALIAS -> Optional.empty();
             };
+            if (name.isEmpty() && hit.kind() == NameHit.Kind.BRAND) {
+                names.readBare(text, hit).ifPresent(bare::add);
+            }
             int end = hit.end();
             if (name.isPresent()) {
                 found.add(name.get());
@@ -193,6 +201,14 @@ public final class DictionaryExtractor implements Extractor {
         List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
         if (!spans.isEmpty()) {
             ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
+        }
+        for (ModelName b : bare) {
+            if (isReleaseObject(words, b)) {
+                found.add(b);
+            }
+        }
+        if (!bare.isEmpty()) {
+            found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
         if (found.isEmpty()) {
             rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans, ctx);
@@ -349,6 +365,44 @@ public final class DictionaryExtractor implements Extractor {
         return false;
     }
 
+    private static final java.util.Set<String> OBJECT_FILLERS = java.util.Set.of("the", "its", "their", "our",
+            "a", "an", "first", "new", "called", "named", "dubbed", "of", "open", "source", "open-source", "language",
+            "model", "models", "large", "small", "weights", "version", "family", "officially", "also");
+
+    /**
+     * A brand read as a model by itself ("we released OLMoE", "the release of the first OLMo", "a model called
+     * 'OpenELM'", "OpenELM is released"): only as the object of a release word a few filler words before it, or
+     * as the subject of a passive release right after it.
+     */
+    private static boolean isReleaseObject(Words w, ModelName name) {
+        int k = w.indexAt(name.start());
+        for (int j = k - 1, seen = 0; j >= 0 && seen < 7; j--) {
+            Words.Token t = w.get(j);
+            if (!t.isWord()) {
+                if (t.isNumber() || t.text().equals(",") || t.text().equals(".")) {
+                    break;
+                }
+                continue;
+            }
+            if ((t.bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0
+                    && !ReleaseClassifier.isAdjectival(w, j)) {
+                return true;
+            }
+            if (!OBJECT_FILLERS.contains(t.text())) {
+                break;
+            }
+            seen++;
+        }
+        int after = w.indexAt(name.end());
+        String v = w.text(after);
+        if (v.equals("is") || v.equals("was") || v.equals("has") || v.equals("have")) {
+            int p = after + (w.text(after + 1).equals("been") ? 2 : 1);
+            return (w.get(Math.min(p, w.size() - 1)).bits() & Lexicon.STRONG_RELEASE) != 0
+                    && w.text(p).endsWith("ed");
+        }
+        return false;
+    }
+
     /** Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names. */
     private static boolean isListSeparator(String text, int from, int to) {
         if (to - from > 6 || to < from) {
@@ -427,7 +481,7 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
-            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent)");
+            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)");
 
     /** Some other name of another launch has a date attached right after it, as rows of a table do. */
     private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {

@@ -60,7 +60,8 @@ final class ReleaseClassifier {
         int c = clauses.indexOf(name.start());
         int from = clauses.start(c);
         int to = clauses.end(c, sentenceEnd);
-        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
+                || hasFutureWindow(w, from, to)) {
             return new Verdict(false, 0.85);
         }
         int nameToken = w.indexAt(name.start());
@@ -117,15 +118,26 @@ final class ReleaseClassifier {
 
     /** {@code [from, to)} says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, int from, int to) {
-        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION);
+        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
+                || hasFutureWindow(w, from, to);
+    }
+
+    /** "in the next two weeks", "within the coming days", "over the next month": a window ahead of the story. */
+    static boolean hasFutureWindow(Words w, int from, int to) {
+        for (int k = w.indexAt(from); k + 2 < w.size() && w.get(k).start() < to; k++) {
+            String t = w.text(k);
+            if ((t.equals("in") || t.equals("within") || t.equals("over")) && w.text(k + 1).equals("the")
+                    && (w.text(k + 2).equals("next") || w.text(k + 2).equals("coming"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name's clause says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name) {
         int c = clauses.indexOf(name.start());
-        int from = clauses.start(c);
-        int to = clauses.end(c, sentenceEnd);
-        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION);
+        return isPrediction(text, w, clauses.start(c), clauses.end(c, sentenceEnd));
     }
 
     /** The subject of the sentence ("DeepSeek V4 Lite, a distilled model, became available"): the first cue decides. */

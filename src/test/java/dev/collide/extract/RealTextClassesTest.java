@@ -42,7 +42,40 @@ class RealTextClassesTest {
         assertThat(new SentenceSplitter().split("J. Doe wrote it.")).hasSize(1);
     }
 
+    @Test
+    void namesGluedByALostSeparator_areTwoNames() {
+        assertThat(releases("2031-07-29", "Zhipu released two models: GLM-9.5GLM-9.5-Air."))
+                .containsExactly("glm-9.5 2031-07-29", "glm-9.5-air 2031-07-29");
+    }
+
+    @Test
+    void capitalisedWordGluedToTheBrand_isPartOfTheName() {
+        assertThat(releases("2031-11-13", "2031.11.13: JanusFlow is released, a unified model."))
+                .containsExactly("janus-flow 2031-11-13");
+    }
+
+    @Test
+    void brandAlone_isAModelOnlyAsTheObjectOfARelease() {
+        assertThat(releases("2031-09-20", "In September, we released OLMoE, a mixture-of-experts model."))
+                .containsExactly("olmoe 2031-09");
+        assertThat(releases("2031-09-20", "Apple has released an open language model called OpenELM."))
+                .containsExactly("openelm 2031-09-20");
+        assertThat(mentions("2031-09-20", "OLMoE scores well on reasoning.")).isEmpty();
+    }
+
     // Release vs. mention
+
+    @Test
+    void launchInTheNextWeeks_isAPlan() {
+        assertThat(releases("2031-02-13", "Musk announces Grok 9 launch in the next two weeks")).isEmpty();
+    }
+
+    @Test
+    void presentTenseVerbAndBareWeekday_pointsAhead() {
+        // 2031-02-15 is a Saturday: "drops Monday" is the 17th, after the story, so a plan
+        assertThat(releases("2031-02-15", "Grok 9 drops Monday")).isEmpty();
+        assertThat(releases("2031-02-15", "Grok 9 dropped Monday")).containsExactly("grok-9 2031-02-10");
+    }
 
     @Test
     void comparisonFrameOverAList_coversEveryMember() {
