@@ -62,9 +62,9 @@ public final class DictionaryExtractor implements Extractor {
         final java.util.Set<String> stated = new java.util.HashSet<>();
         final List<CoRelease> coReleases = new ArrayList<>();
         /** Keys of the releases of the sentence just read that only the article dates. */
-        List<String> undatedReleases = List.of();
+        List<Mention> undatedReleases = List.of();
         /** Key of the model the sentence just read opened with (its subject), if any. */
-        String previousSubject;
+        ModelName previousSubject;
     }
 
     private Extraction extractChecked(Article article) {
@@ -182,14 +182,14 @@ public final class DictionaryExtractor implements Extractor {
         // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
         List<String> previousLabs = ctx.previousLabs;
         ctx.previousLabs = sentenceLabs;
-        List<String> undatedBefore = ctx.undatedReleases;
+        List<Mention> undatedBefore = ctx.undatedReleases;
         ctx.undatedReleases = List.of();
-        String subjectBefore = ctx.previousSubject;
+        ModelName subjectBefore = ctx.previousSubject;
         ctx.previousSubject = null;
         if (subjectBefore != null && startsWithParticiple(text, from, to)) {
             // "X is a model developed by Y. Released in March 2025 as open weights, it ...": the opener dates the
             // model the sentence before was about.
-            datePreviousSubject(text, from, to, today, subjectBefore, ctx);
+            datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(), ctx);
         }
         if (found.isEmpty() && hits.isEmpty()) {
             if (!undatedBefore.isEmpty()) {
@@ -266,16 +266,18 @@ public final class DictionaryExtractor implements Extractor {
                 releases.add(m);
             }
         }
-        List<String> undated = new ArrayList<>();
+        List<Mention> undated = null;
         for (Mention m : releases) {
-            String key = m.lab() + "/" + m.modelId();
-            if (!ctx.stated.contains(key) && ctx.mentions.get(key) == m) {
-                undated.add(key);
+            if (m.dateFromArticle()) {
+                if (undated == null) {
+                    undated = new ArrayList<>(releases.size());
+                }
+                undated.add(m); // keys are made only if a follow-up sentence needs them
             }
         }
-        ctx.undatedReleases = undated;
-        if (!found.isEmpty() && words.indexAt(found.get(0).start()) <= 2) {
-            ctx.previousSubject = found.get(0).lab() + "/" + found.get(0).modelId();
+        ctx.undatedReleases = undated == null ? List.of() : undated;
+        if (words.indexAt(found.get(0).start()) <= 2) {
+            ctx.previousSubject = found.get(0);
         }
         OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
@@ -291,8 +293,11 @@ public final class DictionaryExtractor implements Extractor {
      * models", "both") and dates their release ("Announced on August 5, these models are now available"): the
      * releases that only the article dated take that date.
      */
-    private void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<String> keys,
+    private void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<Mention> undated,
                               Context ctx) {
+        if (!mayHaveAnaphor(text, from, to)) {
+            return; // most sentences: no tokens built
+        }
         Words words = Words.of(text, from, to);
         if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
             return;
@@ -301,9 +306,10 @@ public final class DictionaryExtractor implements Extractor {
         if (spans.isEmpty() || isFuture(spans.get(0).date(), today)) {
             return;
         }
-        for (String key : keys) {
+        for (Mention u : undated) {
+            String key = u.lab() + "/" + u.modelId();
             Mention m = ctx.mentions.get(key);
-            if (m != null && m.release() && !ctx.stated.contains(key)) {
+            if (m == u && !ctx.stated.contains(key)) {
                 ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
                         spans.get(0).date(), m.confidence(), m.evidence()));
                 ctx.stated.add(key);
@@ -352,6 +358,24 @@ public final class DictionaryExtractor implements Extractor {
             "variants", "releases", "weights");
     private static final java.util.Set<String> ANAPHOR_DETERMINERS = java.util.Set.of("these", "those", "both",
             "two", "this", "new", "the");
+
+    /** A cheap look at the raw text: some word starts like "they", "both", "model", "versions", "weights". */
+    private static boolean mayHaveAnaphor(String text, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            char c = text.charAt(i);
+            if ((c == 't' || c == 'T' || c == 'b' || c == 'B' || c == 'm' || c == 'v' || c == 'r' || c == 'w')
+                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
+                    && (text.regionMatches(true, i, "they", 0, 4) || text.regionMatches(true, i, "both", 0, 4)
+                    || text.regionMatches(i, "model", 0, Math.min(5, to - i))
+                    || text.regionMatches(i, "version", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "variant", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "release", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "weights", 0, Math.min(7, to - i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
     private static boolean hasAnaphor(Words w) {

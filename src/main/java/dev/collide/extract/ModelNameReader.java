@@ -105,10 +105,10 @@ final class ModelNameReader {
      * keeps it only where a release verb takes it as its object.
      */
     Optional<ModelName> readBare(String text, NameHit hit) {
-        String brand = text.substring(hit.start(), hit.end());
-        if (!bareBrands.contains(brand)) {
-            return Optional.empty();
+        if (!bareBrands.contains(hit.key()) || !text.startsWith(hit.key(), hit.start())) {
+            return Optional.empty(); // in its configured case only: "OLMoE", not "olmoe"
         }
+        String brand = hit.key();
         String id = brand.toLowerCase(Locale.ROOT);
         return Optional.of(new ModelName(hit.lab(), id, brand, id, hit.start(), hit.end()));
     }
