@@ -238,9 +238,15 @@ public final class DictionaryExtractor implements Extractor {
                 // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
-            if (verdict.release() && attached.isEmpty() && previous != null && !previousRelease
-                    && isListSeparator(text, previous.end(), name.start())) {
-                // "Competing models A, B, and C make ...": the list's frame covers every member, however far
+            if (previous != null && verdict.release() != previousRelease && attached.isEmpty()
+                    && isListSeparator(text, previous.end(), name.start())
+                    && (!previousRelease || !classifier.isPrediction(text, words, clauses, to, name))) {
+                // "Competing models A, B, and C make ...", "We release A (two versions) and B": the members of a
+                // list share its frame and its verb, however far
+                verdict = new ReleaseClassifier.Verdict(previousRelease, 0.7);
+            }
+            if (verdict.release() && isApiIdOfAnotherName(name, found)) {
+                // "claude-x-9-20310929 is the API id of Claude X 9": the id is another name of that model
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
             previous = name;
@@ -427,12 +433,49 @@ public final class DictionaryExtractor implements Extractor {
         return false;
     }
 
-    /** Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names. */
-    private static boolean isListSeparator(String text, int from, int to) {
-        if (to - from > 6 || to < from) {
+    /**
+     * A lower-case API id ending in a date code ("claude-x-9-20310929", "magistral-medium-3109") in a sentence that
+     * also names a model of the same lab in prose: the id is an alias, the prose name the release.
+     */
+    private static boolean isApiIdOfAnotherName(ModelName name, List<ModelName> found) {
+        String d = name.display();
+        int dash = d.lastIndexOf('-');
+        if (dash < 0 || !d.equals(d.toLowerCase(java.util.Locale.ROOT))) {
             return false;
         }
-        String between = text.substring(from, to).strip();
+        int digits = NameTokens.digitsAt(d, dash + 1);
+        if (dash + 1 + digits != d.length() || digits != 4 && digits != 8) {
+            return false;
+        }
+        for (ModelName other : found) {
+            if (other != name && other.lab().equals(name.lab())
+                    && !other.display().equals(other.display().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names, after a bracket
+     * that may follow the first ("A (two sizes) and B").
+     */
+    private static boolean isListSeparator(String text, int from, int to) {
+        int f = from;
+        while (f < to && text.charAt(f) == ' ') {
+            f++;
+        }
+        if (f < to && (text.charAt(f) == '(' || text.charAt(f) == '（')) {
+            int close = f + 1;
+            while (close < to && text.charAt(close) != ')' && text.charAt(close) != '）') {
+                close++;
+            }
+            f = close + 1;
+        }
+        if (to - f > 6 || to < f) {
+            return false;
+        }
+        String between = text.substring(f, to).strip();
         return switch (between) {
             case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
             default -> false;

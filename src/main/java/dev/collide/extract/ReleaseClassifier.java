@@ -199,7 +199,9 @@ final class ReleaseClassifier {
     }
 
     private static final Set<String> HEAD_NOUNS = Set.of("model", "models", "series", "family", "llm", "weights",
-            "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly");
+            "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly",
+            // "the V9 preview the company shipped in April": an object relative clause with its own subject
+            "preview", "version", "the", "company", "lab", "firm", "startup", "team", "it", "they", "we");
 
     /** The name, at most three head words ("model", "which was"), then a release participle ("released"). */
     private static boolean releasedRightAfter(Words w, int nameToken, int clauseEnd) {

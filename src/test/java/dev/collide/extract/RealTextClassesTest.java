@@ -66,6 +66,24 @@ class RealTextClassesTest {
     // Release vs. mention
 
     @Test
+    void listAfterABracket_sharesTheVerb() {
+        assertThat(releases("2031-08-20", "We release Seed-OSS-90B-Base (two versions) and Seed-OSS-90B-Instruct."))
+                .containsExactly("seed-oss-90b-base 2031-08-20", "seed-oss-90b-instruct 2031-08-20");
+    }
+
+    @Test
+    void apiIdWithADateCode_isAnAliasOfTheProseName() {
+        assertThat(releases("2032-01-15", "claude-opus-9-5-20310929 is the API id for Claude Opus 9.5, released on"
+                + " September 29, 2031.")).containsExactly("claude-opus-9.5 2031-09-29");
+    }
+
+    @Test
+    void objectRelativeClause_releasesTheNameBeforeIt() {
+        assertThat(releases("2031-06-30", "The final build of DeepSeek V9 is due in July, building on the V9"
+                + " preview the company shipped in late April.")).containsExactly("deepseek-v9 2031-04");
+    }
+
+    @Test
     void launchInTheNextWeeks_isAPlan() {
         assertThat(releases("2031-02-13", "Musk announces Grok 9 launch in the next two weeks")).isEmpty();
     }
