@@ -191,9 +191,15 @@ public final class DictionaryExtractor implements Extractor {
             // model the sentence before was about.
             datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(), ctx);
         }
-        if (found.isEmpty() && hits.isEmpty()) {
+        if (article.kind() == ArticleKind.LAB_POST && article.lab().isPresent()) {
+            unlistedNames(text, from, to, article.lab().get(), taken, bare);
+        }
+        if (found.isEmpty() && hits.isEmpty() && bare.isEmpty()) {
             if (!undatedBefore.isEmpty()) {
                 dateFollowUp(text, from, to, today, undatedBefore, ctx);
+            }
+            if (!ctx.mentions.isEmpty()) {
+                dateFromField(text, from, to, today, ctx);
             }
             return;
         }
@@ -319,6 +325,69 @@ public final class DictionaryExtractor implements Extractor {
                 ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
                         spans.get(0).date(), m.confidence(), m.evidence()));
                 ctx.stated.add(key);
+            }
+        }
+    }
+
+    /** A capitalised word, then a version or size, then capitalised variants: "QvQ-72B-Preview", "Foo-3.5-Pro". */
+    private static final java.util.regex.Pattern UNLISTED_SHAPE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9.-])[A-Z][A-Za-z]{1,11}-[0-9]+(?:\\.[0-9]+)?[BbMmKk]?(?:-[A-Z][A-Za-z0-9]*){0,3}"
+                    + "(?![A-Za-z0-9-])");
+
+    /**
+     * Names nobody listed, in a lab's own post (issue #12 item 5): a model-shaped token ("QvQ-72B-Preview") is a
+     * name of the post's lab; the caller keeps it only as the object of a release verb.
+     */
+    private static void unlistedNames(String text, int from, int to, String lab, List<int[]> taken,
+                                      List<ModelName> out) {
+        var m = UNLISTED_SHAPE.matcher(text).region(from, to);
+        while (m.find()) {
+            boolean free = true;
+            for (int[] span : taken) {
+                free &= m.end() <= span[0] || m.start() >= span[1];
+            }
+            if (free) {
+                String id = m.group().toLowerCase(java.util.Locale.ROOT);
+                out.add(new ModelName(lab, id, m.group(), id, m.start(), m.end()));
+            }
+        }
+    }
+
+    private static final List<String> DATE_FIELDS = List.of("release date:", "launch date:", "released:",
+            "launched:", "release:", "发布日期:", "发布日期：", "发布时间:", "发布时间：");
+
+    /**
+     * A model card's field ("Model launch date: Dec 05, 2031", "Release date: 2031-03-01") in a sentence that
+     * names no model: the date of the model the page is about, the first one it named. Other fields (an end-of-life
+     * or cut-off date) are not read.
+     */
+    private void dateFromField(String text, int from, int to, Optional<LocalDate> today, Context ctx) {
+        int colon = text.indexOf(':', from);
+        int wide = text.indexOf('：', from);
+        if ((colon < 0 || colon >= to) && (wide < 0 || wide >= to)) {
+            return;
+        }
+        String sentence = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        int field = -1;
+        for (String f : DATE_FIELDS) {
+            int at = sentence.indexOf(f);
+            if (at >= 0 && (at == 0 || !Character.isLetter(sentence.charAt(at - 1)))) {
+                field = from + at + f.length();
+                break;
+            }
+        }
+        if (field < 0) {
+            return;
+        }
+        Words words = Words.of(text, from, to);
+        for (DateSpan s : dates.read(text, from, to, words, today, ctx.anchor)) {
+            if (s.start() >= field && text.substring(field, s.start()).isBlank() && !isFuture(s.date(), today)) {
+                var first = ctx.mentions.entrySet().iterator().next();
+                Mention m = first.getValue();
+                ctx.mentions.put(first.getKey(), new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
+                        s.date(), Math.max(m.confidence(), 0.7), m.evidence()));
+                ctx.stated.add(first.getKey());
+                return;
             }
         }
     }

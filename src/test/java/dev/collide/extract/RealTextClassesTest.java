@@ -63,6 +63,23 @@ class RealTextClassesTest {
         assertThat(mentions("2031-09-20", "OLMoE scores well on reasoning.")).isEmpty();
     }
 
+    @Test
+    void unlistedModelShape_inALabsOwnPost_isThatLabsRelease() {
+        var post = TestLabs.labPost("2031-01-28", "qwen", "2031.01.28: We have released the QvX-90B-Preview.");
+
+        var got = EXTRACTOR.extract(post).mentions().stream().filter(Mention::release)
+                .map(m -> m.lab() + " " + m.modelId() + " " + m.date()).toList();
+
+        assertThat(got).containsExactly("qwen qvx-90b-preview 2031-01-28");
+        assertThat(releases("2031-01-28", "We have released the QvX-90B-Preview.")).isEmpty();
+    }
+
+    @Test
+    void modelCardField_datesThePagesModel_andOtherFieldsDoNot() {
+        assertThat(releases("2032-01-01", "Nova Lite is Amazon's low-cost model. Model launch date: Dec 05, 2031"
+                + " Model EOL date: No sooner than 12/4/2032")).containsExactly("nova-lite 2031-12-05");
+    }
+
     // Release vs. mention
 
     @Test
