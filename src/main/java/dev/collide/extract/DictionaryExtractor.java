@@ -340,6 +340,14 @@ public final class DictionaryExtractor implements Extractor {
      */
     private static void unlistedNames(String text, int from, int to, String lab, List<int[]> taken,
                                       List<ModelName> out) {
+        boolean shaped = false;
+        for (int i = from + 1; i + 1 < to && !shaped; i++) {
+            shaped = text.charAt(i) == '-' && Character.isLetter(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1));
+        }
+        if (!shaped) {
+            return; // no "Word-9" in the sentence: the pattern is not run
+        }
         var m = UNLISTED_SHAPE.matcher(text).region(from, to);
         while (m.find()) {
             boolean free = true;
@@ -353,8 +361,9 @@ public final class DictionaryExtractor implements Extractor {
         }
     }
 
+    /** Labels of a release-date field, each with its colon (matched as the text's ':' or '：'). */
     private static final List<String> DATE_FIELDS = List.of("release date:", "launch date:", "released:",
-            "launched:", "release:", "发布日期:", "发布日期：", "发布时间:", "发布时间：");
+            "launched:", "release:", "发布日期:", "发布时间:");
 
     /**
      * A model card's field ("Model launch date: Dec 05, 2031", "Release date: 2031-03-01") in a sentence that
@@ -362,18 +371,19 @@ public final class DictionaryExtractor implements Extractor {
      * or cut-off date) are not read.
      */
     private void dateFromField(String text, int from, int to, Optional<LocalDate> today, Context ctx) {
-        int colon = text.indexOf(':', from);
-        int wide = text.indexOf('：', from);
-        if ((colon < 0 || colon >= to) && (wide < 0 || wide >= to)) {
-            return;
-        }
-        String sentence = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
         int field = -1;
-        for (String f : DATE_FIELDS) {
-            int at = sentence.indexOf(f);
-            if (at >= 0 && (at == 0 || !Character.isLetter(sentence.charAt(at - 1)))) {
-                field = from + at + f.length();
-                break;
+        for (int colon = from; colon < to && field < 0; colon++) {
+            char c = text.charAt(colon);
+            if (c != ':' && c != '：') {
+                continue; // the scan stays inside the sentence and builds nothing until a field label is seen
+            }
+            for (String f : DATE_FIELDS) {
+                int at = colon + 1 - f.length();
+                if (at >= from && text.regionMatches(true, at, f, 0, f.length() - 1)
+                        && (at == from || !Character.isLetter(text.charAt(at - 1)))) {
+                    field = colon + 1;
+                    break;
+                }
             }
         }
         if (field < 0) {
