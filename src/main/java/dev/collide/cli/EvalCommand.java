@@ -3,6 +3,7 @@ package dev.collide.cli;
 import dev.collide.config.ConfigException;
 import dev.collide.extract.CorpusEvaluation;
 import dev.collide.extract.CorpusFile;
+import dev.collide.extract.CorpusSplit;
 import dev.collide.extract.DictionaryExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code collide eval FILE.jsonl}: scores the extractor on real passages with gold release tuples (the schema of
- * shared/corpus/realtext), as a table with the misses per passage, or as JSON.
+ * shared/corpus/realtext), as a table with the misses per passage, or as JSON; {@code --split dev|held-out} scores
+ * one part of the corpus split by source site ({@link CorpusSplit}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score the extractor on a corpus of passages with gold release tuples (JSON lines).")
@@ -37,16 +39,28 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-misses", description = "Print the figures only.")
     boolean noMisses;
 
+    @Option(names = "--split", defaultValue = "all", paramLabel = "dev|held-out|all",
+            description = "Score only the dev or the held-out passages (split by source site, see CorpusSplit).")
+    String split;
+
     @Override
     public Integer call() throws ConfigException {
         if (!format.equals("table") && !format.equals("json")) {
             spec.commandLine().getErr().println("error: --format must be table or json, not '" + format + "'");
             return Main.EXIT_CONFIG;
         }
+        CorpusSplit part;
+        try {
+            part = CorpusSplit.parse(split);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
         var labs = main.loader().loadLabs(main.configDir());
         CorpusEvaluation.Report report;
         try {
-            report = new CorpusEvaluation(new DictionaryExtractor(labs), labs).evaluate(CorpusFile.read(file));
+            report = new CorpusEvaluation(new DictionaryExtractor(labs), labs)
+                    .evaluate(part.select(CorpusFile.read(file)));
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: cannot read " + file + ": " + e.getMessage());
             return Main.EXIT_CONFIG;

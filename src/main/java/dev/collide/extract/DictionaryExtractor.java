@@ -61,6 +61,10 @@ public final class DictionaryExtractor implements Extractor {
         /** Keys of the mentions whose date the text states (the others are dated by the article). */
         final java.util.Set<String> stated = new java.util.HashSet<>();
         final List<CoRelease> coReleases = new ArrayList<>();
+        /** Keys of the releases of the sentence just read that only the article dates. */
+        List<Mention> undatedReleases = List.of();
+        /** Key of the model the sentence just read opened with (its subject), if any. */
+        ModelName previousSubject;
     }
 
     private Extraction extractChecked(Article article) {
@@ -127,6 +131,7 @@ public final class DictionaryExtractor implements Extractor {
                               Optional<LocalDate> today, Context ctx) {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
+        List<ModelName> bare = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         boolean afterPrefix = false;
         for (int k = 0; k < hits.size(); k++) {
@@ -141,11 +146,18 @@ public final class DictionaryExtractor implements Extractor {
             // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
             boolean labNamed = afterPrefix || isAliasHit(hits, hit.lab());
             afterPrefix = false;
+            NameHit next = k + 1 < hits.size() ? hits.get(k + 1) : null;
+            // "GLM-4.5GLM-4.5-Air": a name glued to the next one ends where the next begins
+            int limit = next != null && next.start() < to && next.start() > hit.end()
+                    && NameDictionary.isLatinAlnum(text.charAt(next.start() - 1)) ? next.start() : to;
             Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, to, labNamed);
-                case MODEL -> Optional.of(names.readStandalone(text, hit, to));
+                case BRAND -> names.readBranded(text, hit, limit, labNamed);
+                case MODEL -> Optional.of(names.readStandalone(text, hit, limit));
                 case ALIAS -> Optional.empty();
             };
+            if (name.isEmpty() && hit.kind() == NameHit.Kind.BRAND) {
+                names.readBare(text, hit).ifPresent(bare::add);
+            }
             int end = hit.end();
             if (name.isPresent()) {
                 found.add(name.get());
@@ -170,13 +182,39 @@ public final class DictionaryExtractor implements Extractor {
         // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
         List<String> previousLabs = ctx.previousLabs;
         ctx.previousLabs = sentenceLabs;
-        if (found.isEmpty() && hits.isEmpty()) {
+        List<Mention> undatedBefore = ctx.undatedReleases;
+        ctx.undatedReleases = List.of();
+        ModelName subjectBefore = ctx.previousSubject;
+        ctx.previousSubject = null;
+        if (subjectBefore != null && startsWithParticiple(text, from, to)) {
+            // "X is a model developed by Y. Released in March 2025 as open weights, it ...": the opener dates the
+            // model the sentence before was about.
+            datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(), ctx);
+        }
+        if (article.kind() == ArticleKind.LAB_POST && article.lab().isPresent()) {
+            unlistedNames(text, from, to, article.lab().get(), taken, bare);
+        }
+        if (found.isEmpty() && hits.isEmpty() && bare.isEmpty()) {
+            if (!undatedBefore.isEmpty()) {
+                dateFollowUp(text, from, to, today, undatedBefore, ctx);
+            }
+            if (!ctx.mentions.isEmpty()) {
+                dateFromField(text, from, to, today, ctx);
+            }
             return;
         }
         Words words = Words.of(text, from, to);
         List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
         if (!spans.isEmpty()) {
             ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
+        }
+        for (ModelName b : bare) {
+            if (isReleaseObject(words, b)) {
+                found.add(b);
+            }
+        }
+        if (!bare.isEmpty()) {
+            found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
         if (found.isEmpty()) {
             rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans, ctx);
@@ -185,6 +223,8 @@ public final class DictionaryExtractor implements Extractor {
         Clauses clauses = Clauses.of(text, from, to, words);
         String evidence = evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
+        ModelName previous = null;
+        boolean previousRelease = false;
         for (ModelName name : found) {
             // A hub record (a model repo, a GitHub release) is the release of the model its title names.
             Optional<ReleaseDate> attached = AttachedDate.find(text, name, found, spans);
@@ -204,6 +244,19 @@ public final class DictionaryExtractor implements Extractor {
                 // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
+            if (previous != null && verdict.release() != previousRelease && attached.isEmpty()
+                    && isListSeparator(text, previous.end(), name.start())
+                    && (!previousRelease || !classifier.isPrediction(text, words, clauses, to, name))) {
+                // "Competing models A, B, and C make ...", "We release A (two versions) and B": the members of a
+                // list share its frame and its verb, however far
+                verdict = new ReleaseClassifier.Verdict(previousRelease, 0.7);
+            }
+            if (verdict.release() && isApiIdOfAnotherName(name, found)) {
+                // "claude-x-9-20310929 is the API id of Claude X 9": the id is another name of that model
+                verdict = new ReleaseClassifier.Verdict(false, 0.7);
+            }
+            previous = name;
+            previousRelease = verdict.release();
             if (attached.isEmpty() && verdict.release() && rowsWithDates(text, found, spans, name)) {
                 // A table or list whose rows date their models: a name without its own date is a cell of another
                 // column ("Recommended replacement"), not a release.
@@ -225,6 +278,19 @@ public final class DictionaryExtractor implements Extractor {
                 releases.add(m);
             }
         }
+        List<Mention> undated = null;
+        for (Mention m : releases) {
+            if (m.dateFromArticle()) {
+                if (undated == null) {
+                    undated = new ArrayList<>(releases.size());
+                }
+                undated.add(m); // keys are made only if a follow-up sentence needs them
+            }
+        }
+        ctx.undatedReleases = undated == null ? List.of() : undated;
+        if (words.indexAt(found.get(0).start()) <= 2) {
+            ctx.previousSubject = found.get(0);
+        }
         OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
             pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
@@ -232,6 +298,267 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    /**
+     * A sentence that names no model but speaks of the models of the sentence before ("these models", "the two
+     * models", "both") and dates their release ("Announced on August 5, these models are now available"): the
+     * releases that only the article dated take that date.
+     */
+    private void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<Mention> undated,
+                              Context ctx) {
+        if (!mayHaveAnaphor(text, from, to)) {
+            return; // most sentences: no tokens built
+        }
+        Words words = Words.of(text, from, to);
+        if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
+            return;
+        }
+        List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
+        if (spans.isEmpty() || isFuture(spans.get(0).date(), today)) {
+            return;
+        }
+        for (Mention u : undated) {
+            String key = u.lab() + "/" + u.modelId();
+            Mention m = ctx.mentions.get(key);
+            if (m == u && !ctx.stated.contains(key)) {
+                ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
+                        spans.get(0).date(), m.confidence(), m.evidence()));
+                ctx.stated.add(key);
+            }
+        }
+    }
+
+    /** A capitalised word, then a version or size, then capitalised variants: "QvQ-72B-Preview", "Foo-3.5-Pro". */
+    private static final java.util.regex.Pattern UNLISTED_SHAPE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9.-])[A-Z][A-Za-z]{1,11}-[0-9]+(?:\\.[0-9]+)?[BbMmKk]?(?:-[A-Z][A-Za-z0-9]*){0,3}"
+                    + "(?![A-Za-z0-9-])");
+
+    /**
+     * Names nobody listed, in a lab's own post (issue #12 item 5): a model-shaped token ("QvQ-72B-Preview") is a
+     * name of the post's lab; the caller keeps it only as the object of a release verb.
+     */
+    private static void unlistedNames(String text, int from, int to, String lab, List<int[]> taken,
+                                      List<ModelName> out) {
+        boolean shaped = false;
+        for (int i = from + 1; i + 1 < to && !shaped; i++) {
+            shaped = text.charAt(i) == '-' && Character.isLetter(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1));
+        }
+        if (!shaped) {
+            return; // no "Word-9" in the sentence: the pattern is not run
+        }
+        var m = UNLISTED_SHAPE.matcher(text).region(from, to);
+        while (m.find()) {
+            boolean free = true;
+            for (int[] span : taken) {
+                free &= m.end() <= span[0] || m.start() >= span[1];
+            }
+            if (free) {
+                String id = m.group().toLowerCase(java.util.Locale.ROOT);
+                out.add(new ModelName(lab, id, m.group(), id, m.start(), m.end()));
+            }
+        }
+    }
+
+    /** Labels of a release-date field, each with its colon (matched as the text's ':' or '：'). */
+    private static final List<String> DATE_FIELDS = List.of("release date:", "launch date:", "released:",
+            "launched:", "release:", "发布日期:", "发布时间:");
+
+    /**
+     * A model card's field ("Model launch date: Dec 05, 2031", "Release date: 2031-03-01") in a sentence that
+     * names no model: the date of the model the page is about, the first one it named. Other fields (an end-of-life
+     * or cut-off date) are not read.
+     */
+    private void dateFromField(String text, int from, int to, Optional<LocalDate> today, Context ctx) {
+        int field = -1;
+        for (int colon = from; colon < to && field < 0; colon++) {
+            char c = text.charAt(colon);
+            if (c != ':' && c != '：') {
+                continue; // the scan stays inside the sentence and builds nothing until a field label is seen
+            }
+            for (String f : DATE_FIELDS) {
+                int at = colon + 1 - f.length();
+                if (at >= from && text.regionMatches(true, at, f, 0, f.length() - 1)
+                        && (at == from || !Character.isLetter(text.charAt(at - 1)))) {
+                    field = colon + 1;
+                    break;
+                }
+            }
+        }
+        if (field < 0) {
+            return;
+        }
+        Words words = Words.of(text, from, to);
+        for (DateSpan s : dates.read(text, from, to, words, today, ctx.anchor)) {
+            if (s.start() >= field && text.substring(field, s.start()).isBlank() && !isFuture(s.date(), today)) {
+                var first = ctx.mentions.entrySet().iterator().next();
+                Mention m = first.getValue();
+                ctx.mentions.put(first.getKey(), new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
+                        s.date(), Math.max(m.confidence(), 0.7), m.evidence()));
+                ctx.stated.add(first.getKey());
+                return;
+            }
+        }
+    }
+
+    /** The sentence opens with a capitalised past participle ("Released", "Launched") and a comma follows. */
+    private static boolean startsWithParticiple(String text, int from, int to) {
+        int i = from;
+        while (i < to && i - from < 16 && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i - from >= 5 && i < to && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(from))
+                && text.startsWith("ed", i - 2) && text.indexOf(',', i) > 0 && text.indexOf(',', i) < to;
+    }
+
+    /** "Released in March 2025 as an open model, it ...": the subject "it" is the previous sentence's model. */
+    private void datePreviousSubject(String text, int from, int to, Optional<LocalDate> today, String key,
+                                     Context ctx) {
+        Words words = Words.of(text, from, to);
+        if ((words.get(0).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0) {
+            return;
+        }
+        int comma = text.indexOf(',', from);
+        int after = words.indexAt(comma + 1);
+        String subject = words.text(after);
+        if (!subject.equals("it") && !subject.equals("they") && !(subject.equals("the")
+                && ANAPHOR_HEADS.contains(words.text(after + 1)))) {
+            return;
+        }
+        if (classifier.isPrediction(text, words, from, comma)) {
+            return;
+        }
+        List<DateSpan> spans = dates.read(text, from, comma, words, today, ctx.anchor);
+        Mention m = ctx.mentions.get(key);
+        if (spans.isEmpty() || m == null || isFuture(spans.get(0).date(), today)) {
+            return;
+        }
+        ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, spans.get(0).date(),
+                Math.max(m.confidence(), 0.7), m.evidence()));
+        ctx.stated.add(key);
+    }
+
+    private static final java.util.Set<String> ANAPHOR_HEADS = java.util.Set.of("model", "models", "versions",
+            "variants", "releases", "weights");
+    private static final java.util.Set<String> ANAPHOR_DETERMINERS = java.util.Set.of("these", "those", "both",
+            "two", "this", "new", "the");
+
+    /** A cheap look at the raw text: some word starts like "they", "both", "model", "versions", "weights". */
+    private static boolean mayHaveAnaphor(String text, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            char c = text.charAt(i);
+            if ((c == 't' || c == 'T' || c == 'b' || c == 'B' || c == 'm' || c == 'v' || c == 'r' || c == 'w')
+                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
+                    && (text.regionMatches(true, i, "they", 0, 4) || text.regionMatches(true, i, "both", 0, 4)
+                    || text.regionMatches(i, "model", 0, Math.min(5, to - i))
+                    || text.regionMatches(i, "version", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "variant", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "release", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "weights", 0, Math.min(7, to - i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
+    private static boolean hasAnaphor(Words w) {
+        for (int k = 0; k < w.size(); k++) {
+            String t = w.text(k);
+            if (t.equals("they") || t.equals("both") && !w.text(k + 1).equals("of")
+                    || ANAPHOR_HEADS.contains(t) && k > 0 && ANAPHOR_DETERMINERS.contains(w.text(k - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> OBJECT_FILLERS = java.util.Set.of("the", "its", "their", "our",
+            "a", "an", "first", "new", "called", "named", "dubbed", "of", "open", "source", "open-source", "language",
+            "model", "models", "large", "small", "weights", "version", "family", "officially", "also");
+
+    /**
+     * A brand read as a model by itself ("we released OLMoE", "the release of the first OLMo", "a model called
+     * 'OpenELM'", "OpenELM is released"): only as the object of a release word a few filler words before it, or
+     * as the subject of a passive release right after it.
+     */
+    private static boolean isReleaseObject(Words w, ModelName name) {
+        int k = w.indexAt(name.start());
+        for (int j = k - 1, seen = 0; j >= 0 && seen < 7; j--) {
+            Words.Token t = w.get(j);
+            if (!t.isWord()) {
+                if (t.isNumber() || t.text().equals(",") || t.text().equals(".")) {
+                    break;
+                }
+                continue;
+            }
+            if ((t.bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0
+                    && !ReleaseClassifier.isAdjectival(w, j)) {
+                return true;
+            }
+            if (!OBJECT_FILLERS.contains(t.text())) {
+                break;
+            }
+            seen++;
+        }
+        int after = w.indexAt(name.end());
+        String v = w.text(after);
+        if (v.equals("is") || v.equals("was") || v.equals("has") || v.equals("have")) {
+            int p = after + (w.text(after + 1).equals("been") ? 2 : 1);
+            return (w.get(Math.min(p, w.size() - 1)).bits() & Lexicon.STRONG_RELEASE) != 0
+                    && w.text(p).endsWith("ed");
+        }
+        return false;
+    }
+
+    /**
+     * A lower-case API id ending in a date code ("claude-x-9-20310929", "magistral-medium-3109") in a sentence that
+     * also names a model of the same lab in prose: the id is an alias, the prose name the release.
+     */
+    private static boolean isApiIdOfAnotherName(ModelName name, List<ModelName> found) {
+        String d = name.display();
+        int dash = d.lastIndexOf('-');
+        if (dash < 0 || !d.equals(d.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        int digits = NameTokens.digitsAt(d, dash + 1);
+        if (dash + 1 + digits != d.length() || digits != 4 && digits != 8) {
+            return false;
+        }
+        for (ModelName other : found) {
+            if (other != name && other.lab().equals(name.lab())
+                    && !other.display().equals(other.display().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names, after a bracket
+     * that may follow the first ("A (two sizes) and B").
+     */
+    private static boolean isListSeparator(String text, int from, int to) {
+        int f = from;
+        while (f < to && text.charAt(f) == ' ') {
+            f++;
+        }
+        if (f < to && (text.charAt(f) == '(' || text.charAt(f) == '（')) {
+            int close = f + 1;
+            while (close < to && text.charAt(close) != ')' && text.charAt(close) != '）') {
+                close++;
+            }
+            f = close + 1;
+        }
+        if (to - f > 6 || to < f) {
+            return false;
+        }
+        String between = text.substring(f, to).strip();
+        return switch (between) {
+            case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
+            default -> false;
+        };
     }
 
     /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
@@ -300,7 +627,7 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
-            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent)");
+            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)");
 
     /** Some other name of another launch has a date attached right after it, as rows of a table do. */
     private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {

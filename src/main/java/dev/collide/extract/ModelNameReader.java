@@ -55,6 +55,8 @@ final class ModelNameReader {
     }
 
     private final Map<String, LabPatterns> byLab = new HashMap<>();
+    /** Brands that may stand alone as a model name (see {@link #readBare}), in their configured spelling. */
+    private final Set<String> bareBrands = new java.util.HashSet<>();
     /** Configured brand spelling to its id form: the config strings are reused, so their hashes are cached. */
     private final Map<String, String> brandIds = new HashMap<>();
 
@@ -72,6 +74,9 @@ final class ModelNameReader {
             byLab.put(lab.id(), new LabPatterns(brand, List.copyOf(patterns), List.copyOf(bare)));
             for (String b : lab.brands()) {
                 brandIds.put(b, (b.chars().allMatch(c -> c < 128) ? b : brand).toLowerCase(Locale.ROOT));
+                if (isModelShaped(b) && lab.aliases().stream().noneMatch(b::equalsIgnoreCase)) {
+                    bareBrands.add(b);
+                }
             }
         }
     }
@@ -92,6 +97,28 @@ final class ModelNameReader {
             return Optional.empty();
         }
         return Optional.of(build(hit.lab(), brandId, false, parts, hit.start(), end, text));
+    }
+
+    /**
+     * The brand by itself as a model name ("OLMoE", "OpenELM"), for brands written like a model rather than a
+     * word or a company: an inner capital or all capitals, not also the lab's name, not a chat product. The caller
+     * keeps it only where a release verb takes it as its object.
+     */
+    Optional<ModelName> readBare(String text, NameHit hit) {
+        if (!bareBrands.contains(hit.key()) || !text.startsWith(hit.key(), hit.start())) {
+            return Optional.empty(); // in its configured case only: "OLMoE", not "olmoe"
+        }
+        String brand = hit.key();
+        String id = brand.toLowerCase(Locale.ROOT);
+        return Optional.of(new ModelName(hit.lab(), id, brand, id, hit.start(), hit.end()));
+    }
+
+    private static boolean isModelShaped(String brand) {
+        if (brand.length() < 3 || !brand.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                || brand.toLowerCase(Locale.ROOT).startsWith("chat")) {
+            return false;
+        }
+        return brand.chars().skip(1).anyMatch(Character::isUpperCase);
     }
 
     /** A stand-alone name from labs.yml ("FlashMLA"), with the version that may follow ("DeepSeek-OCR 2"). */
@@ -190,12 +217,20 @@ final class ModelNameReader {
         while (parts.size() < MAX_PARTS && end < limit) {
             char sep = text.charAt(end);
             int p = end;
-            boolean glued = afterBrand && parts.isEmpty() && Character.isDigit(sep);
+            boolean glued = afterBrand && parts.isEmpty() && (Character.isDigit(sep)
+                    || sep >= 'A' && sep <= 'Z' && end > 0 && Character.isLowerCase(text.charAt(end - 1)));
+            boolean spaced = false;
             if (!glued) {
                 if (sep != '-' && sep != ' ' && sep != '_') {
                     break;
                 }
                 p++;
+                if (sep == ' ' && p + 1 < limit && text.charAt(p) == '-' && text.charAt(p + 1) == ' ') {
+                    // "MiMo - V2 - Flash": machine translation spaces the hyphens of a name
+                    sep = '-';
+                    p += 2;
+                    spaced = true;
+                }
             }
             if (p >= limit || !NameDictionary.isLatinAlnum(text.charAt(p))) {
                 break;
@@ -206,12 +241,15 @@ final class ModelNameReader {
             }
             String token = text.substring(p, tEnd);
             PartKind kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+            if (glued && kind == null && Character.isUpperCase(sep) && token.chars().allMatch(Character::isLetter)) {
+                kind = PartKind.WORD; // "JanusFlow": a capitalised word glued to the brand
+            }
             if (kind == null && sep == ' ' && parts.isEmpty() && afterBrand && NameTokens.isProductWord(token)
                     && NameTokens.isVersionAfterSpace(text, tEnd, limit)) {
                 kind = PartKind.WORD; // "Gemini Robotics 2": a product word, then the version
             }
-            if (kind == null) {
-                break;
+            if (kind == null || spaced && kind == PartKind.WORD) {
+                break; // "Claude 4 - Anthropic's best": a dash of the sentence, not of the name
             }
             hasVersion |= kind == PartKind.VERSION;
             parts.add(new Part(kind, token));

@@ -78,13 +78,16 @@ final class NameDictionary {
     }
 
     private static boolean isAccepted(CharSequence text, int start, int end, Entry e) {
-        if (start > 0 && isLatinAlnum(text.charAt(start - 1)) && isLatinAlnum(text.charAt(start))) {
+        if (start > 0 && isLatinAlnum(text.charAt(start - 1)) && isLatinAlnum(text.charAt(start))
+                && !isAfterLostSeparator(text, start, end, e)) {
             return false;
         }
         if (end < text.length()) {
             char next = text.charAt(end);
-            // A brand may be glued to its version ("Qwen3", "GLM4"), never to more letters ("Stepwise").
-            boolean glueOk = e.kind() == NameHit.Kind.BRAND && Character.isDigit(next);
+            // A brand may be glued to its version ("Qwen3", "GLM4") or to a capitalised word of the name
+            // ("JanusFlow"), never to more lower-case letters ("Stepwise").
+            boolean glueOk = e.kind() == NameHit.Kind.BRAND && (Character.isDigit(next)
+                    || next >= 'A' && next <= 'Z' && Character.isLowerCase(text.charAt(end - 1)));
             if (isLatinAlnum(next) && !glueOk && isLatinAlnum(text.charAt(end - 1))) {
                 return false;
             }
@@ -94,6 +97,23 @@ final class NameDictionary {
                 if (text.charAt(i) != e.key().charAt(i - start)) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "GLM-4.5GLM-4.5-Air": a copy lost the separator between two names; an upper-case brand of three letters or
+     * more, written in its exact case, right after a digit starts a name of its own.
+     */
+    private static boolean isAfterLostSeparator(CharSequence text, int start, int end, Entry e) {
+        if (e.kind() != NameHit.Kind.BRAND || end - start < 3 || !Character.isDigit(text.charAt(start - 1))
+                || !Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != e.key().charAt(i - start)) {
+                return false;
             }
         }
         return true;

@@ -123,7 +123,9 @@ final class RelativeDateReader {
             default -> {
                 DayOfWeek dow = WEEKDAYS.get(s);
                 if (dow != null) {
-                    return new DateMatch(ReleaseDate.ofDay(weekday(today, dow, 0)), i + 1);
+                    // "Grok 9 drops Monday": a bare weekday right after a present-tense release verb is ahead
+                    return new DateMatch(ReleaseDate.ofDay(weekday(today, dow, isPresentTenseRelease(w, i - 1)
+                            ? 2 : 0)), i + 1);
                 }
                 Integer n = w.get(i).isNumber() ? Integer.valueOf(w.get(i).value()) : NUMBER_WORDS.get(s);
                 if (n != null && n <= 60 && w.text(i + 2).equals("ago")) {
@@ -175,7 +177,20 @@ final class RelativeDateReader {
         return new DateMatch(ReleaseDate.ofWeek(holiday.get().plusDays(shift)), next);
     }
 
+    /** "drops", "launches", "arrives": a release verb in the present tense, third person. */
+    private static boolean isPresentTenseRelease(Words w, int k) {
+        if (k < 0 || !w.get(k).isWord()) {
+            return false;
+        }
+        String t = w.text(k);
+        return (w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0 && t.endsWith("s")
+                && !t.endsWith("ss");
+    }
+
     private static LocalDate weekday(LocalDate today, DayOfWeek dow, int shift) {
+        if (shift == 2) {
+            return today.with(TemporalAdjusters.nextOrSame(dow));
+        }
         if (shift < 0) {
             return today.with(TemporalAdjusters.previous(dow));
         }

@@ -63,6 +63,13 @@ final class ReleaseClassifier {
         if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
             return new Verdict(false, 0.85);
         }
+        Verdict v = classifyCue(text, w, clauses, c, from, to, sentenceEnd, name, bonus);
+        // "launch in the next two weeks": looked for only once a release was read, it is rare and costs a scan
+        return v.release() && hasFutureWindow(w, from, to) ? new Verdict(false, 0.85) : v;
+    }
+
+    private Verdict classifyCue(String text, Words w, Clauses clauses, int c, int from, int to, int sentenceEnd,
+                                ModelName name, double bonus) {
         int nameToken = w.indexAt(name.start());
         // "GLM 5.1, which was released last month": the relative clause speaks of the name before it.
         if (c + 1 < clauses.count() && startsWithReleaseClause(w, clauses.start(c + 1),
@@ -115,12 +122,30 @@ final class ReleaseClassifier {
                 && !hasZh(text, from, to, ZH_COMPARISON);
     }
 
+    /** {@code [from, to)} says the release is planned, rumoured, denied or undone. */
+    boolean isPrediction(String text, Words w, int from, int to) {
+        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
+                || hasFutureWindow(w, from, to);
+    }
+
+    /** "in the next two weeks", "within the coming days", "over the next month": a window ahead of the story. */
+    static boolean hasFutureWindow(Words w, int from, int to) {
+        for (int k = w.indexAt(from) + 2; k < w.size() && w.get(k).start() < to; k++) {
+            String t = w.text(k);
+            if ((t.equals("next") || t.equals("coming")) && w.text(k - 1).equals("the")) {
+                String p = w.text(k - 2);
+                if (p.equals("in") || p.equals("within") || p.equals("over")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The name's clause says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name) {
         int c = clauses.indexOf(name.start());
-        int from = clauses.start(c);
-        int to = clauses.end(c, sentenceEnd);
-        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION);
+        return isPrediction(text, w, clauses.start(c), clauses.end(c, sentenceEnd));
     }
 
     /** The subject of the sentence ("DeepSeek V4 Lite, a distilled model, became available"): the first cue decides. */
@@ -174,7 +199,9 @@ final class ReleaseClassifier {
     }
 
     private static final Set<String> HEAD_NOUNS = Set.of("model", "models", "series", "family", "llm", "weights",
-            "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly");
+            "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly",
+            // "the V9 preview the company shipped in April": an object relative clause with its own subject
+            "preview", "version", "the", "company", "lab", "firm", "startup", "team", "it", "they", "we");
 
     /** The name, at most three head words ("model", "which was"), then a release participle ("released"). */
     private static boolean releasedRightAfter(Words w, int nameToken, int clauseEnd) {
@@ -225,7 +252,7 @@ final class ReleaseClassifier {
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0) {
+            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0 && !isAdjectival(w, k)) {
                 int d = Math.abs(w.get(k).start() - name.start());
                 if (d < bestDistance) {
                     best = k;
@@ -238,14 +265,32 @@ final class ReleaseClassifier {
 
     private static boolean has(Words w, int from, int to, int mask) {
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            if ((w.get(k).bits() & mask) != 0) {
-                if (w.text(k).equals("may") && isMonthUse(w, k)) {
+            int bits = w.get(k).bits() & mask;
+            if (bits != 0) {
+                if (w.text(k).equals("may") && isMonthUse(w, k)
+                        || (bits & ~(Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0 && isAdjectival(w, k)) {
                     continue;
                 }
                 return true;
             }
         }
         return false;
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "our", "his", "her",
+            "first", "only", "largest", "latest", "most", "fully", "truly");
+
+    /**
+     * "the world's first open-source model", "an open-weight model": a release word used as an adjective after a
+     * determiner says what kind of model it is, not that it was released.
+     */
+    static boolean isAdjectival(Words w, int k) {
+        String t = w.text(k);
+        if (!t.startsWith("open-")) {
+            return false;
+        }
+        String before = w.text(k - 1);
+        return DETERMINERS.contains(before) || before.endsWith("'s");
     }
 
     /** "in May", "May 5": the month, not the modal verb. */

@@ -62,7 +62,8 @@ final class SentenceSplitter {
         }
         int len = dot - s;
         if (len == 1) {
-            return true;
+            // "J. Smith", "U.S.": an initial; "gpt-oss-20b." ends a name, not an initial
+            return s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1));
         }
         String word = text.substring(s, dot);
         return switch (word) {

@@ -29,14 +29,23 @@ class RealTextEvaluationTest {
             throw new AssertionError(CORPUS.toAbsolutePath() + " is missing: CI must have shared/ beside the checkout");
         }
         assumeThat(present).as("skipped: %s not found (a checkout beside shared/ has it)", CORPUS).isTrue();
-        CorpusEvaluation.Report r = new CorpusEvaluation(new DictionaryExtractor(TestLabs.labs()), TestLabs.labs())
-                .evaluate(CorpusFile.read(CORPUS));
+        var evaluation = new CorpusEvaluation(new DictionaryExtractor(TestLabs.labs()), TestLabs.labs());
+        List<Passage> passages = CorpusFile.read(CORPUS);
+        CorpusEvaluation.Report r = evaluation.evaluate(passages);
+        CorpusEvaluation.Report held = evaluation.evaluate(CorpusSplit.HELD_OUT.select(passages));
         System.out.print(r.toTable(false));
+        System.out.print("held-out: " + held.toTable(false));
 
-        assertThat(r.strictPrecision()).as("strict precision").isGreaterThanOrEqualTo(0.79);
-        assertThat(r.strictRecall()).as("strict recall").isGreaterThanOrEqualTo(0.70);
-        assertThat(r.dayExact()).as("day-exact").isGreaterThanOrEqualTo(0.91);
-        assertThat(r.falseReleasesOnNoRelease()).as("false releases on no-release passages").isLessThanOrEqualTo(4);
+        assertThat(r.strictPrecision()).as("strict precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(r.strictRecall()).as("strict recall").isGreaterThanOrEqualTo(0.78);
+        assertThat(r.dayExact()).as("day-exact").isGreaterThanOrEqualTo(0.93);
+        assertThat(r.falseReleasesOnNoRelease()).as("false releases on no-release passages").isLessThanOrEqualTo(0);
+        // The held-out split (by source site, see CorpusSplit) is never read to choose a rule: it shows whether
+        // what the dev split taught carries over.
+        assertThat(held.strictPrecision()).as("held-out strict precision").isGreaterThanOrEqualTo(0.82);
+        assertThat(held.strictRecall()).as("held-out strict recall").isGreaterThanOrEqualTo(0.68);
+        assertThat(held.dayExact()).as("held-out day-exact").isGreaterThanOrEqualTo(0.84);
+        assertThat(held.falseReleasesOnNoRelease()).as("held-out false releases").isLessThanOrEqualTo(0);
     }
 
     // The scoring rules themselves, on sentences written for this test.
