@@ -210,8 +210,8 @@ public final class ArchiveBench {
     private static void fillArticles(Connection c, int n, Random random) throws SQLException {
         String article = """
                 INSERT INTO articles (id, source_id, guid, guid_key, url, title, body, published_at, fetched_at, kind,
-                                      lab, tags, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)""";
+                                      lab, tags, fingerprint, guid_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)""";
         String mention = """
                 INSERT INTO mentions (article_id, lab, model_id, model, family, is_release, release_date, precision,
                                       confidence, evidence)
@@ -225,7 +225,9 @@ public final class ArchiveBench {
                 a.setLong(1, i);
                 a.setString(2, "source-" + (i % 50));
                 a.setString(3, "guid-" + i);
-                a.setString(4, String.format("%064x", i));
+                // spread over the whole key range as SHA-256 keys are (the multiplier is odd: no two alike)
+                long hash = i * 0x9E3779B97F4A7C15L;
+                a.setString(4, String.format("%016x%048x", hash, i));
                 a.setString(5, "https://news.example/" + i);
                 a.setString(6, lab + " model " + (i % 1000) + " released");
                 a.setString(7, "Benchmark article " + i + " about " + lab + ".");
@@ -235,6 +237,7 @@ public final class ArchiveBench {
                 a.setString(10, labPost ? "LAB_POST" : "NEWS");
                 a.setString(11, labPost ? lab : null);
                 a.setLong(12, i);
+                a.setLong(13, hash);
                 a.addBatch();
                 m.setLong(1, i);
                 m.setString(2, lab);

@@ -136,11 +136,12 @@ public final class InsertBench {
             String series = h2 ? "SYSTEM_RANGE(?, ?) r" : "generate_series(?::bigint, ?::bigint) AS r(x)";
             String sql = """
                     INSERT INTO articles (source_id, guid, guid_key, url, url_key, title, body, fetched_at, kind, tags,
-                                          fingerprint)
+                                          fingerprint, guid_hash, url_hash)
                     SELECT 'source-' || MOD(r.x, 50), 'guid-' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 64, '0'),
                            'https://news.example/' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 63, '0') || 'u',
-                           'Archived article ' || r.x, 'Archived body ' || r.x, ?, 'NEWS', '', r.x
-                    FROM\s""" + series;
+                           'Archived article ' || r.x, 'Archived body ' || r.x, ?, 'NEWS', '', r.x,
+                           %s, %s
+                    FROM\s""".formatted(spread("2654435761"), spread("2246822519")) + series;
             OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int from = 1; from <= archived; from += CHUNK) {
@@ -156,6 +157,15 @@ public final class InsertBench {
             }
             c.commit();
         }
+    }
+
+    /**
+     * Distinct look-up values spread over the whole BIGINT range, as SHA-256 prefixes are, so that the new items'
+     * inserts land among the archive's entries and not beyond them: a multiple of r.x modulo a prime below 2^32
+     * (distinct for r.x below it), centred, as the high half; r.x as the low half.
+     */
+    private static String spread(String multiplier) {
+        return "(MOD(r.x * " + multiplier + ", 4294967291) - 2147483645) * 4294967296 + r.x";
     }
 
     private void writeFeed(Path feed) throws IOException {

@@ -121,10 +121,15 @@ public final class JdbcArticleStore {
     static List<SaveOutcome> insertUnlessKnown(Connection c, List<NewArticle> batch, Instant fetchedAt)
             throws SQLException {
         List<String> guidKeys = new ArrayList<>(batch.size());
+        Map<String, List<String>> guidKeysBySource = new HashMap<>();
         for (NewArticle a : batch) {
             guidKeys.add(a.guidKey());
+            guidKeysBySource.computeIfAbsent(a.article().sourceId(), k -> new ArrayList<>()).add(a.guidKey());
         }
-        Set<String> taken = new HashSet<>(existing(c, GUID_KEYS, guidKeys, 1, null));
+        Set<String> taken = new HashSet<>();
+        for (var source : guidKeysBySource.entrySet()) {
+            taken.addAll(knownGuidKeys(c, source.getKey(), source.getValue()));
+        }
         List<Optional<String>> urlKeys = new ArrayList<>(batch.size());
         List<String> newsUrlKeys = new ArrayList<>();
         for (NewArticle a : batch) {
@@ -137,7 +142,7 @@ public final class JdbcArticleStore {
         // url key -> a source holding it; only another source's article makes a news item a duplicate
         Map<String, List<String>> urlHolders = new HashMap<>();
         if (!newsUrlKeys.isEmpty()) {
-            for (String row : existing(c, URL_KEYS, newsUrlKeys, 2, "\n")) {
+            for (String row : existing(c, URL_KEYS, null, newsUrlKeys, 2, "\n")) {
                 int cut = row.indexOf('\n');
                 urlHolders.computeIfAbsent(row.substring(0, cut), k -> new ArrayList<>()).add(row.substring(cut + 1));
             }
@@ -186,7 +191,7 @@ public final class JdbcArticleStore {
     /** Whether this guid of this source is stored already (cheap check before extraction). */
     public boolean contains(String sourceId, String guid) throws StoreException {
         try (Connection c = dataSource.getConnection()) {
-            return !existing(c, GUID_KEYS, List.of(Keys.guidKey(sourceId, guid)), 1, null).isEmpty();
+            return !knownGuidKeys(c, sourceId, List.of(Keys.guidKey(sourceId, guid))).isEmpty();
         } catch (SQLException e) {
             throw new StoreException("could not read articles: " + e.getMessage(), e);
         }
@@ -198,13 +203,18 @@ public final class JdbcArticleStore {
      */
     public Set<String> knownGuids(List<Article> articles) throws StoreException {
         Map<String, String> guidByKey = new HashMap<>();
+        Map<String, List<String>> keysBySource = new HashMap<>();
         for (Article a : articles) {
-            guidByKey.put(Keys.guidKey(a.sourceId(), a.guid()), a.guid());
+            String key = Keys.guidKey(a.sourceId(), a.guid());
+            guidByKey.put(key, a.guid());
+            keysBySource.computeIfAbsent(a.sourceId(), k -> new ArrayList<>()).add(key);
         }
         try (Connection c = dataSource.getConnection()) {
             Set<String> known = new HashSet<>();
-            for (String key : existing(c, GUID_KEYS, new ArrayList<>(guidByKey.keySet()), 1, null)) {
-                known.add(guidByKey.get(key));
+            for (var source : keysBySource.entrySet()) {
+                for (String key : knownGuidKeys(c, source.getKey(), source.getValue())) {
+                    known.add(guidByKey.get(key));
+                }
             }
             return known;
         } catch (SQLException e) {
@@ -212,26 +222,46 @@ public final class JdbcArticleStore {
         }
     }
 
-    // Look-ups by IN lists on the unique indexes articles_guid_key and articles_url_key. H2 answers
-    // "guid_key = ? OR url_key = ?" with a table scan, 27 s for a 10,000-item feed (issue 17).
-    static final String GUID_KEYS = "SELECT guid_key FROM articles WHERE guid_key IN (%s)";
-    static final String URL_KEYS = "SELECT url_key, source_id FROM articles WHERE url_key IN (%s)";
+    // Look-ups by IN lists of 64-bit key prefixes (migration V11): the guid's within its source on the unique index
+    // articles_source_guid_hash, the URL's on articles_url_hash. H2 answers "guid_key = ? OR url_key = ?" with a
+    // table scan, 27 s for a 10,000-item feed (issue 17). Rows come back with their full keys, which the callers
+    // compare, so a shared prefix is never taken for a match.
+    static final String GUID_KEYS = "SELECT guid_key FROM articles WHERE source_id = ? AND guid_hash IN (%s)";
+    static final String URL_KEYS = "SELECT url_key, source_id FROM articles WHERE url_hash IN (%s)";
     /** Keys per look-up: one statement for a usual feed, and well under any driver's parameter limit. */
     static final int LOOKUP_CHUNK = 500;
 
-    /**
-     * Runs {@code template} over {@code keys} in chunks; returns the first column of each row, or the first
-     * {@code columns} columns joined by {@code separator}.
-     */
-    private static List<String> existing(Connection c, String template, List<String> keys, int columns,
-                                         String separator) throws SQLException {
+    /** Which of {@code keys} (guid keys of {@code sourceId}) are stored. */
+    private static List<String> knownGuidKeys(Connection c, String sourceId, List<String> keys) throws SQLException {
+        Set<String> wanted = new HashSet<>(keys);
         List<String> found = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
+        for (String key : existing(c, GUID_KEYS, sourceId, keys, 1, null)) {
+            if (wanted.contains(key)) {
+                found.add(key);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Runs {@code template} over the 64-bit prefixes of {@code keys} in chunks, after {@code sourceId} when it is
+     * not null; returns the first column of each row, or the first {@code columns} columns joined by
+     * {@code separator}.
+     */
+    private static List<String> existing(Connection c, String template, String sourceId, List<String> keys,
+                                         int columns, String separator) throws SQLException {
+        List<String> found = new ArrayList<>();
+        List<Long> hashes = keys.stream().map(Keys::hash64).distinct().toList();
+        for (int from = 0; from < hashes.size(); from += LOOKUP_CHUNK) {
+            List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + LOOKUP_CHUNK));
             String sql = String.format(template, String.join(", ", Collections.nCopies(chunk.size(), "?")));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
+                int p = 1;
+                if (sourceId != null) {
+                    ps.setString(p++, sourceId);
+                }
+                for (long hash : chunk) {
+                    ps.setLong(p++, hash);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -249,8 +279,8 @@ public final class JdbcArticleStore {
             throws SQLException {
         String sql = """
                 INSERT INTO articles (source_id, guid, guid_key, url, url_key, title, body, published_at, fetched_at,
-                                      kind, lab, tags, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                      kind, lab, tags, fingerprint, guid_hash, url_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             for (int i : rows) {
                 Article a = batch.get(i).article();
@@ -267,6 +297,12 @@ public final class JdbcArticleStore {
                 Sql.setString(ps, 11, a.lab());
                 ps.setString(12, Sql.cut(String.join(",", a.tags()), 4000));
                 ps.setLong(13, batch.get(i).fingerprint());
+                ps.setLong(14, Keys.hash64(guidKeys.get(i)));
+                if (urlKeys.get(i).isPresent()) {
+                    ps.setLong(15, Keys.hash64(urlKeys.get(i).get()));
+                } else {
+                    ps.setNull(15, java.sql.Types.BIGINT);
+                }
                 ps.addBatch();
             }
             ps.executeBatch();

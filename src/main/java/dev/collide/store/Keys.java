@@ -50,6 +50,14 @@ final class Keys {
         return host + (defaultPort ? "" : ":" + port) + path + (query.length() == 0 ? "" : "?" + query);
     }
 
+    /**
+     * The first 64 bits of a hex key, the indexed look-up value (migration V11 computes the same in SQL): 8 bytes
+     * per index entry instead of 64 characters. Callers compare the full key, so a shared prefix is never a match.
+     */
+    static long hash64(String hexKey) {
+        return Long.parseUnsignedLong(hexKey.substring(0, 16), 16);
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

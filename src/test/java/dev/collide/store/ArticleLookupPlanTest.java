@@ -30,11 +30,16 @@ class ArticleLookupPlanTest {
         db.close();
     }
 
-    private String plan(String sql, int parameters) throws Exception {
+    /** {@code sourceFirst}: the first parameter is a source id, the others 64-bit key prefixes. */
+    private String plan(String sql, int parameters, boolean sourceFirst) throws Exception {
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 1; i <= parameters; i++) {
-                ps.setString(i, "x");
+                if (i == 1 && sourceFirst) {
+                    ps.setString(i, "x");
+                } else {
+                    ps.setLong(i, i);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -45,15 +50,15 @@ class ArticleLookupPlanTest {
 
     @Test
     void guidLookup_usesTheGuidIndex() throws Exception {
-        String plan = plan(String.format(JdbcArticleStore.GUID_KEYS, "?, ?, ?"), 3);
+        String plan = plan(String.format(JdbcArticleStore.GUID_KEYS, "?, ?, ?"), 4, true);
 
-        assertThat(plan).contains("ARTICLES_GUID_KEY").doesNotContain("tableScan");
+        assertThat(plan).contains("ARTICLES_SOURCE_GUID_HASH").doesNotContain("tableScan");
     }
 
     @Test
     void urlLookup_usesTheUrlIndex() throws Exception {
-        String plan = plan(String.format(JdbcArticleStore.URL_KEYS, "?, ?, ?"), 3);
+        String plan = plan(String.format(JdbcArticleStore.URL_KEYS, "?, ?, ?"), 3, false);
 
-        assertThat(plan).contains("ARTICLES_URL").doesNotContain("tableScan");
+        assertThat(plan).contains("ARTICLES_URL_HASH").doesNotContain("tableScan");
     }
 }
