@@ -51,16 +51,10 @@ public final class ArxivSource implements Source {
         }
         URI url = queryUrl(config, query);
         FetchResult fetched = fetcher.fetch(url, state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-        }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, url.getHost(), limited, "");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        return FetchOutcomes.poll(config, url, fetched, FetchOutcomes.Advice.NONE, body -> read(config, url, body));
+    }
+
+    private PollResult read(SourceConfig config, URI url, FetchResult.Fetched body) {
         String text = new String(body.body(), StandardCharsets.UTF_8);
         if (text.strip().startsWith("Rate exceeded")) {
             return new PollResult.Failed("source " + config.id() + ": arXiv answered 'Rate exceeded.'; keep at least"

@@ -26,19 +26,7 @@ public final class FeedSource implements Source {
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
         FetchResult fetched = fetcher.fetch(config.url(), state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-        }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return new PollResult.Failed("source " + config.id() + ": rate limited by " + config.url().getHost()
-                    + "; retry after " + limited.retryAfter().toSeconds() + " s", true,
-                    Optional.of(limited.retryAfter()));
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            return new PollResult.Failed("source " + config.id() + ": " + failed.reason(), failed.retryable(),
-                    Optional.empty());
-        }
-        return read(config, (FetchResult.Fetched) fetched);
+        return FetchOutcomes.poll(config, config.url(), fetched, FetchOutcomes.Advice.NONE, body -> read(config, body));
     }
 
     private PollResult read(SourceConfig config, FetchResult.Fetched body) {

@@ -57,24 +57,14 @@ public final class GitHubOrgSource implements Source {
         }
         URI url = listingUrl(config, org);
         FetchResult fetched = fetcher.fetch(url, state.validators(), headers(config), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-        }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, url.getHost(), limited, config.param("tokenEnv").isPresent()
-                    ? "" : "; a token (token: ${GITHUB_TOKEN}) raises GitHub's limit from 60 to 5,000 requests an"
-                    + " hour");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            int status = failed.httpStatus().orElse(0);
-            if (status == 404) {
-                return new PollResult.Failed("source " + config.id() + ": organisation '" + org + "' not found"
-                        + " (HTTP 404 from " + url + "); check `org:` (renamed or a user rather than an"
-                        + " organisation?)", false, Optional.empty());
-            }
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        var advice = new FetchOutcomes.Advice(config.param("tokenEnv").isPresent() ? "" : "; a token (token:"
+                + " ${GITHUB_TOKEN}) raises GitHub's limit from 60 to 5,000 requests an hour", status -> status == 404
+                ? Optional.of("organisation '" + org + "' not found (HTTP 404 from " + url + "); check `org:` (renamed"
+                + " or a user rather than an organisation?)") : Optional.empty());
+        return FetchOutcomes.poll(config, url, fetched, advice, body -> read(config, url, org, body));
+    }
+
+    private PollResult read(SourceConfig config, URI url, String org, FetchResult.Fetched body) {
         Optional<List<Article>> repos = parse(config, org, body);
         if (repos.isEmpty()) {
             return new PollResult.Failed("source " + config.id() + ": GitHub answered " + url + " with broken or"

@@ -38,21 +38,14 @@ public final class GitHubReleasesSource implements Source {
         }
         URI url = feedUrl(config, repo);
         FetchResult fetched = fetcher.fetch(url, state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-        }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, url.getHost(), limited, "");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            if (failed.httpStatus().orElse(0) == 404) {
-                return new PollResult.Failed("source " + config.id() + ": repository '" + repo + "' not found (HTTP"
-                        + " 404 from " + url + "); check `repo:` (renamed, moved or private?)", false,
-                        Optional.empty());
-            }
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        var advice = FetchOutcomes.Advice.status(status -> status == 404 ? Optional.of("repository '" + repo
+                + "' not found (HTTP 404 from " + url + "); check `repo:` (renamed, moved or private?)")
+                : Optional.empty());
+        return FetchOutcomes.poll(config, url, fetched, advice, body -> read(config, url, repo, body));
+    }
+
+    private PollResult read(SourceConfig config, URI url, String repo, FetchResult.Fetched body) {
+        int slash = repo.indexOf('/');
         ParseResult parsed = parser.parse(config.id(), body.body(), Optional.of(body.contentType())
                 .filter(s -> !s.isBlank()), Optional.of(body.finalUrl()));
         if (parsed instanceof ParseResult.Rejected rejected) {

@@ -51,16 +51,10 @@ public final class HtmlSource implements Source {
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
         FetchResult fetched = fetcher.fetch(config.url(), state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-        }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, config.url().getHost(), limited, "");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        return FetchOutcomes.poll(config, config.url(), fetched, FetchOutcomes.Advice.NONE, body -> read(config, body));
+    }
+
+    private PollResult read(SourceConfig config, FetchResult.Fetched body) {
         Document page = Jsoup.parse(new String(body.body(), StandardCharsets.UTF_8), body.finalUrl().toString());
         String itemSelector = config.param("item").orElse("");
         List<Element> items;

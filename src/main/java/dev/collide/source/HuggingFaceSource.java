@@ -72,19 +72,14 @@ public final class HuggingFaceSource implements Source {
                 // the token is for the listing's host; a Link: rel="next" elsewhere gets the request without it
                 FetchResult fetched = fetcher.fetch(next, conditional && page == 1 ? state.validators()
                         : Validators.NONE, CredentialScope.forTarget(headers, first, next), config.flag("allowPrivate"));
-                if (fetched instanceof FetchResult.NotModified notModified && page == 1 && conditional) {
-                    return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-                }
-                if (fetched instanceof FetchResult.RateLimited limited) {
-                    return SourceFailures.rateLimited(config, next.getHost(), limited, config.param("tokenEnv")
-                            .isPresent() ? "" : "; a token (token: ${HF_TOKEN}) raises the Hub's limit");
-                }
-                if (fetched instanceof FetchResult.Failed failed) {
-                    return failure(config, org, failed);
-                }
-                if (!(fetched instanceof FetchResult.Fetched body)) {
+                if (fetched instanceof FetchResult.NotModified && !(page == 1 && conditional)) {
                     break; // NotModified of a later page: the same bytes as an earlier poll, nothing more to read
                 }
+                Optional<PollResult> ending = FetchOutcomes.ending(config, next, fetched, advice(config, org));
+                if (ending.isPresent()) {
+                    return ending.get();
+                }
+                var body = (FetchResult.Fetched) fetched;
                 Optional<List<Article>> rows = parse(config, org, type, body);
                 if (rows.isEmpty()) {
                     return new PollResult.Failed("source " + config.id() + ": the Hub answered page " + page + " of "
@@ -111,14 +106,12 @@ public final class HuggingFaceSource implements Source {
         return new PollResult.Items(articles, validators, notBefore);
     }
 
-    private PollResult.Failed failure(SourceConfig config, String org, FetchResult.Failed failed) {
-        int status = failed.httpStatus().orElse(0);
-        if (status == 401 || status == 403 || status == 404) {
-            return new PollResult.Failed("source " + config.id() + ": organisation '" + org + "' not found or private"
-                    + " (HTTP " + status + "); check `org:`" + (config.param("tokenEnv").isPresent() ? " and the token"
-                    : ""), false, Optional.empty());
-        }
-        return SourceFailures.failed(config, failed);
+    private static FetchOutcomes.Advice advice(SourceConfig config, String org) {
+        boolean hasToken = config.param("tokenEnv").isPresent();
+        return new FetchOutcomes.Advice(hasToken ? "" : "; a token (token: ${HF_TOKEN}) raises the Hub's limit",
+                status -> status == 401 || status == 403 || status == 404 ? Optional.of("organisation '" + org
+                        + "' not found or private (HTTP " + status + "); check `org:`" + (hasToken ? " and the token"
+                        : "")) : Optional.empty());
     }
 
     private Optional<List<Article>> parse(SourceConfig config, String org, String type, FetchResult.Fetched body) {
