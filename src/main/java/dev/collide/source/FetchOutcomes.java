@@ -12,20 +12,16 @@ import java.util.function.IntFunction;
  * retryable failure that carries the server's wait, any other failure the fetcher's reason, and a body goes to the
  * source kind's reader. A kind adds only its own words, through {@link Advice}.
  */
-final class FetchOutcomes {
+public final class FetchOutcomes {
     /**
      * What a kind adds to a failure: {@code whenRateLimited} is appended to the rate-limit line (e.g. "a token raises
      * the limit"); {@code whenStatus} may replace the reason of an HTTP status the kind's API gives a meaning (a hub's
      * 404 is a renamed org), returning the text after "source ID: "; such a failure is not retried.
      */
-    record Advice(String whenRateLimited, IntFunction<Optional<String>> whenStatus) {
-        static final Advice NONE = new Advice("", status -> Optional.empty());
+    public record Advice(String whenRateLimited, IntFunction<Optional<String>> whenStatus) {
+        public static final Advice NONE = new Advice("", status -> Optional.empty());
 
-        static Advice rateLimited(String whenRateLimited) {
-            return new Advice(whenRateLimited, NONE.whenStatus());
-        }
-
-        static Advice status(IntFunction<Optional<String>> whenStatus) {
+        public static Advice status(IntFunction<Optional<String>> whenStatus) {
             return new Advice("", whenStatus);
         }
     }
@@ -34,13 +30,13 @@ final class FetchOutcomes {
     }
 
     /** The poll's result: the mapped outcome of {@code fetched} from {@code url}, or what {@code read} makes of it. */
-    static PollResult poll(SourceConfig config, URI url, FetchResult fetched, Advice advice,
+    public static PollResult poll(SourceConfig config, URI url, FetchResult fetched, Advice advice,
                            Function<FetchResult.Fetched, PollResult> read) {
         return ending(config, url, fetched, advice).orElseGet(() -> read.apply((FetchResult.Fetched) fetched));
     }
 
     /** The result that ends the poll, or empty when {@code fetched} is a body to read. */
-    static Optional<PollResult> ending(SourceConfig config, URI url, FetchResult fetched, Advice advice) {
+    public static Optional<PollResult> ending(SourceConfig config, URI url, FetchResult fetched, Advice advice) {
         if (fetched instanceof FetchResult.NotModified notModified) {
             return Optional.of(new PollResult.Unchanged(notModified.validators(), Optional.empty()));
         }
