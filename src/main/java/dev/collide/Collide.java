@@ -21,18 +21,12 @@ import dev.collide.notify.OutboxDelivery;
 import dev.collide.notify.SlackNotifier;
 import dev.collide.notify.WebhookNotifier;
 import dev.collide.source.Article;
-import dev.collide.source.ArxivSource;
-import dev.collide.source.FullTextSource;
-import dev.collide.source.GitHubOrgSource;
-import dev.collide.source.GitHubReleasesSource;
-import dev.collide.source.HtmlSource;
-import dev.collide.source.HuggingFaceSource;
-import dev.collide.source.LabDirectory;
-import java.util.function.BiPredicate;
-import java.util.function.Function;
 import dev.collide.source.FeedParser;
-import dev.collide.source.FeedSource;
+import dev.collide.source.FullTextSource;
+import dev.collide.source.LabDirectory;
 import dev.collide.source.Source;
+import dev.collide.source.SourceContext;
+import dev.collide.source.SourceTypes;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
@@ -42,11 +36,13 @@ import dev.collide.store.OutboxPolicy;
 import dev.collide.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -62,16 +58,18 @@ public final class Collide implements AutoCloseable {
     private final JdbcSourceStateStore sourceStates;
     private final JdbcEventStore events;
     private final Clock clock;
+    private final SourceTypes kinds;
     private final Memo<Pipeline> pipeline;
     private final Memo<JdbcOutbox> outbox;
     private final Memo<OutboxDelivery> delivery;
     private final Memo<DigestComposer> digestComposer;
     private final Memo<Optional<DailyDigest>> dailyDigest;
 
-    private Collide(CollideConfig config, Database database, Clock clock) {
+    private Collide(CollideConfig config, Database database, Clock clock, SourceTypes kinds) {
         this.config = config;
         this.database = database;
         this.clock = clock;
+        this.kinds = kinds;
         this.articles = new JdbcArticleStore(database);
         this.sourceStates = new JdbcSourceStateStore(database.dataSource());
         var notify = config.notifications();
@@ -87,13 +85,19 @@ public final class Collide implements AutoCloseable {
     }
 
     public static Collide open(CollideConfig config, Clock clock) throws StoreException {
-        return new Collide(config, Database.open(config.database()), clock);
+        return open(config, clock, SourceTypes.BUILT_IN);
+    }
+
+    /** With the kinds of source {@code config} was loaded with (a test's own kind, say). */
+    public static Collide open(CollideConfig config, Clock clock, SourceTypes kinds) throws StoreException {
+        kinds.requireKindsOf(config.sources()); // at start, not at the first poll (issue 15)
+        return new Collide(config, Database.open(config.database()), clock, kinds);
     }
 
     private Pipeline buildPipeline() {
         var http = new ConditionalFetcher(config.http(), clock);
-        Map<SourceKind, Source> sources = new EnumMap<>(SourceKind.class);
-        addSources(sources, http, config, (sourceId, guid) -> isStored(articles, sourceId, guid), System::getenv);
+        Map<SourceKind, Source> sources = sources(kinds, http, config,
+                (sourceId, guid) -> isStored(articles, sourceId, guid), System::getenv);
         Extractor extractor = new DictionaryExtractor(config.labs());
         // near-duplicate copies of one story share a SimHash fingerprint (title and text)
         ToLongFunction<Article> fingerprint = a -> NearDuplicates.fingerprint(a.title() + "\n" + a.text());
@@ -133,21 +137,15 @@ public final class Collide implements AutoCloseable {
     }
 
     /**
-     * One source per kind, each wrapped for {@code fullText: true}; {@code isKnown(sourceId, guid)} says whether an
-     * item is stored already, so only new items' pages are fetched.
+     * One source per registered kind, each wrapped for {@code fullText: true}; {@code isKnown(sourceId, guid)} says
+     * whether an item is stored already, so only new items' pages are fetched.
      */
-    private static void addSources(Map<SourceKind, Source> sources, ConditionalFetcher http, CollideConfig config,
-                                   BiPredicate<String, String> isKnown, Function<String, String> env) {
-        var parser = new FeedParser();
-        var labs = new LabDirectory(config.labs());
-        Map<SourceKind, Source> kinds = Map.of(
-                SourceKind.FEED, new FeedSource(http, parser),
-                SourceKind.HUGGINGFACE, new HuggingFaceSource(http, labs, env),
-                SourceKind.GITHUB_RELEASES, new GitHubReleasesSource(http, parser, labs),
-                SourceKind.GITHUB_ORG, new GitHubOrgSource(http, labs, env),
-                SourceKind.ARXIV, new ArxivSource(http, labs),
-                SourceKind.HTML, new HtmlSource(http));
-        kinds.forEach((kind, source) -> sources.put(kind, new FullTextSource(source, http, isKnown)));
+    private static Map<SourceKind, Source> sources(SourceTypes kinds, ConditionalFetcher http, CollideConfig config,
+                                                   BiPredicate<String, String> isKnown, Function<String, String> env) {
+        var context = new SourceContext(http, new FeedParser(), new LabDirectory(config.labs()), env);
+        Map<SourceKind, Source> sources = new LinkedHashMap<>();
+        kinds.create(context).forEach((kind, source) -> sources.put(kind, new FullTextSource(source, http, isKnown)));
+        return sources;
     }
 
     /** For full text: an unreadable store counts as "stored", so a database outage does not fetch every page. */

@@ -14,6 +14,7 @@ import dev.collide.config.ConfigLoader;
 import dev.collide.config.DatabaseConfig;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
+import dev.collide.source.SourceConfigs;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvidence;
@@ -139,14 +140,14 @@ class RealFeedsReplayTest {
                             : "application/rss+xml").withBody(distinct && f.file().startsWith("scraped-")
                             ? distinctLinks(Files.readString(FORMATS.resolve(f.file())))
                             : Files.readString(FORMATS.resolve(f.file())))));
-            sources.add(new SourceConfig(f.id(), f.kind(), URI.create(base + f.path()), Duration.ofMinutes(30), true,
-                    f.lab(), f.params(), 1));
+            sources.add(SourceConfigs.typed(new SourceConfig(f.id(), f.kind(), URI.create(base + f.path()),
+                    Duration.ofMinutes(30), true, f.lab(), f.params(), 1)));
         }
         // the HF listing, as the Hub's /api/models answers for the organisations it lists
         stubFor(get(urlPathEqualTo("/api/models")).willReturn(aResponse().withHeader("Content-Type",
                 "application/json").withBody(Files.readAllBytes(FORMATS.resolve("hf-models-list.json")))));
-        sources.add(new SourceConfig("hf-moonshot", SourceKind.HUGGINGFACE, URI.create(base), Duration.ofHours(1),
-                true, Optional.of("moonshot"), Map.of("org", "moonshotai"), 1));
+        sources.add(SourceConfigs.typed(new SourceConfig("hf-moonshot", SourceKind.HUGGINGFACE, URI.create(base),
+                Duration.ofHours(1), true, Optional.of("moonshot"), Map.of("org", "moonshotai"), 1)));
         CollideConfig labsOnly = ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()),

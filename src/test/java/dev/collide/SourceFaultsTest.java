@@ -15,6 +15,7 @@ import dev.collide.config.DatabaseConfig;
 import dev.collide.config.HttpConfig;
 import dev.collide.config.SourceConfig;
 import dev.collide.config.SourceKind;
+import dev.collide.source.SourceConfigs;
 import dev.collide.store.SourceHealth;
 import java.net.URI;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ class SourceFaultsTest {
     void poll_fault_isReportedAndRetriedLater(SourceKind kind, Map<String, String> params, Fault fault,
                                               WireMockRuntimeInfo wm) throws Exception {
         stubFor(any(anyUrl()).willReturn(aResponse().withFault(fault)));
-        var source = new SourceConfig("faulty", kind, URI.create(wm.getHttpBaseUrl() + "/feed"),
-                Duration.ofMinutes(30), true, Optional.empty(), params, 1);
+        var source = SourceConfigs.typed(new SourceConfig("faulty", kind, URI.create(wm.getHttpBaseUrl() + "/feed"),
+                Duration.ofMinutes(30), true, Optional.empty(), params, 1));
         CollideConfig labs = ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
         HttpConfig http = new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(4),
                 1 << 20, "Collide-test", 0, Duration.ofMillis(1), 2, 5);

@@ -24,6 +24,7 @@ import dev.collide.source.FeedParser;
 import dev.collide.source.FeedSource;
 import dev.collide.source.HuggingFaceSource;
 import dev.collide.source.LabDirectory;
+import dev.collide.source.SourceConfigs;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
@@ -102,8 +103,8 @@ class SourcesEndToEndTest {
                 app, web and API.</description></item>
                 </channel></rss>""")));
         String base = WIREMOCK.getRuntimeInfo().getHttpBaseUrl();
-        var hub = new SourceConfig("hf-moonshotai", SourceKind.HUGGINGFACE, URI.create(base), Duration.ofMinutes(30),
-                true, Optional.empty(), Map.of("org", "moonshotai"), 1);
+        var hub = SourceConfigs.typed(new SourceConfig("hf-moonshotai", SourceKind.HUGGINGFACE, URI.create(base),
+                Duration.ofMinutes(30), true, Optional.empty(), Map.of("org", "moonshotai"), 1));
         var feed = new SourceConfig("deepseek-news", SourceKind.FEED, URI.create(base + "/deepseek.rss"),
                 Duration.ofHours(1), true, Optional.of("deepseek"), Map.of(), 2);
 

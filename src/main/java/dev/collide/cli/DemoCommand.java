@@ -6,6 +6,7 @@ import dev.collide.SourceReport;
 import dev.collide.config.CollideConfig;
 import dev.collide.config.ConfigLoader;
 import dev.collide.config.DatabaseConfig;
+import dev.collide.source.SourceTypes;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.CollisionCsv;
 import dev.collide.store.CollisionView;
@@ -61,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             copyCorpus(dir);
             CollideConfig base = main.loadConfigWithoutSources();
             CollideConfig config = new ConfigLoader(name -> "DEMO_DIR".equals(name) ? dir.toString()
-                    : System.getenv(name)).loadSources(dir.resolve("feeds.yml"), base);
+                    : System.getenv(name)).withKinds(SourceTypes.BUILT_IN.all()).loadSources(dir.resolve("feeds.yml"), base);
             boolean ownDb = main.dbUrl != null && !main.dbUrl.isBlank(); // --db keeps the demo archive
             if (!ownDb) {
                 config = config.withDatabase(new DatabaseConfig("jdbc:h2:mem:demo-" + UUID.randomUUID()

@@ -3,6 +3,7 @@ package dev.collide.cli;
 import dev.collide.config.CollideConfig;
 import dev.collide.config.ConfigException;
 import dev.collide.config.ConfigLoader;
+import dev.collide.source.SourceTypes;
 import dev.collide.store.StoreException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ public final class Main implements Runnable {
     }
 
     ConfigLoader loader() {
-        ConfigLoader loader = ConfigLoader.fromEnvironment();
+        ConfigLoader loader = ConfigLoader.fromEnvironment().withKinds(SourceTypes.BUILT_IN.all());
         return configDir != null ? loader : loader.withBundledFallback();
     }
 

@@ -1,6 +1,8 @@
 package dev.collide.cli;
 
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.source.GitHubReleasesSource;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +70,13 @@ final class OpmlFile {
     }
 
     private static Optional<URI> feedUrl(SourceConfig source) {
-        return switch (source.kind()) {
-            case FEED -> "file".equalsIgnoreCase(source.url().getScheme()) ? Optional.empty()
-                    : Optional.of(source.url());
-            case GITHUB_RELEASES -> source.param("repo").map(repo -> URI.create("https://github.com/" + repo
-                    + "/releases.atom"));
-            default -> Optional.empty();
-        };
+        if (source.kind().equals(SourceKind.FEED)) {
+            return "file".equalsIgnoreCase(source.url().getScheme()) ? Optional.empty() : Optional.of(source.url());
+        }
+        if (source.settings() instanceof GitHubReleasesSource.Params releases) {
+            return Optional.of(URI.create("https://github.com/" + releases.repo() + "/releases.atom"));
+        }
+        return Optional.empty();
     }
 
     private static String escape(String text) {

@@ -4,6 +4,7 @@ import dev.collide.Collide;
 import dev.collide.config.ConfigException;
 import dev.collide.config.ConfigLoader;
 import dev.collide.config.SourceConfig;
+import dev.collide.source.SourceTypes;
 import dev.collide.store.SourceHealth;
 import java.io.IOException;
 import java.net.URI;
@@ -127,7 +128,7 @@ public final class SourcesCommand implements Callable<Integer> {
             Main main = sources.main;
             Path target = into != null ? into : main.feedsFile;
             var base = main.loadConfigWithoutSources();
-            var existing = new ConfigLoader(System::getenv).loadSources(target, base).sources();
+            var existing = new ConfigLoader(System::getenv).withKinds(SourceTypes.BUILT_IN.all()).loadSources(target, base).sources();
             Set<String> ids = new HashSet<>();
             Set<String> urls = new HashSet<>();
             existing.forEach(s -> {
@@ -180,7 +181,7 @@ public final class SourcesCommand implements Callable<Integer> {
                     + "\n" + added;
             Files.writeString(target, after, StandardCharsets.UTF_8);
             try {
-                new ConfigLoader(System::getenv).loadSources(target, base);
+                new ConfigLoader(System::getenv).withKinds(SourceTypes.BUILT_IN.all()).loadSources(target, base);
             } catch (ConfigException e) {
                 // the file must stay loadable: put it back as it was
                 Files.writeString(target, before, StandardCharsets.UTF_8);

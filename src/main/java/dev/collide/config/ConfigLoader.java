@@ -1,20 +1,15 @@
 package dev.collide.config;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,27 +22,33 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("database", "detection", "http", "notify", "server", "logging");
-    private static final Set<String> SOURCE_KEYS = Set.of("id", "kind", "url", "every", "enabled", "lab", "org",
-            "repo", "query", "item", "title", "link", "date", "dateFormat", "summary", "fullText", "allowPrivate",
-            "token", "include", "name", "minEvery", "maxEvery", "pages", "maxResults", "proxy");
     /** Logback's levels, most severe first; OFF silences everything. */
     private static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
-    private static final Set<SourceKind> KINDS_WITHOUT_URL = Set.of(SourceKind.HUGGINGFACE,
-            SourceKind.GITHUB_RELEASES, SourceKind.GITHUB_ORG, SourceKind.ARXIV);
 
     /** Where the jar keeps its default config directory (collide.yml, labs.yml), read when ./config is absent. */
     private static final String BUNDLED = "/bundled-config/";
     private final Function<String, String> env;
     private final List<String> warnings = new ArrayList<>();
     private final boolean bundledFallback;
+    private final List<SourceSchema> kinds;
 
+    /** A loader that knows no source kinds: for labs and collide.yml; give it kinds with {@link #withKinds}. */
     public ConfigLoader(Function<String, String> env) {
-        this(env, false);
+        this(env, false, List.of());
     }
 
-    private ConfigLoader(Function<String, String> env, boolean bundledFallback) {
+    private ConfigLoader(Function<String, String> env, boolean bundledFallback, List<SourceSchema> kinds) {
         this.env = env;
         this.bundledFallback = bundledFallback;
+        this.kinds = List.copyOf(kinds);
+    }
+
+    /**
+     * This loader, reading feeds files with these kinds of source (the registry {@code SourceTypes} in
+     * {@code dev.collide.source}): an entry of any other kind is refused with its line (issue 15).
+     */
+    public ConfigLoader withKinds(List<? extends SourceSchema> kinds) {
+        return new ConfigLoader(env, bundledFallback, List.copyOf(kinds));
     }
 
     /**
@@ -56,7 +57,7 @@ public final class ConfigLoader {
      * explicit {@code --config DIR} gets no fallback: a typo there must not silently load other labs.
      */
     public ConfigLoader withBundledFallback() {
-        return new ConfigLoader(env, true);
+        return new ConfigLoader(env, true, kinds);
     }
 
     /** Problems that do not stop a load, e.g. a feeds file with no sources; each names the file. */
@@ -97,6 +98,13 @@ public final class ConfigLoader {
                 "pass --feeds FILE, or create feeds.yml with a 'sources:' list"), base.labs()));
     }
 
+    private List<SourceConfig> readSources(YamlMap root, List<Lab> labs) throws ConfigException {
+        if (kinds.isEmpty()) {
+            throw new IllegalStateException("this ConfigLoader knows no source kinds; build it withKinds(...)");
+        }
+        return new SourcesReader(kinds).read(root, labs, warnings);
+    }
+
     CollideConfig readMain(YamlMap main, List<Lab> labs, List<SourceConfig> sources) throws ConfigException {
         main.rejectUnknown(main.file(), TOP_KEYS);
         DatabaseConfig database = readDatabase(main.map("database"));
@@ -126,7 +134,7 @@ public final class ConfigLoader {
         logging.rejectUnknown("logging", Set.of("level"));
         Optional<String> level = logging.string("level");
         if (level.isPresent()) {
-            String upper = level.get().trim().toUpperCase(java.util.Locale.ROOT);
+            String upper = level.get().trim().toUpperCase(Locale.ROOT);
             if (!LOG_LEVELS.contains(upper)) {
                 throw logging.error("level", "logging.level '" + level.get() + "' is not a log level; use one of "
                         + String.join(", ", LOG_LEVELS));
@@ -245,116 +253,6 @@ public final class ConfigLoader {
             throw new ConfigException(root.file(), root.line(), "no labs defined; add a 'labs:' list");
         }
         return labs;
-    }
-
-    List<SourceConfig> readSources(YamlMap root, List<Lab> labs) throws ConfigException {
-        root.rejectUnknown(root.file(), Set.of("sources", "defaults"));
-        Set<String> labIds = new HashSet<>();
-        labs.forEach(l -> labIds.add(l.id()));
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, String> proxyOrigins = new HashMap<>();
-        List<SourceConfig> sources = new ArrayList<>();
-        for (YamlMap s : root.maps("sources")) {
-            s.rejectUnknown("a source", SOURCE_KEYS);
-            String id = s.requiredString("id", "give every source an id such as 'hf-blog'");
-            if (!SourceConfig.ID_PATTERN.matcher(id).matches()) {
-                throw s.error("id", "source id '" + id + "' must use only a-z, 0-9 and '-'");
-            }
-            Integer earlier = seen.putIfAbsent(id, s.lineOf("id"));
-            if (earlier != null) {
-                throw s.error("id", "source id '" + id + "' is already used at line " + earlier + "; ids must be"
-                        + " unique");
-            }
-            String kindName = s.string("kind").orElse("feed");
-            SourceKind kind = SourceKind.fromYaml(kindName).orElseThrow(() -> s.error("kind", "source '" + id
-                    + "' has unknown kind '" + kindName + "'; use one of feed, huggingface, github-releases,"
-                    + " github-org, arxiv, html"));
-            Optional<String> lab = s.string("lab");
-            if (lab.isPresent() && !labIds.contains(lab.get())) {
-                throw s.error("lab", "source '" + id + "' names lab '" + lab.get() + "', which config/labs.yml does"
-                        + " not define");
-            }
-            Duration every = s.duration("every").orElse(Duration.ofMinutes(30));
-            if (every.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw s.error("every", "source '" + id + "' refreshes every " + every.toSeconds() + "s; use at"
-                        + " least 1m so the server is not hammered");
-            }
-            SourceKindChecks.check(s, id, kind, every);
-            Map<String, String> params = new LinkedHashMap<>();
-            for (String key : s.keys()) {
-                if (!Set.of("id", "kind", "url", "every", "enabled", "lab", "token").contains(key)) {
-                    params.put(key, s.string(key).orElse(""));
-                }
-            }
-            s.secret("token", false).ifPresent(t -> params.put("tokenEnv", t.envName()));
-            URI url = readUrl(s, id, kind);
-            checkProxy(s, id, url, proxyOrigins);
-            sources.add(new SourceConfig(id, kind, url, every, s.bool("enabled", true), lab, params, s.line()));
-        }
-        if (sources.isEmpty()) {
-            warnings.add(root.file() + ": no sources defined, so nothing will be fetched; add a 'sources:' list"
-                    + " (see feeds.yml in the Collide distribution)");
-        }
-        return sources;
-    }
-
-    /**
-     * A source's {@code proxy:} serves every request to its url's scheme, host and port, so two sources there must
-     * agree; {@code proxyOrigins} maps each origin seen so far to "value|id|line".
-     */
-    private static void checkProxy(YamlMap s, String id, URI url, Map<String, String> proxyOrigins)
-            throws ConfigException {
-        Optional<String> proxy = s.string("proxy");
-        if (proxy.isEmpty()) {
-            return;
-        }
-        if (url.getHost() == null || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
-            throw s.error("proxy", "source '" + id + "' has proxy: but no http(s) url it could apply to; add"
-                    + " \"url: https://...\" or set http.proxy / NO_PROXY for it");
-        }
-        try {
-            ProxyConfig.sourceProxy(proxy.get(), id, ProxyConfig.DIRECT);
-        } catch (IllegalArgumentException e) {
-            throw s.error("proxy", "source '" + id + "': " + e.getMessage() + ", or \"proxy: none\" to go direct");
-        }
-        String origin = ProxyConfig.originOf(url);
-        String value = proxy.get().strip().toLowerCase(Locale.ROOT);
-        String earlier = proxyOrigins.putIfAbsent(origin, value + "|" + id + "|" + s.lineOf("proxy"));
-        if (earlier != null && !earlier.startsWith(value + "|")) {
-            String[] parts = earlier.split("\\|");
-            throw s.error("proxy", "source '" + id + "' sets proxy '" + proxy.get().strip() + "' for " + origin
-                    + " but source '" + parts[1] + "' (line " + parts[2] + ") sets '" + parts[0] + "'; a proxy applies"
-                    + " to every request to that host, so give both the same value");
-        }
-    }
-
-    private static URI readUrl(YamlMap s, String id, SourceKind kind) throws ConfigException {
-        Optional<String> raw = s.string("url");
-        if (raw.isEmpty()) {
-            if (KINDS_WITHOUT_URL.contains(kind)) {
-                return URI.create("default:" + kind.yamlName());
-            }
-            throw s.error("url", "source '" + id + "' has no url; add \"url: https://...\"");
-        }
-        if (raw.get().trim().matches("(?i)[a-z][a-z0-9+.-]*://")) {
-            throw s.error("url", "source '" + id + "' url '" + raw.get() + "' has no host; write the whole address,"
-                    + " e.g. https://example.com/feed.xml");
-        }
-        try {
-            URI uri = new URI(raw.get().trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!Set.of("http", "https", "file").contains(scheme)) {
-                throw s.error("url", "source '" + id + "' url '" + raw.get() + "' must start with http://, https:// or"
-                        + " file:");
-            }
-            if (!"file".equals(scheme) && (uri.getHost() == null || uri.getHost().isBlank())) {
-                throw s.error("url", "source '" + id + "' url '" + raw.get() + "' has no host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw s.error("url", "source '" + id + "' url is not a valid URL (" + e.getReason() + "): '" + raw.get()
-                    + "'");
-        }
     }
 
     private YamlMap parseRequired(Path file, String hint) throws ConfigException {

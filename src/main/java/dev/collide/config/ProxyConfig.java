@@ -52,7 +52,7 @@ public record ProxyConfig(Optional<ProxyServer> forHttp, Optional<ProxyServer> f
         return scheme + "://" + host + ":" + port;
     }
 
-    /** The same global settings with the sources' own {@code proxy:} (validated at load, see SourceKindChecks). */
+    /** The same global settings with the sources' own {@code proxy:} (validated at load, see SourcesReader). */
     public ProxyConfig withSources(List<SourceConfig> sources) {
         var byOrigin = new LinkedHashMap<String, Optional<ProxyServer>>();
         for (SourceConfig source : sources) {

@@ -53,23 +53,7 @@ final class ResponseReader {
 
     /** RFC 9110 10.2.3: delay-seconds or an HTTP-date; absent or unreadable gives the fallback. */
     Duration retryAfter(String header, Duration fallback, Duration max) {
-        if (header == null || header.isBlank()) {
-            return fallback;
-        }
-        String value = header.strip();
-        Duration wait;
-        if (value.matches("\\d{1,12}")) {
-            wait = Duration.ofSeconds(Long.parseLong(value));
-        } else {
-            Optional<Instant> at = httpDate(value);
-            if (at.isEmpty()) {
-                return fallback;
-            }
-            wait = Duration.between(clock.instant(), at.get());
-            if (wait.isNegative()) {
-                wait = Duration.ZERO;
-            }
-        }
+        Duration wait = RetryAfter.parse(header, clock.instant()).orElse(fallback);
         return wait.compareTo(max) > 0 ? max : wait;
     }
 

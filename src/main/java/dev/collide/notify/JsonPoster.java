@@ -1,13 +1,10 @@
 package dev.collide.notify;
 
+import dev.collide.fetch.RetryAfter;
 import dev.collide.fetch.StaleConnectionRetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -79,20 +76,6 @@ final class JsonPoster {
 
     /** RFC 9110 10.2.3: Retry-After is delay-seconds or an HTTP-date. */
     Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        try {
-            long seconds = Long.parseLong(header.strip());
-            return seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException e2) {
-                return DEFAULT_RETRY_AFTER;
-            }
-        }
+        return RetryAfter.parse(header, clock.instant()).orElse(DEFAULT_RETRY_AFTER);
     }
 }

@@ -1,6 +1,10 @@
 package dev.collide.source;
 
+import dev.collide.config.ConfigException;
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.config.SourceParams;
+import dev.collide.config.YamlMap;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.net.URI;
@@ -33,6 +37,12 @@ public final class ArxivSource implements Source {
     static final String DEFAULT_BASE = "http://export.arxiv.org";
     static final int DEFAULT_RESULTS = 25;
     private static final Pattern VERSION = Pattern.compile("v\\d+$");
+    /** {@code query:} and {@code maxResults:}; the url defaults to arXiv's export API. */
+    public static final SourceType<Params> KIND = new SourceType<>(SourceKind.ARXIV, Set.of("query", "maxResults"),
+            false, ArxivSource::readParams, c -> new ArxivSource(c.fetcher(), c.labs()));
+
+    /** An arXiv {@code search_query} and how many of its newest papers one poll reads (1-200). */
+    public record Params(String query, int maxResults) implements SourceParams {}
 
     private final ConditionalFetcher fetcher;
     private final LabDirectory labs;
@@ -44,23 +54,21 @@ public final class ArxivSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        String query = config.param("query").orElse("").strip();
-        if (query.isEmpty()) {
-            return new PollResult.Failed("source " + config.id() + ": no query; add e.g. 'query: au:\"DeepSeek-AI\"'",
-                    false, Optional.empty());
-        }
-        URI url = queryUrl(config, query);
+        URI url = queryUrl(config, config.settings(Params.class));
         FetchResult fetched = fetcher.fetch(url, state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        return FetchOutcomes.poll(config, url, fetched, FetchOutcomes.Advice.NONE, body -> read(config, url, body));
+    }
+
+    static Params readParams(YamlMap s, String where) throws ConfigException {
+        String query = s.requiredString("query", where + " needs a search query; add e.g. 'query: au:\"DeepSeek-AI\"'")
+                .strip();
+        if (query.isEmpty()) {
+            throw s.error("query", where + " has an empty query; write e.g. 'query: au:\"DeepSeek-AI\"'");
         }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, url.getHost(), limited, "");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        return new Params(query, (int) s.number("maxResults", DEFAULT_RESULTS, 1, 200));
+    }
+
+    private PollResult read(SourceConfig config, URI url, FetchResult.Fetched body) {
         String text = new String(body.body(), StandardCharsets.UTF_8);
         if (text.strip().startsWith("Rate exceeded")) {
             return new PollResult.Failed("source " + config.id() + ": arXiv answered 'Rate exceeded.'; keep at least"
@@ -123,17 +131,11 @@ public final class ArxivSource implements Source {
         return element == null ? "" : element.text().replaceAll("\\s+", " ").strip();
     }
 
-    static URI queryUrl(SourceConfig config, String query) {
+    static URI queryUrl(SourceConfig config, Params params) {
         String scheme = config.url().getScheme();
         String base = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)
                 ? config.url().toString().replaceAll("/+$", "") : DEFAULT_BASE;
-        int results = DEFAULT_RESULTS;
-        try {
-            results = Math.max(1, Math.min(200, Integer.parseInt(config.param("maxResults").orElse("25"))));
-        } catch (NumberFormatException e) {
-            // validated by ConfigLoader; a bad value falls back to the default
-        }
-        return URI.create(base + "/api/query?search_query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + "&sortBy=submittedDate&sortOrder=descending&start=0&max_results=" + results);
+        return URI.create(base + "/api/query?search_query=" + URLEncoder.encode(params.query(), StandardCharsets.UTF_8)
+                + "&sortBy=submittedDate&sortOrder=descending&start=0&max_results=" + params.maxResults());
     }
 }

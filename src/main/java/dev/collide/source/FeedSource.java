@@ -1,6 +1,8 @@
 package dev.collide.source;
 
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.config.SourceParams;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Source kind {@code feed}: an RSS, RDF or Atom document at the configured URL, polled with the validators of the
@@ -15,6 +18,10 @@ import java.util.Optional;
  * poll fetches the document again instead of getting 304 for a feed that was never read. Thread-safe.
  */
 public final class FeedSource implements Source {
+    /** {@code url:} and the common keys, nothing of its own. */
+    public static final SourceType<SourceParams> KIND = new SourceType<>(SourceKind.FEED, Set.of(), true,
+            (entry, where) -> SourceParams.NONE, context -> new FeedSource(context.fetcher(), context.parser()));
+
     private final ConditionalFetcher fetcher;
     private final FeedParser parser;
 
@@ -26,19 +33,7 @@ public final class FeedSource implements Source {
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
         FetchResult fetched = fetcher.fetch(config.url(), state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-        }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return new PollResult.Failed("source " + config.id() + ": rate limited by " + config.url().getHost()
-                    + "; retry after " + limited.retryAfter().toSeconds() + " s", true,
-                    Optional.of(limited.retryAfter()));
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            return new PollResult.Failed("source " + config.id() + ": " + failed.reason(), failed.retryable(),
-                    Optional.empty());
-        }
-        return read(config, (FetchResult.Fetched) fetched);
+        return FetchOutcomes.poll(config, config.url(), fetched, FetchOutcomes.Advice.NONE, body -> read(config, body));
     }
 
     private PollResult read(SourceConfig config, FetchResult.Fetched body) {

@@ -2,7 +2,11 @@ package dev.collide.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.collide.config.ConfigException;
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.config.SourceParams;
+import dev.collide.config.YamlMap;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.io.IOException;
@@ -17,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +41,13 @@ public final class GitHubOrgSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubOrgSource.class);
     static final String DEFAULT_BASE = "https://api.github.com";
     static final int PAGE_SIZE = 30;
+    private static final Pattern ORG = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** {@code org:} (and the common {@code token:}); the url defaults to the GitHub API. */
+    public static final SourceType<Params> KIND = new SourceType<>(SourceKind.GITHUB_ORG, Set.of("org"), false,
+            GitHubOrgSource::readParams, c -> new GitHubOrgSource(c.fetcher(), c.labs(), c.env()));
+
+    /** The organisation whose repositories are listed, as in its GitHub URL. */
+    public record Params(String org) implements SourceParams {}
 
     private final ConditionalFetcher fetcher;
     private final LabDirectory labs;
@@ -50,31 +63,26 @@ public final class GitHubOrgSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        String org = config.param("org").orElse("").strip();
-        if (org.isEmpty()) {
-            return new PollResult.Failed("source " + config.id() + ": no org; add \"org: deepseek-ai\"", false,
-                    Optional.empty());
-        }
+        String org = config.settings(Params.class).org();
         URI url = listingUrl(config, org);
         FetchResult fetched = fetcher.fetch(url, state.validators(), headers(config), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        var advice = new FetchOutcomes.Advice(config.param("tokenEnv").isPresent() ? "" : "; a token (token:"
+                + " ${GITHUB_TOKEN}) raises GitHub's limit from 60 to 5,000 requests an hour", status -> status == 404
+                ? Optional.of("organisation '" + org + "' not found (HTTP 404 from " + url + "); check `org:` (renamed"
+                + " or a user rather than an organisation?)") : Optional.empty());
+        return FetchOutcomes.poll(config, url, fetched, advice, body -> read(config, url, org, body));
+    }
+
+    static Params readParams(YamlMap s, String where) throws ConfigException {
+        String org = s.requiredString("org", where + " needs the GitHub organisation; add \"org: deepseek-ai\"");
+        if (!ORG.matcher(org).matches()) {
+            throw s.error("org", where + ": org '" + org + "' is not a GitHub name; write it as in the URL,"
+                    + " e.g. \"org: MoonshotAI\" for https://github.com/MoonshotAI");
         }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, url.getHost(), limited, config.param("tokenEnv").isPresent()
-                    ? "" : "; a token (token: ${GITHUB_TOKEN}) raises GitHub's limit from 60 to 5,000 requests an"
-                    + " hour");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            int status = failed.httpStatus().orElse(0);
-            if (status == 404) {
-                return new PollResult.Failed("source " + config.id() + ": organisation '" + org + "' not found"
-                        + " (HTTP 404 from " + url + "); check `org:` (renamed or a user rather than an"
-                        + " organisation?)", false, Optional.empty());
-            }
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        return new Params(org);
+    }
+
+    private PollResult read(SourceConfig config, URI url, String org, FetchResult.Fetched body) {
         Optional<List<Article>> repos = parse(config, org, body);
         if (repos.isEmpty()) {
             return new PollResult.Failed("source " + config.id() + ": GitHub answered " + url + " with broken or"

@@ -1,6 +1,10 @@
 package dev.collide.source;
 
+import dev.collide.config.ConfigException;
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.config.SourceParams;
+import dev.collide.config.YamlMap;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.net.URI;
@@ -8,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Source kind {@code github-releases}: {@code https://github.com/OWNER/NAME/releases.atom} for {@code repo:
@@ -17,6 +23,17 @@ import java.util.Optional;
  */
 public final class GitHubReleasesSource implements Source {
     static final String DEFAULT_BASE = "https://github.com";
+    private static final Pattern REPO = Pattern.compile("([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)");
+    /** {@code repo: OWNER/NAME}; the url defaults to GitHub. */
+    public static final SourceType<Params> KIND = new SourceType<>(SourceKind.GITHUB_RELEASES, Set.of("repo"), false,
+            GitHubReleasesSource::readParams, c -> new GitHubReleasesSource(c.fetcher(), c.parser(), c.labs()));
+
+    /** The repository whose releases are read. */
+    public record Params(String owner, String name) implements SourceParams {
+        public String repo() {
+            return owner + "/" + name;
+        }
+    }
 
     private final ConditionalFetcher fetcher;
     private final FeedParser parser;
@@ -30,29 +47,27 @@ public final class GitHubReleasesSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        String repo = config.param("repo").orElse("").strip();
-        int slash = repo.indexOf('/');
-        if (slash <= 0 || slash != repo.lastIndexOf('/') || slash == repo.length() - 1) {
-            return new PollResult.Failed("source " + config.id() + ": repo '" + repo + "' is not OWNER/NAME; write"
-                    + " e.g. \"repo: QwenLM/Qwen3\"", false, Optional.empty());
-        }
+        Params params = config.settings(Params.class);
+        String repo = params.repo();
         URI url = feedUrl(config, repo);
         FetchResult fetched = fetcher.fetch(url, state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        var advice = FetchOutcomes.Advice.status(status -> status == 404 ? Optional.of("repository '" + repo
+                + "' not found (HTTP 404 from " + url + "); check `repo:` (renamed, moved or private?)")
+                : Optional.empty());
+        return FetchOutcomes.poll(config, url, fetched, advice, body -> read(config, url, params, body));
+    }
+
+    static Params readParams(YamlMap s, String where) throws ConfigException {
+        String repo = s.requiredString("repo", where + " needs a repository; add \"repo: QwenLM/Qwen3\"");
+        var m = REPO.matcher(repo);
+        if (!m.matches()) {
+            throw s.error("repo", where + ": repo '" + repo + "' must be OWNER/NAME, e.g."
+                    + " \"repo: deepseek-ai/DeepSeek-V3\"");
         }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, url.getHost(), limited, "");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            if (failed.httpStatus().orElse(0) == 404) {
-                return new PollResult.Failed("source " + config.id() + ": repository '" + repo + "' not found (HTTP"
-                        + " 404 from " + url + "); check `repo:` (renamed, moved or private?)", false,
-                        Optional.empty());
-            }
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        return new Params(m.group(1), m.group(2));
+    }
+
+    private PollResult read(SourceConfig config, URI url, Params params, FetchResult.Fetched body) {
         ParseResult parsed = parser.parse(config.id(), body.body(), Optional.of(body.contentType())
                 .filter(s -> !s.isBlank()), Optional.of(body.finalUrl()));
         if (parsed instanceof ParseResult.Rejected rejected) {
@@ -60,9 +75,8 @@ public final class GitHubReleasesSource implements Source {
                     Optional.empty());
         }
         ParsedFeed feed = ((ParseResult.Parsed) parsed).feed();
-        String owner = repo.substring(0, slash);
-        String name = repo.substring(slash + 1);
-        List<Article> records = feed.articles().stream().map(a -> toRecord(config, owner, name, a)).toList();
+        List<Article> records = feed.articles().stream()
+                .map(a -> toRecord(config, params.owner(), params.name(), a)).toList();
         return new PollResult.Items(records, body.validators(), body.freshFor());
     }
 

@@ -1,6 +1,10 @@
 package dev.collide.source;
 
+import dev.collide.config.ConfigException;
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.config.SourceParams;
+import dev.collide.config.YamlMap;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.FetchResult;
 import java.net.URI;
@@ -24,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,6 +46,17 @@ import org.slf4j.LoggerFactory;
 public final class HtmlSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlSource.class);
     static final int MAX_ITEMS = 200;
+    /** CSS selectors ({@code item:}, {@code title:} required) and a {@code dateFormat:} checked at load. */
+    public static final SourceType<Params> KIND = new SourceType<>(SourceKind.HTML, Set.of("item", "title", "link",
+            "date", "dateFormat", "summary"), true, HtmlSource::readParams, c -> new HtmlSource(c.fetcher()));
+
+    /**
+     * The selectors as written (jsoup parses them at poll, so a selector jsoup refuses fails the poll with what to
+     * fix); {@code format} is {@code dateFormat} compiled once, English month names.
+     */
+    public record Params(String item, String title, Optional<String> link, Optional<String> date,
+                         Optional<String> dateFormat, Optional<DateTimeFormatter> format, Optional<String> summary)
+            implements SourceParams {}
 
     private final ConditionalFetcher fetcher;
 
@@ -51,18 +67,30 @@ public final class HtmlSource implements Source {
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
         FetchResult fetched = fetcher.fetch(config.url(), state.validators(), Map.of(), config.flag("allowPrivate"));
-        if (fetched instanceof FetchResult.NotModified notModified) {
-            return new PollResult.Unchanged(notModified.validators(), Optional.empty());
+        Params params = config.settings(Params.class);
+        return FetchOutcomes.poll(config, config.url(), fetched, FetchOutcomes.Advice.NONE,
+                body -> read(config, params, body));
+    }
+
+    static Params readParams(YamlMap s, String where) throws ConfigException {
+        String item = s.requiredString("item", where + " needs a CSS selector for each entry; add e.g."
+                + " \"item: article\"");
+        String title = s.requiredString("title", where + " needs a CSS selector for the title inside an item; add"
+                + " e.g. \"title: h2\"");
+        Optional<String> dateFormat = s.string("dateFormat");
+        Optional<DateTimeFormatter> format;
+        try {
+            format = dateFormat.map(p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH));
+        } catch (IllegalArgumentException e) {
+            throw s.error("dateFormat", where + ": dateFormat '" + dateFormat.get() + "' is not a Java date"
+                    + " pattern (" + e.getMessage() + "); write e.g. \"dateFormat: MMM d, yyyy\"");
         }
-        if (fetched instanceof FetchResult.RateLimited limited) {
-            return SourceFailures.rateLimited(config, config.url().getHost(), limited, "");
-        }
-        if (fetched instanceof FetchResult.Failed failed) {
-            return SourceFailures.failed(config, failed);
-        }
-        var body = (FetchResult.Fetched) fetched;
+        return new Params(item, title, s.string("link"), s.string("date"), dateFormat, format, s.string("summary"));
+    }
+
+    private PollResult read(SourceConfig config, Params params, FetchResult.Fetched body) {
         Document page = Jsoup.parse(new String(body.body(), StandardCharsets.UTF_8), body.finalUrl().toString());
-        String itemSelector = config.param("item").orElse("");
+        String itemSelector = params.item();
         List<Element> items;
         try {
             items = page.select(itemSelector);
@@ -75,23 +103,21 @@ public final class HtmlSource implements Source {
                     + " nothing on " + body.finalUrl() + "; the page layout probably changed: check `item:`", true,
                     Optional.empty());
         }
-        Optional<DateTimeFormatter> format = config.param("dateFormat")
-                .map(p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH));
         List<Article> articles = new ArrayList<>();
         List<String> unparsedDates = new ArrayList<>();
         for (Element item : items.subList(0, Math.min(items.size(), MAX_ITEMS))) {
-            Optional<Article> article = toArticle(config, item, format, unparsedDates);
+            Optional<Article> article = toArticle(config, params, item, unparsedDates);
             article.ifPresent(articles::add);
         }
         if (articles.isEmpty()) {
-            return new PollResult.Failed("source " + config.id() + ": title selector '" + config.param("title")
-                    .orElse("") + "' finds no text in any of the " + items.size() + " items on " + body.finalUrl()
+            return new PollResult.Failed("source " + config.id() + ": title selector '" + params.title()
+                    + "' finds no text in any of the " + items.size() + " items on " + body.finalUrl()
                     + "; the page layout probably changed: check `title:`", true, Optional.empty());
         }
-        if (config.param("date").isPresent() && unparsedDates.size() == articles.size()) {
+        if (params.date().isPresent() && unparsedDates.size() == articles.size()) {
             return new PollResult.Failed("source " + config.id() + ": no date on " + body.finalUrl() + " parses"
                     + " (first: '" + unparsedDates.get(0) + "'); check `date:` and `dateFormat:`"
-                    + config.param("dateFormat").map(f -> " (now '" + f + "')").orElse(""), false, Optional.empty());
+                    + params.dateFormat().map(f -> " (now '" + f + "')").orElse(""), false, Optional.empty());
         }
         if (!unparsedDates.isEmpty()) {
             LOG.warn("source={} {} of {} dates did not parse (first: '{}'); those items are kept undated",
@@ -100,27 +126,26 @@ public final class HtmlSource implements Source {
         return new PollResult.Items(articles, body.validators(), body.freshFor());
     }
 
-    private Optional<Article> toArticle(SourceConfig config, Element item, Optional<DateTimeFormatter> format,
-                                        List<String> unparsedDates) {
-        Optional<Element> titleElement = first(item, config.param("title"));
+    private Optional<Article> toArticle(SourceConfig config, Params params, Element item, List<String> unparsedDates) {
+        Optional<Element> titleElement = first(item, Optional.of(params.title()));
         String title = titleElement.map(Element::text).orElse("").strip();
         if (title.isEmpty()) {
             return Optional.empty();
         }
-        Optional<URI> link = first(item, config.param("link").or(() -> Optional.of("a[href]")))
+        Optional<URI> link = first(item, params.link().or(() -> Optional.of("a[href]")))
                 .or(() -> item.is("a[href]") ? Optional.of(item) : Optional.empty())
                 .map(a -> a.absUrl("href")).flatMap(HtmlSource::httpUri);
         Optional<Instant> published = Optional.empty();
-        Optional<Element> dateElement = first(item, config.param("date"));
+        Optional<Element> dateElement = first(item, params.date());
         if (dateElement.isPresent()) {
             String raw = dateElement.get().hasAttr("datetime") ? dateElement.get().attr("datetime")
                     : dateElement.get().text();
-            published = parseDate(raw.strip(), format);
+            published = parseDate(raw.strip(), params.format());
             if (published.isEmpty()) {
                 unparsedDates.add(raw.strip());
             }
         }
-        String summary = first(item, config.param("summary")).map(Element::text).orElse("");
+        String summary = first(item, params.summary()).map(Element::text).orElse("");
         String dated = title + "|" + published.map(Instant::toString).orElse("");
         String guid = link.map(URI::toString).orElseGet(() -> "html:" + sha256(dated));
         return Optional.of(new Article(config.id(), guid, link, title, summary, published,

@@ -2,7 +2,11 @@ package dev.collide.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.collide.config.ConfigException;
 import dev.collide.config.SourceConfig;
+import dev.collide.config.SourceKind;
+import dev.collide.config.SourceParams;
+import dev.collide.config.YamlMap;
 import dev.collide.fetch.ConditionalFetcher;
 import dev.collide.fetch.CredentialScope;
 import dev.collide.fetch.FetchResult;
@@ -19,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +43,19 @@ public final class HuggingFaceSource implements Source {
     static final int MAX_PAGES = 20;
     /** hub-docs api.md: repositories made before the Hub stored creation dates all show this instant. */
     static final Instant UNKNOWN_CREATED_AT = Instant.parse("2022-03-02T23:29:04Z");
+    private static final Pattern ORG = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Set<String> HUB_TYPES = Set.of("models", "datasets", "spaces");
+    /** {@code org:}, {@code include:}, {@code pages:} (and the common {@code token:}); the url defaults to the Hub. */
+    public static final SourceType<Params> KIND = new SourceType<>(SourceKind.HUGGINGFACE,
+            Set.of("org", "include", "pages"), false, HuggingFaceSource::readParams,
+            c -> new HuggingFaceSource(c.fetcher(), c.labs(), c.env()));
+
+    /** The Hub organisation as in its URL, the repository types listed (models, datasets, spaces), pages per type. */
+    public record Params(String org, List<String> include, int pages) implements SourceParams {
+        public Params {
+            include = List.copyOf(include);
+        }
+    }
 
     private final ConditionalFetcher fetcher;
     private final LabDirectory labs;
@@ -51,13 +70,10 @@ public final class HuggingFaceSource implements Source {
 
     @Override
     public PollResult poll(SourceConfig config, SourceState state) {
-        String org = config.param("org").orElse("");
-        if (org.isBlank()) {
-            return new PollResult.Failed("source " + config.id() + ": no org; add \"org: deepseek-ai\"", false,
-                    Optional.empty());
-        }
-        List<String> repoTypes = repoTypes(config);
-        int pages = pages(config);
+        Params params = config.settings(Params.class);
+        String org = params.org();
+        List<String> repoTypes = params.include();
+        int pages = params.pages();
         Map<String, String> headers = BearerToken.header(config, env);
         List<Article> articles = new ArrayList<>();
         Validators validators = Validators.NONE;
@@ -72,19 +88,14 @@ public final class HuggingFaceSource implements Source {
                 // the token is for the listing's host; a Link: rel="next" elsewhere gets the request without it
                 FetchResult fetched = fetcher.fetch(next, conditional && page == 1 ? state.validators()
                         : Validators.NONE, CredentialScope.forTarget(headers, first, next), config.flag("allowPrivate"));
-                if (fetched instanceof FetchResult.NotModified notModified && page == 1 && conditional) {
-                    return new PollResult.Unchanged(notModified.validators(), Optional.empty());
-                }
-                if (fetched instanceof FetchResult.RateLimited limited) {
-                    return SourceFailures.rateLimited(config, next.getHost(), limited, config.param("tokenEnv")
-                            .isPresent() ? "" : "; a token (token: ${HF_TOKEN}) raises the Hub's limit");
-                }
-                if (fetched instanceof FetchResult.Failed failed) {
-                    return failure(config, org, failed);
-                }
-                if (!(fetched instanceof FetchResult.Fetched body)) {
+                if (fetched instanceof FetchResult.NotModified && !(page == 1 && conditional)) {
                     break; // NotModified of a later page: the same bytes as an earlier poll, nothing more to read
                 }
+                Optional<PollResult> ending = FetchOutcomes.ending(config, next, fetched, advice(config, org));
+                if (ending.isPresent()) {
+                    return ending.get();
+                }
+                var body = (FetchResult.Fetched) fetched;
                 Optional<List<Article>> rows = parse(config, org, type, body);
                 if (rows.isEmpty()) {
                     return new PollResult.Failed("source " + config.id() + ": the Hub answered page " + page + " of "
@@ -111,14 +122,32 @@ public final class HuggingFaceSource implements Source {
         return new PollResult.Items(articles, validators, notBefore);
     }
 
-    private PollResult.Failed failure(SourceConfig config, String org, FetchResult.Failed failed) {
-        int status = failed.httpStatus().orElse(0);
-        if (status == 401 || status == 403 || status == 404) {
-            return new PollResult.Failed("source " + config.id() + ": organisation '" + org + "' not found or private"
-                    + " (HTTP " + status + "); check `org:`" + (config.param("tokenEnv").isPresent() ? " and the token"
-                    : ""), false, Optional.empty());
+    static Params readParams(YamlMap s, String where) throws ConfigException {
+        String org = s.requiredString("org", where + " needs the Hub organisation; add \"org: deepseek-ai\"");
+        if (!ORG.matcher(org).matches()) {
+            throw s.error("org", where + ": org '" + org + "' is not a Hub name; write it as in the URL,"
+                    + " e.g. \"org: moonshotai\" for https://huggingface.co/moonshotai");
         }
-        return SourceFailures.failed(config, failed);
+        List<String> types = new ArrayList<>();
+        for (String type : s.string("include").orElse("models").split("[,\\s]+")) {
+            if (!type.isBlank() && !HUB_TYPES.contains(type)) {
+                throw s.error("include", where + ": include '" + type + "' is unknown; use models, datasets"
+                        + " and/or spaces, e.g. \"include: models, datasets\"");
+            }
+            if (!type.isBlank() && !types.contains(type)) {
+                types.add(type);
+            }
+        }
+        int pages = (int) s.number("pages", 1, 1, MAX_PAGES);
+        return new Params(org, types.isEmpty() ? List.of("models") : types, pages);
+    }
+
+    private static FetchOutcomes.Advice advice(SourceConfig config, String org) {
+        boolean hasToken = config.param("tokenEnv").isPresent();
+        return new FetchOutcomes.Advice(hasToken ? "" : "; a token (token: ${HF_TOKEN}) raises the Hub's limit",
+                status -> status == 401 || status == 403 || status == 404 ? Optional.of("organisation '" + org
+                        + "' not found or private (HTTP " + status + "); check `org:`" + (hasToken ? " and the token"
+                        : "")) : Optional.empty());
     }
 
     private Optional<List<Article>> parse(SourceConfig config, String org, String type, FetchResult.Fetched body) {
@@ -187,23 +216,5 @@ public final class HuggingFaceSource implements Source {
         // hub-docs api.md: sort=createdAt lists newest first; no expand, the default row has what we need
         return URI.create(base + "/api/" + type + "?author=" + URLEncoder.encode(org, StandardCharsets.UTF_8)
                 + "&sort=createdAt&limit=" + PAGE_SIZE);
-    }
-
-    static List<String> repoTypes(SourceConfig config) {
-        List<String> types = new ArrayList<>();
-        for (String part : config.param("include").orElse("models").split("[,\\s]+")) {
-            if (!part.isBlank() && !types.contains(part)) {
-                types.add(part);
-            }
-        }
-        return types.isEmpty() ? List.of("models") : List.copyOf(types);
-    }
-
-    static int pages(SourceConfig config) {
-        try {
-            return Math.max(1, Math.min(MAX_PAGES, Integer.parseInt(config.param("pages").orElse("1").strip())));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.collide.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.collide.source.SourceTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    private final ConfigLoader loader = new ConfigLoader(Map.of("SLACK_URL", "https://hooks.example/x")::get);
+    private final ConfigLoader loader = new ConfigLoader(Map.of("SLACK_URL", "https://hooks.example/x")::get)
+            .withKinds(SourceTypes.BUILT_IN.all());
 
     private CollideConfig load(String collide, String labs, String feeds) throws Exception {
         Files.writeString(dir.resolve("collide.yml"), collide);
@@ -47,7 +49,8 @@ class ConfigLoaderTest {
 
     @Test
     void load_shippedConfig_isValid() throws Exception {
-        CollideConfig config = ConfigLoader.fromEnvironment().load(Path.of("config"), Path.of("feeds.yml"));
+        CollideConfig config = ConfigLoader.fromEnvironment().withKinds(SourceTypes.BUILT_IN.all())
+                .load(Path.of("config"), Path.of("feeds.yml"));
 
         assertThat(config.detection().window()).isEqualTo(Duration.ofDays(7));
         assertThat(config.labs()).extracting(Lab::id).contains("deepseek", "moonshot", "qwen", "zhipu", "minimax");

@@ -3,6 +3,7 @@ package dev.collide.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.collide.source.SourceTypes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,8 @@ class InvalidConfigProbeTest {
     @TempDir
     Path dir;
 
-    private final ConfigLoader loader = new ConfigLoader(Map.of("SLACK_URL", "https://hooks.example/x")::get);
+    private final ConfigLoader loader = new ConfigLoader(Map.of("SLACK_URL", "https://hooks.example/x")::get)
+            .withKinds(SourceTypes.BUILT_IN.all());
 
     /** file, content (latin-1 "\u00e9" is written as one byte 0xE9 when the case asks for raw bytes), line, fix. */
     static Stream<Arguments> cases() {

@@ -3,6 +3,7 @@ package dev.collide.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.collide.source.SourceTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class NotifyConfigTest {
     Path dir;
 
     private static CollideConfig shipped(Map<String, String> env) throws Exception {
-        return new ConfigLoader(env::get).load(Path.of("config"), Path.of("feeds.yml"));
+        return new ConfigLoader(env::get).withKinds(SourceTypes.BUILT_IN.all()).load(Path.of("config"), Path.of("feeds.yml"));
     }
 
     private static NotifyConfig notify(String yaml, Map<String, String> env) throws Exception {

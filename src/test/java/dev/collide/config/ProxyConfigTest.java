@@ -3,6 +3,7 @@ package dev.collide.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.collide.source.SourceTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +31,7 @@ class ProxyConfigTest {
         Files.writeString(dir.resolve("collide.yml"), collide);
         Files.writeString(dir.resolve("labs.yml"), LABS);
         Files.writeString(dir.resolve("feeds.yml"), feeds);
-        return new ConfigLoader(env::get).load(dir, dir.resolve("feeds.yml"));
+        return new ConfigLoader(env::get).withKinds(SourceTypes.BUILT_IN.all()).load(dir, dir.resolve("feeds.yml"));
     }
 
     private String file(String name) {

@@ -3,6 +3,7 @@ package dev.collide.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.collide.source.SourceTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +24,7 @@ class SourceKindChecksTest {
     private CollideConfig load(String feeds) throws Exception {
         Files.writeString(dir.resolve("labs.yml"), LABS);
         Files.writeString(dir.resolve("feeds.yml"), feeds);
-        return new ConfigLoader(Map.of("HF_TOKEN", "hf_x")::get).load(dir, dir.resolve("feeds.yml"));
+        return new ConfigLoader(Map.of("HF_TOKEN", "hf_x")::get).withKinds(SourceTypes.BUILT_IN.all()).load(dir, dir.resolve("feeds.yml"));
     }
 
     @Test

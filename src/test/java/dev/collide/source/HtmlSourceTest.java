@@ -113,7 +113,7 @@ class HtmlSourceTest {
         page("html-news-index.html");
         var base = config(Map.of());
         var config = new SourceConfig(base.id(), base.kind(), base.url(), base.every(), true, Optional.of("deepseek"),
-                base.params(), 1);
+                base.params(), base.settings(), 1);
 
         var items = (PollResult.Items) source.poll(config, SourceState.NEW);
 

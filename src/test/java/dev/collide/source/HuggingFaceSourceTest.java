@@ -54,9 +54,9 @@ class HuggingFaceSourceTest {
     private SourceConfig config(String org, Map<String, String> extra) {
         Map<String, String> params = new HashMap<>(extra);
         params.put("org", org);
-        return new SourceConfig("hf-" + org.toLowerCase(), SourceKind.HUGGINGFACE,
+        return SourceConfigs.typed(new SourceConfig("hf-" + org.toLowerCase(), SourceKind.HUGGINGFACE,
                 URI.create(WIREMOCK.getRuntimeInfo().getHttpBaseUrl()), Duration.ofMinutes(30), true,
-                Optional.empty(), params, 1);
+                Optional.empty(), params, 1));
     }
 
     private static String fixture(String name) {

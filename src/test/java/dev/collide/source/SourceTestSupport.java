@@ -29,7 +29,8 @@ final class SourceTestSupport {
     }
 
     static SourceConfig config(String id, SourceKind kind, String url, Map<String, String> params) {
-        return new SourceConfig(id, kind, URI.create(url), Duration.ofMinutes(30), true, Optional.empty(), params, 1);
+        return SourceConfigs.typed(new SourceConfig(id, kind, URI.create(url), Duration.ofMinutes(30), true,
+                Optional.empty(), params, 1));
     }
 
     static String text(String fixture) {
