@@ -135,7 +135,8 @@ final class ArchiveRoutes {
             var evidenceB = archive.events().evidence(c.b().id());
             var history = archive.events().history(id);
             return api ? Response.json(200, json(CollisionView.withEvidence(c, evidenceA, evidenceB, history)))
-                    : Response.html(200, HtmlPages.collision(c, evidenceA, evidenceB, history));
+                    : Response.html(200, HtmlPages.collision(c, evidenceA, evidenceB, history,
+                            labNames()));
         }
         return notFound(path.startsWith("/api/"), "nothing at " + path + "; the API is under /api/events,"
                 + " /api/collisions, /api/articles, /api/labs and /api/sources");

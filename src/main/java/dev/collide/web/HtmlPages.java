@@ -114,11 +114,16 @@ final class HtmlPages {
     }
 
     static String collision(StoredCollision c, List<StoredEvidence> evidenceA, List<StoredEvidence> evidenceB,
-                            List<HistoryEntry> history) {
-        List<Side> sides = List.of(new Side(c.a().id(), Describe.event(c.a()), articles(evidenceA)),
-                new Side(c.b().id(), Describe.event(c.b()), articles(evidenceB)));
-        return render("web/collision.jte", new CollisionPage(Describe.title(c), !c.isActive(), Describe.collision(c),
-                sides, history));
+                            List<HistoryEntry> history, Map<String, String> labNames) {
+        String a = named(c.a(), labNames);
+        String b = named(c.b(), labNames);
+        String summary = a + " and " + b + ", " + Describe.collision(c).substring(
+                (Describe.event(c.a()) + " and " + Describe.event(c.b()) + ", ").length());
+        String title = "Collision: " + title(labNames.getOrDefault(c.a().lab(), c.a().lab()), c.a().model()) + " and "
+                + title(labNames.getOrDefault(c.b().lab(), c.b().lab()), c.b().model());
+        List<Side> sides = List.of(new Side(c.a().id(), a, articles(evidenceA)),
+                new Side(c.b().id(), b, articles(evidenceB)));
+        return render("web/collision.jte", new CollisionPage(title, !c.isActive(), summary, sides, history));
     }
 
     static String error(int status, String message) {

@@ -87,6 +87,10 @@ class PagesTest extends ArchiveServerHarness {
         assertThat(body).contains("<a href=\"/events/" + c.a().id() + "\">", "<a href=\"/events/" + c.b().id() + "\">");
         assertThat(body).contains("href=\"https://wire.example/kimi-k2-6\"");
         assertThat(body).contains("<p id=\"summary\">").contains("within the window, 4 days apart</p>");
+        // labs by their names, and once: not "moonshot Kimi K2.6" or "deepseek DeepSeek V4"
+        assertThat(body).contains("<title>Collision: Moonshot AI Kimi K2.6 and DeepSeek V4</title>")
+                .contains("Moonshot AI Kimi K2.6 (2026-04-20) and DeepSeek V4 (2026-04-24), within the window")
+                .contains(">DeepSeek V4 (2026-04-24)</a></h2>"); // the history keeps the text it was written with
     }
 
     @Test
