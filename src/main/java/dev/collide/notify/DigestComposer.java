@@ -144,8 +144,8 @@ public final class DigestComposer {
                 .or(() -> c.a().date()).or(() -> c.b().date()).orElse(null);
     }
 
-    private static String describe(StoredEvent e) {
-        return e.lab() + " " + date(e);
+    private String describe(StoredEvent e) {
+        return labNames.getOrDefault(e.lab(), e.lab()) + " " + date(e);
     }
 
     private static String date(StoredEvent e) {

@@ -84,4 +84,19 @@ class DigestContentTest {
 
         assertThat(html).containsSubsequence("<h3>DeepSeek</h3>", "<h3>Qwen (Alibaba)</h3>");
     }
+
+    @Test
+    void compose_collisionFacts_nameTheLabsByTheirNames() throws Exception {
+        Instant earlier = DIGEST_HOUR.minusSeconds(10 * 3600);
+        archive.release("wire", "Qwen 3.5 is out", "https://wire.example/qwen-3.5", "alibaba", "qwen-3.5",
+                "Qwen 3.5", LocalDate.of(2026, 4, 23), earlier);
+        archive.release("wire", "DeepSeek ships V4", "https://wire.example/deepseek-v4", "deepseek", "deepseek-v4",
+                "DeepSeek V4", LocalDate.of(2026, 4, 24), earlier);
+        archive.detect(earlier);
+
+        String text = DailyDigest.preview(composer(), LocalDate.of(2026, 4, 25), AT, BERLIN).text();
+
+        assertThat(text).contains("Qwen (Alibaba) 2026-04-23").contains("DeepSeek 2026-04-24")
+                .doesNotContain("alibaba 2026-04-23");
+    }
 }
