@@ -34,6 +34,8 @@ final class TimelineSvg {
                     .toString();
         }
         int plotBottom = layout.axisY() - 14;
+        Map<String, String> names = new java.util.HashMap<>();
+        layout.lanes().forEach(lane -> names.put(lane.lab(), lane.fullName()));
         svg.append("<g class=\"grid\">");
         for (TimelineLayout.Tick t : layout.ticks()) {
             svg.append("<line x1=\"").append(fmt(t.x())).append("\" y1=\"").append(TimelineLayout.TOP)
@@ -61,7 +63,9 @@ final class TimelineSvg {
             svg.append("<a href=\"/collisions/").append(Html.escape(c.id())).append("\" class=\"collision\" data-tier=\"")
                     .append(Html.escape(c.tier().toLowerCase(Locale.ROOT))).append("\" data-collision-id=\"")
                     .append(Html.escape(c.id())).append("\">")
-                    .append("<title>").append(Html.escape(Describe.collision(c))).append("</title>");
+                    .append("<title>").append(Html.escape(named(c.a(), names) + " and " + named(c.b(), names) + ", "
+                            + Describe.tierLabel(c.tier()) + c.gapDays().map(g -> ", " + g + (g == 1 ? " day" : " days")
+                            + " apart").orElse(""))).append("</title>");
             if (band.connector()) {
                 svg.append("<line x1=\"").append(fmt(band.xa())).append("\" y1=\"").append(fmt(band.ya()))
                         .append("\" x2=\"").append(fmt(band.xb())).append("\" y2=\"").append(fmt(band.yb()))
@@ -78,7 +82,7 @@ final class TimelineSvg {
             svg.append("<a href=\"/events/").append(Html.escape(e.id())).append("\" class=\"release")
                     .append(m.partner() ? " partner" : "").append("\" data-event-id=\"").append(Html.escape(e.id()))
                     .append("\" data-lab=\"").append(Html.escape(e.lab())).append("\">")
-                    .append("<title>").append(Html.escape(Describe.event(e))).append("</title>")
+                    .append("<title>").append(Html.escape(named(e, names))).append("</title>")
                     .append("<circle cx=\"").append(fmt(m.x())).append("\" cy=\"").append(m.y())
                     .append(m.partner() ? "\" r=\"5\" fill=\"#fff\" stroke=\"#29335c\" stroke-width=\"2\"/>"
                             : "\" r=\"6\" fill=\"#29335c\"/>");
@@ -94,6 +98,12 @@ final class TimelineSvg {
                     .append(" left out for room: point at a mark, or narrow the dates.</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** "DeepSeek V4 (2026-04-24)": the lab by its name, once, as the pages write it. */
+    private static String named(StoredEvent e, Map<String, String> names) {
+        return HtmlPages.title(names.getOrDefault(e.lab(), e.lab()), e.model()) + " ("
+                + e.date().map(Object::toString).orElse("date unknown") + ")";
     }
 
     private static String fmt(double v) {

@@ -15,6 +15,10 @@ class PagesTest extends ArchiveServerHarness {
         assertThat(body).contains("<a href=\"/collisions/" + fixture.collision().id() + "\" class=\"collision\"");
         assertThat(body).contains("<a href=\"/events/" + fixture.event("qwen").id() + "\" class=\"release\"");
         assertThat(body).contains("<text class=\"lane-label\" x=\"8\" y=\"52\">DeepSeek</text>");
+        // tooltips name labs as the lanes do
+        assertThat(body).contains("<title>DeepSeek V4 (2026-04-24)</title>")
+                .contains("<title>Moonshot AI Kimi K2.6 (2026-04-20) and DeepSeek V4 (2026-04-24), within the window,"
+                        + " 4 days apart</title>");
     }
 
     @Test
