@@ -167,10 +167,7 @@ public final class Pipeline implements AutoCloseable {
         if (result instanceof PollResult.Unchanged unchanged) {
             Duration interval = AdaptiveRefresh.next(config, h, 0);
             Instant nextFetch = now.plus(max(interval, unchanged.notBefore().orElse(Duration.ZERO)));
-            next = new SourceHealth(config.id(), unchanged.validators(), Optional.of(now), Optional.of(now),
-                    h.lastItemsAt(), "unchanged", Optional.empty(), 0, Optional.of(nextFetch),
-                    h.fetchCount() + 1, h.notModifiedCount() + 1, h.itemCount(), h.emptyPolls(),
-                    Optional.of(interval));
+            next = h.afterUnchanged(unchanged.validators(), now, nextFetch, interval);
             report = new SourceReport(config.id(), "unchanged", 0, 0, Optional.empty(), next.nextFetchAt());
         } else {
             PollResult.Failed failed = (PollResult.Failed) result;
@@ -188,10 +185,7 @@ public final class Pipeline implements AutoCloseable {
                                           Instant now) {
         Duration interval = AdaptiveRefresh.next(config, h, stored);
         Instant nextFetch = now.plus(max(interval, items.notBefore().orElse(Duration.ZERO)));
-        return new SourceHealth(config.id(), items.validators(), Optional.of(now), Optional.of(now),
-                items.articles().isEmpty() ? h.lastItemsAt() : Optional.of(now), "ok", Optional.empty(), 0,
-                Optional.of(nextFetch), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount() + stored,
-                items.articles().isEmpty() ? h.emptyPolls() + 1 : 0, Optional.of(interval));
+        return h.afterItems(items.validators(), items.articles().size(), stored, now, nextFetch, interval);
     }
 
     private SourceReport storeFailed(SourceConfig config, SourceHealth h, PollResult.Items items, Instant now,
@@ -210,13 +204,9 @@ public final class Pipeline implements AutoCloseable {
 
     private static SourceHealth failed(SourceConfig config, SourceHealth h, Instant now, String reason,
                                        Optional<Duration> retryAfter) {
-        int errors = h.errorCount() + 1;
-        Duration backoff = backoff(config.every(), errors);
+        Duration backoff = backoff(config.every(), h.errorCount() + 1);
         Duration wait = max(backoff, retryAfter.orElse(Duration.ZERO));
-        return new SourceHealth(config.id(), h.validators(), Optional.of(now), h.lastSuccessAt(), h.lastItemsAt(),
-                retryAfter.isPresent() ? "rate-limited" : "failed", Optional.of(reason), errors,
-                Optional.of(now.plus(wait)), h.fetchCount() + 1, h.notModifiedCount(), h.itemCount(), h.emptyPolls(),
-                h.interval());
+        return h.afterFailure(reason, retryAfter.isPresent(), now, now.plus(wait));
     }
 
     /** every, 2x every, 4x every, ... so a dead feed is not hammered; capped at a day. */
