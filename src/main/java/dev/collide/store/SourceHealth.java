@@ -45,6 +45,36 @@ public record SourceHealth(String sourceId, Validators validators, Optional<Inst
                 "new", Optional.empty(), 0, Optional.empty(), 0, 0, 0);
     }
 
+    /**
+     * After a poll at {@code now} that read {@code read} items, {@code stored} of them new to the archive: a success,
+     * with the server's new validators and the schedule the caller worked out ({@code nextFetchAt}, the adaptive
+     * {@code interval}). A poll that read no items counts as one more empty poll.
+     */
+    public SourceHealth afterItems(Validators validators, int read, int stored, Instant now, Instant nextFetchAt,
+                                   Duration interval) {
+        return new SourceHealth(sourceId, validators, Optional.of(now), Optional.of(now),
+                read == 0 ? lastItemsAt : Optional.of(now), "ok", Optional.empty(), 0, Optional.of(nextFetchAt),
+                fetchCount + 1, notModifiedCount, itemCount + stored, read == 0 ? emptyPolls + 1 : 0,
+                Optional.of(interval));
+    }
+
+    /** After a poll at {@code now} that the server answered "not modified": a success that read nothing. */
+    public SourceHealth afterUnchanged(Validators validators, Instant now, Instant nextFetchAt, Duration interval) {
+        return new SourceHealth(sourceId, validators, Optional.of(now), Optional.of(now), lastItemsAt, "unchanged",
+                Optional.empty(), 0, Optional.of(nextFetchAt), fetchCount + 1, notModifiedCount + 1, itemCount,
+                emptyPolls, Optional.of(interval));
+    }
+
+    /**
+     * After a poll at {@code now} that failed for {@code reason} (rate-limited when the server said when to come
+     * back): one more error in a row; the validators are kept, so the next poll reads the same items again.
+     */
+    public SourceHealth afterFailure(String reason, boolean rateLimited, Instant now, Instant nextFetchAt) {
+        return new SourceHealth(sourceId, validators, Optional.of(now), lastSuccessAt, lastItemsAt,
+                rateLimited ? "rate-limited" : "failed", Optional.of(reason), errorCount + 1,
+                Optional.of(nextFetchAt), fetchCount + 1, notModifiedCount, itemCount, emptyPolls, interval);
+    }
+
     public boolean isDue(Instant now) {
         return nextFetchAt.map(next -> !next.isAfter(now)).orElse(true);
     }
