@@ -18,9 +18,9 @@ import dev.collide.source.SourceState;
 import dev.collide.store.ArchiveWriter;
 import dev.collide.store.DetectionChanges;
 import dev.collide.store.DetectionLock;
+import dev.collide.store.EventStore;
 import dev.collide.store.FamilyKey;
 import dev.collide.store.JdbcArticleStore;
-import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.SaveOutcome;
 import dev.collide.store.SourceHealth;
@@ -55,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
     private final ToLongFunction<Article> fingerprint;
     private final JdbcArticleStore articles;
     private final JdbcSourceStateStore states;
-    private final JdbcEventStore events;
+    private final EventStore events;
     private final EventBuilder eventBuilder;
     private final CollisionDetector detector;
     private final DetectionLock clusterLock;
@@ -65,7 +65,7 @@ public final class Pipeline implements AutoCloseable {
     private final ArchiveWriter writer;
 
     public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
-                    JdbcArticleStore articles, JdbcSourceStateStore states, JdbcEventStore events,
+                    JdbcArticleStore articles, JdbcSourceStateStore states, EventStore events,
                     EventBuilder eventBuilder, CollisionDetector detector, DetectionLock clusterLock, Clock clock) {
         this.sources = Map.copyOf(sources);
         this.extractor = extractor;

@@ -63,7 +63,7 @@ public final class CollisionsCommand implements Callable<Integer> {
                                 .orElse(0L)).reversed())
                         .limit(query.limit()).map(CollisionView::of).toList();
             } else {
-                collisions = collide.events().collisions(query, tierFilter, retracted).stream()
+                collisions = collide.archive().collisions(query, tierFilter, retracted).stream()
                         .map(CollisionView::of).toList();
             }
             if (archive.format == OutputFormat.CSV) {
