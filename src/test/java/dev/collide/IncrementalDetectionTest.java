@@ -169,7 +169,7 @@ class IncrementalDetectionTest {
         assertThat(first.created()).isEqualTo(1);
         assertThat(second).isEqualTo(new DetectionReport(0, 0, 0, 0, 0, 0, 0));
         List<StoredCollision> collisions = archive.reader().collisions(ArchiveQuery.all(), Optional.empty(), false);
-        assertThat(collisions).singleElement().extracting(StoredCollision::tier).isEqualTo("SAME_DAY");
+        assertThat(collisions).singleElement().extracting(c -> c.tier().name()).isEqualTo("SAME_DAY");
         archive.db().close();
     }
 

@@ -97,7 +97,7 @@ class PipelineEndToEndTest {
             assertThat(c.a().lab() + "/" + c.b().lab()).isIn("deepseek/moonshot", "moonshot/deepseek");
             assertThat(c.a().date()).contains(LocalDate.of(2025, 1, 20));
             assertThat(c.b().date()).contains(LocalDate.of(2025, 1, 20));
-            assertThat(c.tier()).isEqualTo("SAME_DAY");
+            assertThat(c.tier().name()).isEqualTo("SAME_DAY");
             assertThat(c.rivalry()).isTrue();
         });
     }

@@ -117,7 +117,7 @@ public final class DigestComposer {
     private CollisionItem item(StoredCollision c) {
         return new CollisionItem(URI.create(archiveUrl + "/collisions/" + c.id()),
                 c.a().model() + " × " + c.b().model(), describe(c.a()) + " · " + describe(c.b()) + " · "
-                + c.gapDays().map(g -> plural(g, "day") + " apart · ").orElse("") + SlackMessage.tierLabel(c.tier()));
+                + c.gapDays().map(g -> plural(g, "day") + " apart · ").orElse("") + c.tier().label());
     }
 
     /** Failing now, or silent for {@link #SILENT_AFTER} after having yielded items. */

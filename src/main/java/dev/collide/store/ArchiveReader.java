@@ -1,6 +1,7 @@
 package dev.collide.store;
 
 import dev.collide.detect.Evidence;
+import dev.collide.detect.Tier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public interface ArchiveReader {
     List<StoredEvent> eventsFirstSeenBetween(Instant from, Instant to) throws StoreException;
 
     /** Active collisions (and retracted ones when asked), newest first; dates filter on either side. */
-    List<StoredCollision> collisions(ArchiveQuery q, Optional<String> tier, boolean includeRetracted)
+    List<StoredCollision> collisions(ArchiveQuery q, Optional<Tier> tier, boolean includeRetracted)
             throws StoreException;
 
     /** Active collisions first recorded in [from, to): what a digest of that period reports. */

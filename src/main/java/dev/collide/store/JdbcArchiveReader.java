@@ -6,6 +6,7 @@ import static dev.collide.store.EventRows.readEvent;
 import dev.collide.detect.EventBuilder;
 import dev.collide.detect.Evidence;
 import dev.collide.detect.ReleaseEvent;
+import dev.collide.detect.Tier;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -171,7 +172,7 @@ public final class JdbcArchiveReader implements ArchiveReader {
             """;
 
     @Override
-    public List<StoredCollision> collisions(ArchiveQuery q, Optional<String> tier, boolean includeRetracted)
+    public List<StoredCollision> collisions(ArchiveQuery q, Optional<Tier> tier, boolean includeRetracted)
             throws StoreException {
         StringBuilder sql = new StringBuilder(COLLISION_SELECT).append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -193,7 +194,7 @@ public final class JdbcArchiveReader implements ArchiveReader {
         });
         tier.ifPresent(t -> {
             sql.append(" AND c.tier = ?");
-            args.add(t);
+            args.add(t.name());
         });
         q.text().ifPresent(t -> { // the page's search box: a model or family name on either side
             sql.append(" AND (LOWER(ea.model) LIKE ? " + Sql.LIKE_ESCAPE + " OR LOWER(ea.family) LIKE ? "
@@ -317,7 +318,8 @@ public final class JdbcArchiveReader implements ArchiveReader {
         int gap = rs.getInt("gap_days");
         Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
         return new StoredCollision(rs.getString("id"), readEvent(rs, "a_"), readEvent(rs, "b_"), gapDays,
-                rs.getString("tier"), rs.getBoolean("rivalry"), rs.getBoolean("reported"), rs.getString("status"),
+                Tier.valueOf(rs.getString("tier")), rs.getBoolean("rivalry"), rs.getBoolean("reported"),
+                CollisionStatus.valueOf(rs.getString("status")),
                 Sql.instant(rs, "created_at").orElseThrow(), Sql.instant(rs, "updated_at").orElseThrow());
     }
 }

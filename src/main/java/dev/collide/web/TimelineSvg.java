@@ -59,7 +59,7 @@ final class TimelineSvg {
         for (TimelineLayout.Band band : layout.bands()) {
             StoredCollision c = band.collision();
             svg.append("<a href=\"/collisions/").append(Html.escape(c.id())).append("\" class=\"collision\" data-tier=\"")
-                    .append(Html.escape(c.tier().toLowerCase(Locale.ROOT))).append("\" data-collision-id=\"")
+                    .append(Html.escape(c.tier().name().toLowerCase(Locale.ROOT))).append("\" data-collision-id=\"")
                     .append(Html.escape(c.id())).append("\">")
                     .append("<title>").append(Html.escape(Describe.collision(c))).append("</title>");
             if (band.connector()) {

@@ -183,7 +183,7 @@ abstract class StoreContractTest {
         assertThat(changes.count("RETRACTED")).isEqualTo(1);
         assertThat(reader.collisions(ArchiveQuery.all(), Optional.empty(), false)).isEmpty();
         StoredCollision retracted = reader.collision(id).orElseThrow();
-        assertThat(retracted.status()).isEqualTo("RETRACTED");
+        assertThat(retracted.status().name()).isEqualTo("RETRACTED");
         assertThat(reader.history(id)).extracting(HistoryEntry::change).containsExactly("CREATED", "RETRACTED");
         assertThat(reader.event(ReleaseEvent.idFor("deepseek", "deepseek-v4")).orElseThrow().date())
                 .contains(LocalDate.of(2026, 5, 8));
