@@ -1,6 +1,7 @@
 package dev.collide.store;
 
 import dev.collide.detect.Evidence;
+import dev.collide.detect.Tier;
 import dev.collide.extract.Precision;
 import dev.collide.extract.ReleaseDate;
 import dev.collide.source.ArticleKind;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Row reading shared by the detection store and the archive reader: events, release evidence, one-query lists. */
+/**
+ * Row reading shared by the detection store and the archive reader: events, collisions with their events, release
+ * evidence, and one-query lists.
+ */
 final class EventRows {
     /** The release mentions with their articles; callers append their WHERE and ORDER BY. */
     static final String RELEASE_EVIDENCE_SELECT = """
@@ -23,6 +27,22 @@ final class EventRows {
                    m.release_date, m.precision, m.release_at, m.confidence, m.evidence, a.fingerprint,
                    a.published_at, a.lab AS article_lab, m.date_from_article
             FROM mentions m JOIN articles a ON a.id = m.article_id
+            """;
+
+    /** A collision with both its events (columns "a_..." and "b_..."); callers append WHERE and ORDER BY. */
+    static final String COLLISION_SELECT = """
+            SELECT c.id, c.gap_days, c.tier, c.rivalry, c.reported, c.status, c.created_at, c.updated_at,
+                   ea.id AS a_id, ea.lab AS a_lab, ea.family AS a_family, ea.model AS a_model,
+                   ea.release_date AS a_release_date, ea.precision AS a_precision, ea.release_at AS a_release_at,
+                   ea.confidence AS a_confidence, ea.source_count AS a_source_count,
+                   ea.first_seen_at AS a_first_seen_at, ea.updated_at AS a_updated_at,
+                   eb.id AS b_id, eb.lab AS b_lab, eb.family AS b_family, eb.model AS b_model,
+                   eb.release_date AS b_release_date, eb.precision AS b_precision, eb.release_at AS b_release_at,
+                   eb.confidence AS b_confidence, eb.source_count AS b_source_count,
+                   eb.first_seen_at AS b_first_seen_at, eb.updated_at AS b_updated_at
+            FROM collisions c
+            JOIN release_events ea ON ea.id = c.event_a
+            JOIN release_events eb ON eb.id = c.event_b
             """;
 
     private EventRows() {
@@ -109,6 +129,15 @@ final class EventRows {
                 rs.getDouble(prefix + "confidence"), rs.getInt(prefix + "source_count"),
                 Sql.instant(rs, prefix + "first_seen_at").orElseThrow(),
                 Sql.instant(rs, prefix + "updated_at").orElseThrow());
+    }
+
+    static StoredCollision readCollision(ResultSet rs) throws SQLException {
+        int gap = rs.getInt("gap_days");
+        Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
+        return new StoredCollision(rs.getString("id"), readEvent(rs, "a_"), readEvent(rs, "b_"), gapDays,
+                Tier.valueOf(rs.getString("tier")), rs.getBoolean("rivalry"), rs.getBoolean("reported"),
+                CollisionStatus.valueOf(rs.getString("status")),
+                Sql.instant(rs, "created_at").orElseThrow(), Sql.instant(rs, "updated_at").orElseThrow());
     }
 
     static void bindAll(PreparedStatement ps, List<Object> args) throws SQLException {

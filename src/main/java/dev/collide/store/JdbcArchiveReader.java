@@ -1,6 +1,8 @@
 package dev.collide.store;
 
+import static dev.collide.store.EventRows.COLLISION_SELECT;
 import static dev.collide.store.EventRows.bindAll;
+import static dev.collide.store.EventRows.readCollision;
 import static dev.collide.store.EventRows.readEvent;
 
 import dev.collide.detect.EventBuilder;
@@ -156,21 +158,6 @@ public final class JdbcArchiveReader implements ArchiveReader {
         }
     }
 
-    private static final String COLLISION_SELECT = """
-            SELECT c.id, c.gap_days, c.tier, c.rivalry, c.reported, c.status, c.created_at, c.updated_at,
-                   ea.id AS a_id, ea.lab AS a_lab, ea.family AS a_family, ea.model AS a_model,
-                   ea.release_date AS a_release_date, ea.precision AS a_precision, ea.release_at AS a_release_at,
-                   ea.confidence AS a_confidence, ea.source_count AS a_source_count,
-                   ea.first_seen_at AS a_first_seen_at, ea.updated_at AS a_updated_at,
-                   eb.id AS b_id, eb.lab AS b_lab, eb.family AS b_family, eb.model AS b_model,
-                   eb.release_date AS b_release_date, eb.precision AS b_precision, eb.release_at AS b_release_at,
-                   eb.confidence AS b_confidence, eb.source_count AS b_source_count,
-                   eb.first_seen_at AS b_first_seen_at, eb.updated_at AS b_updated_at
-            FROM collisions c
-            JOIN release_events ea ON ea.id = c.event_a
-            JOIN release_events eb ON eb.id = c.event_b
-            """;
-
     @Override
     public List<StoredCollision> collisions(ArchiveQuery q, Optional<Tier> tier, boolean includeRetracted)
             throws StoreException {
@@ -228,7 +215,7 @@ public final class JdbcArchiveReader implements ArchiveReader {
                 + " AND c.created_at < ? ORDER BY c.created_at, c.id", ps -> {
                     Sql.setInstant(ps, 1, from);
                     Sql.setInstant(ps, 2, to);
-                }, JdbcArchiveReader::readCollision);
+                }, EventRows::readCollision);
     }
 
     @Override
@@ -289,17 +276,12 @@ public final class JdbcArchiveReader implements ArchiveReader {
                     String a = rs.getString(1);
                     String b = rs.getString(2);
                     String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
-                    LocalDate date = Sql.date(rs, "date_a").or(() -> {
-                        try {
-                            return Sql.date(rs, "date_b");
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).orElse(null);
-                    List<LocalDate> dates = byPair.computeIfAbsent(key, k -> new ArrayList<>());
-                    if (date != null) {
-                        dates.add(date);
+                    Optional<LocalDate> date = Sql.date(rs, "date_a");
+                    if (date.isEmpty()) {
+                        date = Sql.date(rs, "date_b");
                     }
+                    List<LocalDate> dates = byPair.computeIfAbsent(key, k -> new ArrayList<>());
+                    date.ifPresent(dates::add);
                 }
             }
             List<Rivalry> result = new ArrayList<>();
@@ -312,14 +294,5 @@ public final class JdbcArchiveReader implements ArchiveReader {
         } catch (SQLException e) {
             throw new StoreException("could not read rivalries: " + e.getMessage(), e);
         }
-    }
-
-    private static StoredCollision readCollision(ResultSet rs) throws SQLException {
-        int gap = rs.getInt("gap_days");
-        Optional<Integer> gapDays = rs.wasNull() ? Optional.empty() : Optional.of(gap);
-        return new StoredCollision(rs.getString("id"), readEvent(rs, "a_"), readEvent(rs, "b_"), gapDays,
-                Tier.valueOf(rs.getString("tier")), rs.getBoolean("rivalry"), rs.getBoolean("reported"),
-                CollisionStatus.valueOf(rs.getString("status")),
-                Sql.instant(rs, "created_at").orElseThrow(), Sql.instant(rs, "updated_at").orElseThrow());
     }
 }
