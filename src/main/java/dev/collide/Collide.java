@@ -27,8 +27,11 @@ import dev.collide.source.LabDirectory;
 import dev.collide.source.Source;
 import dev.collide.source.SourceContext;
 import dev.collide.source.SourceTypes;
+import dev.collide.store.ArchiveReader;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
+import dev.collide.store.EventStore;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -56,7 +59,8 @@ public final class Collide implements AutoCloseable {
     private final Database database;
     private final JdbcArticleStore articles;
     private final JdbcSourceStateStore sourceStates;
-    private final JdbcEventStore events;
+    private final EventStore events;
+    private final ArchiveReader archive;
     private final Clock clock;
     private final SourceTypes kinds;
     private final Memo<Pipeline> pipeline;
@@ -75,10 +79,11 @@ public final class Collide implements AutoCloseable {
         var notify = config.notifications();
         this.events = new JdbcEventStore(database.dataSource(),
                 new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch())));
+        this.archive = new JdbcArchiveReader(database.dataSource());
         this.pipeline = new Memo<>(this::buildPipeline);
         this.outbox = new Memo<>(() -> new JdbcOutbox(database.dataSource()));
         this.delivery = new Memo<>(this::buildDelivery);
-        this.digestComposer = new Memo<>(() -> new DigestComposer(events, sourceStates,
+        this.digestComposer = new Memo<>(() -> new DigestComposer(archive, sourceStates,
                 new JdbcCitedArticles(database.dataSource()), notify.archiveUrl(), config.labs()));
         this.dailyDigest = new Memo<>(() -> notify.email().map(mail -> new DailyDigest(mail, digestComposer.get(),
                 new DigestMailer(mail, notify.timeout(), clock), new JdbcDigestLog(database.dataSource()), clock)));
@@ -111,7 +116,7 @@ public final class Collide implements AutoCloseable {
         List<Notifier> notifiers = new ArrayList<>();
         notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
         notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
-        return new OutboxDelivery(outbox.get(), new AlertRenderer(events, notify.archiveUrl()), notifiers, clock,
+        return new OutboxDelivery(outbox.get(), new AlertRenderer(archive, notify.archiveUrl()), notifiers, clock,
                 notify.lease());
     }
 
@@ -173,8 +178,14 @@ public final class Collide implements AutoCloseable {
         return sourceStates;
     }
 
-    public JdbcEventStore events() {
+    /** The detection store: the evidence detection reads and the transaction that writes its result. */
+    public EventStore events() {
         return events;
+    }
+
+    /** The archive's queries, for the commands, the archive server and the notifiers. */
+    public ArchiveReader archive() {
+        return archive;
     }
 
     public JdbcOutbox outbox() {

@@ -10,7 +10,7 @@ import dev.collide.extract.CoRelease;
 import dev.collide.store.DetectionChanges;
 import dev.collide.store.DetectionLock;
 import dev.collide.store.FamilyKey;
-import dev.collide.store.JdbcEventStore;
+import dev.collide.store.EventStore;
 import dev.collide.store.StoreException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,7 +28,7 @@ import java.util.Set;
  * of a PostgreSQL cluster.
  */
 public final class IncrementalDetector {
-    private final JdbcEventStore events;
+    private final EventStore events;
     private final EventBuilder eventBuilder;
     private final CollisionDetector detector;
     private final DetectionLock clusterLock;
@@ -37,7 +37,7 @@ public final class IncrementalDetector {
     private final Object detectionLock = new Object();
 
     /** {@code stages} is charged with the time of {@link #detect()}. */
-    public IncrementalDetector(JdbcEventStore events, EventBuilder eventBuilder, CollisionDetector detector,
+    public IncrementalDetector(EventStore events, EventBuilder eventBuilder, CollisionDetector detector,
                                DetectionLock clusterLock, Clock clock, StageTimes stages) {
         this.events = events;
         this.eventBuilder = eventBuilder;

@@ -10,7 +10,7 @@ import dev.collide.source.Source;
 import dev.collide.store.ArchiveWriter;
 import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
-import dev.collide.store.JdbcEventStore;
+import dev.collide.store.EventStore;
 import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.StoreException;
 import java.time.Clock;
@@ -29,7 +29,7 @@ public final class Pipeline implements AutoCloseable {
     private final IncrementalDetector detection;
 
     public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
-                    JdbcArticleStore articles, JdbcSourceStateStore states, JdbcEventStore events,
+                    JdbcArticleStore articles, JdbcSourceStateStore states, EventStore events,
                     EventBuilder eventBuilder, CollisionDetector detector, DetectionLock clusterLock, Clock clock) {
         this.poller = new SourcePoller(sources, extractor, fingerprint, articles, states, clock, stages);
         this.detection = new IncrementalDetector(events, eventBuilder, detector, clusterLock, clock, stages);

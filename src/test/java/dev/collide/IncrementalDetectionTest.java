@@ -16,6 +16,7 @@ import dev.collide.source.ArticleKind;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
 class IncrementalDetectionTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-25T10:00:00Z"), ZoneOffset.UTC);
 
-    private record Archive(Database db, JdbcArticleStore articles, JdbcEventStore events, Pipeline pipeline) {
+    private record Archive(Database db, JdbcArticleStore articles, JdbcEventStore events, JdbcArchiveReader reader,
+                           Pipeline pipeline) {
     }
 
     private static Archive open() throws Exception {
@@ -48,7 +50,8 @@ class IncrementalDetectionTest {
                 Optional.empty(), Optional.empty()));
         var articles = new JdbcArticleStore(db.dataSource());
         var events = new JdbcEventStore(db.dataSource(), OutboxPolicy.NONE);
-        return new Archive(db, articles, events, pipeline(db, articles, events, DetectionConfig.defaults()));
+        return new Archive(db, articles, events, new JdbcArchiveReader(db.dataSource()),
+                pipeline(db, articles, events, DetectionConfig.defaults()));
     }
 
     /** A pipeline with no sources over the archive: evidence is stored directly, detection is what is tested. */
@@ -60,7 +63,7 @@ class IncrementalDetectionTest {
     }
 
     private static Set<String> activeCollisions(Archive archive) throws Exception {
-        return archive.events().collisions(ArchiveQuery.all(), Optional.empty(), false).stream()
+        return archive.reader().collisions(ArchiveQuery.all(), Optional.empty(), false).stream()
                 .map(c -> c.id() + "@" + c.a().date().orElse(null) + "/" + c.b().date().orElse(null) + "/" + c.tier()
                         + "/" + c.reported())
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -129,7 +132,7 @@ class IncrementalDetectionTest {
         DetectionReport report = archive.pipeline().detect();
 
         assertThat(report.events()).isZero();
-        assertThat(archive.events().collisions(ArchiveQuery.all(), Optional.empty(), false)).isEmpty();
+        assertThat(archive.reader().collisions(ArchiveQuery.all(), Optional.empty(), false)).isEmpty();
         archive.db().close();
     }
 
@@ -165,8 +168,8 @@ class IncrementalDetectionTest {
 
         assertThat(first.created()).isEqualTo(1);
         assertThat(second).isEqualTo(new DetectionReport(0, 0, 0, 0, 0, 0, 0));
-        List<StoredCollision> collisions = archive.events().collisions(ArchiveQuery.all(), Optional.empty(), false);
-        assertThat(collisions).singleElement().extracting(StoredCollision::tier).isEqualTo("SAME_DAY");
+        List<StoredCollision> collisions = archive.reader().collisions(ArchiveQuery.all(), Optional.empty(), false);
+        assertThat(collisions).singleElement().extracting(c -> c.tier().name()).isEqualTo("SAME_DAY");
         archive.db().close();
     }
 
@@ -184,7 +187,7 @@ class IncrementalDetectionTest {
 
         assertThat(report.events()).isEqualTo(1);
         assertThat(report.retracted()).isEqualTo(1);
-        assertThat(archive.events().collisions(ArchiveQuery.all(), Optional.empty(), false))
+        assertThat(archive.reader().collisions(ArchiveQuery.all(), Optional.empty(), false))
                 .extracting(c -> c.a().family() + "+" + c.b().family()).containsExactly("qwen3+deepseek-prover-v2");
         archive.db().close();
     }
@@ -212,7 +215,7 @@ class IncrementalDetectionTest {
         assertThat(activeCollisions(incremental)).isEqualTo(activeCollisions(full)).singleElement().asString()
                 .startsWith(dev.collide.detect.Collision.idFor(ReleaseEvent.idFor("deepseek", "deepseek-v9-preview"),
                         ReleaseEvent.idFor("moonshot", "kimi-k9")));
-        assertThat(incremental.events().history(plainPair)).extracting(h -> h.change() + ": " + h.detail())
+        assertThat(incremental.reader().history(plainPair)).extracting(h -> h.change() + ": " + h.detail())
                 .last().asString().startsWith("RETRACTED: no longer holds: event "
                         + ReleaseEvent.idFor("deepseek", "deepseek-v9") + " (was 2026-04-24) is no longer a release");
         incremental.db().close();

@@ -92,12 +92,12 @@ class PipelineEndToEndTest {
         DetectionReport report = collide.pipeline().detect();
 
         assertThat(report.created()).isEqualTo(1);
-        List<StoredCollision> collisions = collide.events().collisions(ArchiveQuery.all(), Optional.empty(), false);
+        List<StoredCollision> collisions = collide.archive().collisions(ArchiveQuery.all(), Optional.empty(), false);
         assertThat(collisions).singleElement().satisfies(c -> {
             assertThat(c.a().lab() + "/" + c.b().lab()).isIn("deepseek/moonshot", "moonshot/deepseek");
             assertThat(c.a().date()).contains(LocalDate.of(2025, 1, 20));
             assertThat(c.b().date()).contains(LocalDate.of(2025, 1, 20));
-            assertThat(c.tier()).isEqualTo("SAME_DAY");
+            assertThat(c.tier().name()).isEqualTo("SAME_DAY");
             assertThat(c.rivalry()).isTrue();
         });
     }

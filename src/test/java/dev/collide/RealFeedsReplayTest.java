@@ -160,14 +160,14 @@ class RealFeedsReplayTest {
                         + r.stored());
             }
             collide.pipeline().detectAll();
-            List<StoredCollision> found = collide.events().collisions(ArchiveQuery.all(), Optional.empty(), false);
+            List<StoredCollision> found = collide.archive().collisions(ArchiveQuery.all(), Optional.empty(), false);
             List<String> lines = describe(found);
             System.out.println("real feeds replay (distinct links " + distinct + "), window 3 days: " + found.size() + " collisions");
             lines.forEach(l -> System.out.println("  " + l));
 
             for (StoredCollision c : found) {
                 for (var side : List.of(c.a(), c.b())) {
-                    for (StoredEvidence e : collide.events().evidence(side.id())) {
+                    for (StoredEvidence e : collide.archive().evidence(side.id())) {
                         String t = e.articleTitle().toLowerCase(Locale.ROOT);
                         if (e.release() && (t.contains("setup guide") || t.contains("ama recap"))) {
                             lines.add(describe(List.of(c)).get(0) + " rests on '" + e.articleTitle() + "'");
@@ -175,7 +175,7 @@ class RealFeedsReplayTest {
                     }
                 }
             }
-            for (var e : collide.events().events(ArchiveQuery.all())) {
+            for (var e : collide.archive().events(ArchiveQuery.all())) {
                 lines.add("event " + e.lab() + " " + e.family() + " " + e.date().orElse(null));
             }
             return lines;

@@ -152,9 +152,9 @@ class RealTextCollisionsTest {
             SourceReport r = collide.pipeline().poll(feed);
             assertThat(r.stored()).as("passages stored").isGreaterThan(100);
             collide.pipeline().detectAll();
-            found = collide.events().collisions(ArchiveQuery.all(), Optional.empty(), false);
-            for (StoredEvent e : collide.events().events(ArchiveQuery.all())) {
-                new EventBuilder().explain(e.id(), collide.events().loadReleaseEvidenceAround(e.lab(), e.family()))
+            found = collide.archive().collisions(ArchiveQuery.all(), Optional.empty(), false);
+            for (StoredEvent e : collide.archive().events(ArchiveQuery.all())) {
+                new EventBuilder().explain(e.id(), collide.archive().loadReleaseEvidenceAround(e.lab(), e.family()))
                         .ifPresent(d -> why.put(e.lab() + "|" + e.model() + "|" + e.family(), d.summary()));
             }
         }

@@ -28,6 +28,7 @@ import dev.collide.source.SourceConfigs;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -112,7 +113,8 @@ class SourcesEndToEndTest {
         assertThat(pipeline.poll(feed).stored()).isEqualTo(1);
         pipeline.detect();
 
-        List<StoredCollision> collisions = events.collisions(ArchiveQuery.all(), Optional.empty(), false);
+        List<StoredCollision> collisions = new JdbcArchiveReader(db.dataSource()).collisions(ArchiveQuery.all(),
+                Optional.empty(), false);
         assertThat(collisions).hasSize(1);
         StoredCollision collision = collisions.get(0);
         assertThat(collision.gapDays()).contains(2);

@@ -6,8 +6,7 @@ import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Backups;
 import dev.collide.store.Database;
 import dev.collide.store.JdbcArticleStore;
-import dev.collide.store.JdbcEventStore;
-import dev.collide.store.OutboxPolicy;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.StoreException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -85,7 +84,7 @@ public final class ArchiveBench {
                     Optional.of(LABS.get(0)), 1, 0));
             out.append(String.format(Locale.ROOT, "search index brought up to date with the table in %.1f s%n",
                     (System.nanoTime() - built) / 1e9));
-            var eventStore = new JdbcEventStore(db.dataSource(), OutboxPolicy.NONE);
+            var eventStore = new JdbcArchiveReader(db.dataSource());
             out.append(String.format(Locale.ROOT, "load average %.1f on %d cores%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors()));

@@ -6,6 +6,7 @@ import dev.collide.detect.Collision;
 import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.detect.ReleaseEvent;
+import dev.collide.detect.Tier;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.CollisionCsv;
 import dev.collide.store.CollisionView;
@@ -49,7 +50,7 @@ public final class CollisionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfigForQuery();
         ArchiveQuery query = Commands.query(spec, archive, config.labs());
-        Optional<String> tierFilter = Commands.tier(spec, tier);
+        Optional<Tier> tierFilter = Commands.tier(spec, tier);
         PrintWriter out = spec.commandLine().getOut();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             List<CollisionView> collisions;
@@ -63,7 +64,7 @@ public final class CollisionsCommand implements Callable<Integer> {
                                 .orElse(0L)).reversed())
                         .limit(query.limit()).map(CollisionView::of).toList();
             } else {
-                collisions = collide.events().collisions(query, tierFilter, retracted).stream()
+                collisions = collide.archive().collisions(query, tierFilter, retracted).stream()
                         .map(CollisionView::of).toList();
             }
             if (archive.format == OutputFormat.CSV) {

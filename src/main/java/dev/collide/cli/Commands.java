@@ -31,16 +31,17 @@ final class Commands {
         }
     }
 
-    static Optional<String> tier(CommandSpec spec, String tier) {
+    static Optional<Tier> tier(CommandSpec spec, String tier) {
         if (tier == null) {
             return Optional.empty();
         }
         String name = tier.toUpperCase(Locale.ROOT).replace('-', '_');
-        if (Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(name))) {
+        Optional<Tier> named = Arrays.stream(Tier.values()).filter(t -> t.name().equals(name)).findFirst();
+        if (named.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--tier '" + tier
                     + "' is not a tier; use SAME_DAY, WITHIN_72H or WITHIN_WINDOW");
         }
-        return Optional.of(name);
+        return named;
     }
 
     static Duration window(CommandSpec spec, String window) {
@@ -56,12 +57,12 @@ final class Commands {
         }
     }
 
-    static boolean matches(ArchiveQuery q, Optional<String> tier, Collision c) {
+    static boolean matches(ArchiveQuery q, Optional<Tier> tier, Collision c) {
         LocalDate a = c.a().date().map(d -> d.date()).orElse(LocalDate.MIN);
         LocalDate b = c.b().date().map(d -> d.date()).orElse(LocalDate.MAX);
         return q.since().map(s -> !b.isBefore(s)).orElse(true)
                 && q.until().map(u -> !a.isAfter(u)).orElse(true)
                 && q.lab().map(l -> l.equals(c.a().lab()) || l.equals(c.b().lab())).orElse(true)
-                && tier.map(t -> t.equals(c.tier().name())).orElse(true);
+                && tier.map(t -> t == c.tier()).orElse(true);
     }
 }

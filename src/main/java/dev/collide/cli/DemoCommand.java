@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 }
                 DetectionReport detection = collide.pipeline().detect();
-                List<StoredCollision> collisions = collide.events().collisions(ArchiveQuery.all(), Optional.empty(),
+                List<StoredCollision> collisions = collide.archive().collisions(ArchiveQuery.all(), Optional.empty(),
                         false);
                 if (format == OutputFormat.TABLE) {
                     out.println(detection.line());

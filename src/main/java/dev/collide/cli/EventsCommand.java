@@ -41,7 +41,7 @@ public final class EventsCommand implements Callable<Integer> {
         var query = Commands.query(spec, archive, config.labs());
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(Rows.EVENT_COLUMNS);
-            for (StoredEvent e : collide.events().events(query)) {
+            for (StoredEvent e : collide.archive().events(query)) {
                 Rows.addEvent(table, e);
             }
             table.print(spec.commandLine().getOut(), archive.format);
@@ -50,14 +50,14 @@ public final class EventsCommand implements Callable<Integer> {
     }
 
     private static int explain(Collide collide, String id, PrintWriter out, PrintWriter err) throws Exception {
-        Optional<StoredEvent> event = collide.events().event(id);
+        Optional<StoredEvent> event = collide.archive().event(id);
         if (event.isEmpty()) {
             err.println("no release event with id '" + id + "' (see collide events)");
             return 2;
         }
         StoredEvent e = event.get();
         Optional<Dating> dating = new EventBuilder().explain(id,
-                collide.events().loadReleaseEvidenceAround(e.lab(), e.family()));
+                collide.archive().loadReleaseEvidenceAround(e.lab(), e.family()));
         out.println(e.lab() + " " + e.model() + " (" + e.id() + ")");
         if (dating.isEmpty()) {
             out.println("the stored evidence no longer builds this event: run collide detect --full");

@@ -36,7 +36,7 @@ public final class RivalsCommand implements Callable<Integer> {
         var config = main.loadConfigForQuery();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             Tabular table = new Tabular(List.of("lab A", "lab B", "collisions", "rivals", "last", "dates"));
-            for (Rivalry r : collide.events().rivalries(Optional.ofNullable(lab))) {
+            for (Rivalry r : collide.archive().rivalries(Optional.ofNullable(lab))) {
                 boolean rivals = config.detection().isRivalry(r.labA(), r.labB());
                 String last = r.dates().isEmpty() ? "" : r.dates().get(r.dates().size() - 1).toString();
                 Map<String, Object> json = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Starts the archive server over {@code collide}'s stores and says where it listens; used by run too. */
     static ArchiveServer start(Collide collide, String bind, int port, PrintWriter out) {
-        var archive = new Archive(collide.events(), collide.articles(), collide.sourceStates(),
+        var archive = new Archive(collide.archive(), collide.articles(), collide.sourceStates(),
                 new JdbcArchiveStats(collide.database().dataSource()), collide.config().labs());
         try {
             ArchiveServer server = ArchiveServer.start(bind, port, archive, Clock.systemUTC());

@@ -1,7 +1,7 @@
 package dev.collide.notify;
 
 import dev.collide.store.HistoryEntry;
-import dev.collide.store.JdbcEventStore;
+import dev.collide.store.ArchiveReader;
 import dev.collide.store.StoreException;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
@@ -22,10 +22,10 @@ public final class AlertRenderer {
     /** Evidence links per release event in an alert. */
     static final int LINKS_PER_EVENT = 2;
 
-    private final JdbcEventStore events;
+    private final ArchiveReader events;
     private final URI archiveUrl;
 
-    public AlertRenderer(JdbcEventStore events, URI archiveUrl) {
+    public AlertRenderer(ArchiveReader events, URI archiveUrl) {
         this.events = events;
         this.archiveUrl = archiveUrl;
     }

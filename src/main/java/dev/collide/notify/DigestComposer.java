@@ -1,7 +1,7 @@
 package dev.collide.notify;
 
 import dev.collide.config.Lab;
-import dev.collide.store.JdbcEventStore;
+import dev.collide.store.ArchiveReader;
 import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.SourceHealth;
 import dev.collide.store.StoreException;
@@ -46,14 +46,14 @@ public final class DigestComposer {
     private static final TemplateEngine TEXT = TemplateEngine.createPrecompiled(null, ContentType.Plain, null,
             "dev.collide");
 
-    private final JdbcEventStore events;
+    private final ArchiveReader events;
     private final JdbcSourceStateStore sources;
     private final JdbcCitedArticles cited;
     private final URI archiveUrl;
     private final Map<String, String> labNames;
 
     /** {@code labs}: from config/labs.yml, for the labs' display names. */
-    public DigestComposer(JdbcEventStore events, JdbcSourceStateStore sources, JdbcCitedArticles cited,
+    public DigestComposer(ArchiveReader events, JdbcSourceStateStore sources, JdbcCitedArticles cited,
                           URI archiveUrl, List<Lab> labs) {
         this.events = events;
         this.sources = sources;
@@ -117,7 +117,7 @@ public final class DigestComposer {
     private CollisionItem item(StoredCollision c) {
         return new CollisionItem(URI.create(archiveUrl + "/collisions/" + c.id()),
                 c.a().model() + " × " + c.b().model(), describe(c.a()) + " · " + describe(c.b()) + " · "
-                + c.gapDays().map(g -> plural(g, "day") + " apart · ").orElse("") + SlackMessage.tierLabel(c.tier()));
+                + c.gapDays().map(g -> plural(g, "day") + " apart · ").orElse("") + c.tier().label());
     }
 
     /** Failing now, or silent for {@link #SILENT_AFTER} after having yielded items. */

@@ -3,11 +3,9 @@ package dev.collide.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.collide.detect.Tier;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * An alert as a Slack Block Kit message with a plain-text fallback ({@code text}, shown in notifications). Every
@@ -34,7 +32,7 @@ final class SlackMessage {
             field(list, eventField(col.a()));
             field(list, eventField(col.b()));
             field(list, "*Gap*\n" + col.gapDays().map(g -> g + (g == 1 ? " day" : " days")).orElse("unknown"));
-            field(list, "*Tier*\n" + escape(tierLabel(col.tier())) + (col.rivalry() ? " (rivals)" : ""));
+            field(list, "*Tier*\n" + escape(col.tier().label()) + (col.rivalry() ? " (rivals)" : ""));
         } else if (alert instanceof Alert.EventAlert e) {
             field(list, eventField(e.event()));
             field(list, "*Sources*\n" + e.event().sourceCount());
@@ -86,7 +84,7 @@ final class SlackMessage {
         if (alert instanceof Alert.CollisionAlert c) {
             StoredCollision col = c.collision();
             return escape(headline(c) + " — " + plain(col.a()) + " and " + plain(col.b())
-                    + col.gapDays().map(g -> ", " + g + " day(s) apart").orElse("") + ", " + tierLabel(col.tier()));
+                    + col.gapDays().map(g -> ", " + g + " day(s) apart").orElse("") + ", " + col.tier().label());
         }
         return escape(headline(alert) + " (" + date(((Alert.EventAlert) alert).event()) + ")");
     }
@@ -103,14 +101,6 @@ final class SlackMessage {
         return e.date().map(LocalDate::toString).orElse("date unknown")
                 + e.precision().filter(p -> !p.equals("DAY") && !p.equals("INSTANT"))
                 .map(p -> " (" + p.toLowerCase(java.util.Locale.ROOT) + ")").orElse("");
-    }
-
-    static String tierLabel(String tier) {
-        try {
-            return Tier.valueOf(tier).label();
-        } catch (IllegalArgumentException e) {
-            return Objects.toString(tier);
-        }
     }
 
     private static void field(ArrayNode fields, String mrkdwn) {

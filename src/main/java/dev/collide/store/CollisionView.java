@@ -34,8 +34,9 @@ public record CollisionView(String id, EventView a, EventView b, Integer gapDays
     }
 
     private static CollisionView of(StoredCollision c, EventView a, EventView b, List<HistoryView> history) {
-        return new CollisionView(c.id(), a, b, c.gapDays().orElse(null), c.tier(), c.rivalry(), c.reported(),
-                c.status(), c.createdAt().toString(), c.updatedAt().toString(), "/api/collisions/" + c.id(), history);
+        return new CollisionView(c.id(), a, b, c.gapDays().orElse(null), c.tier().name(), c.rivalry(),
+                c.reported(), c.status().name(), c.createdAt().toString(), c.updatedAt().toString(),
+                "/api/collisions/" + c.id(), history);
     }
 
     /** One line of a collision's history (README: {@code [{"change", "detail", "changedAt"}]}). */

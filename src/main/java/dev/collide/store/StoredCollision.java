@@ -1,12 +1,14 @@
 package dev.collide.store;
 
+import dev.collide.detect.Tier;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A collision as the archive shows it; {@code status} is ACTIVE or RETRACTED, {@code tier} a Tier name. */
-public record StoredCollision(String id, StoredEvent a, StoredEvent b, Optional<Integer> gapDays, String tier,
-                              boolean rivalry, boolean reported, String status, Instant createdAt, Instant updatedAt) {
+/** A collision as the archive shows it. */
+public record StoredCollision(String id, StoredEvent a, StoredEvent b, Optional<Integer> gapDays, Tier tier,
+                              boolean rivalry, boolean reported, CollisionStatus status, Instant createdAt,
+                              Instant updatedAt) {
     public boolean isActive() {
-        return "ACTIVE".equals(status);
+        return status == CollisionStatus.ACTIVE;
     }
 }

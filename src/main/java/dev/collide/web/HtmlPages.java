@@ -81,15 +81,15 @@ final class HtmlPages {
     private HtmlPages() {
     }
 
-    static String index(ArchiveQuery q, Optional<String> tier, Map<String, String> labNames,
+    static String index(ArchiveQuery q, Optional<dev.collide.detect.Tier> tier, Map<String, String> labNames,
                         List<StoredEvent> events, List<StoredCollision> collisions) {
         List<LabOption> labs = labNames.entrySet().stream().map(lab -> new LabOption(lab.getKey(), lab.getValue(),
                 q.lab().map(lab.getKey()::equals).orElse(false))).toList();
         List<TierOption> tiers = java.util.Arrays.stream(dev.collide.detect.Tier.values()).map(t -> new TierOption(
-                t.name(), t.label(), tier.map(t.name()::equals).orElse(false))).toList();
+                t.name(), t.label(), tier.map(t::equals).orElse(false))).toList();
         String svg = TimelineSvg.render(labNames, events, collisions);
         List<CollisionRow> collisionRows = collisions.stream().map(c -> new CollisionRow(c.id(),
-                named(c.a(), labNames) + " and " + named(c.b(), labNames), Describe.tierLabel(c.tier()),
+                named(c.a(), labNames) + " and " + named(c.b(), labNames), c.tier().label(),
                 c.gapDays().map(g -> g + " d").orElse("?"))).toList();
         List<EventRow> eventRows = events.stream().map(e -> new EventRow(e.id(),
                 e.date().map(Object::toString).orElse("?"), labNames.getOrDefault(e.lab(), e.lab()), e.model(),

@@ -100,13 +100,17 @@ final class Params {
         return lab;
     }
 
-    Optional<String> tier() throws BadParameter {
+    Optional<Tier> tier() throws BadParameter {
         Optional<String> tier = string("tier");
-        if (tier.isPresent() && Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(tier.get()))) {
+        if (tier.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Tier> named = Arrays.stream(Tier.values()).filter(t -> t.name().equals(tier.get())).findFirst();
+        if (named.isEmpty()) {
             throw new BadParameter("tier", "tier '" + tier.get() + "' is not a tier; use SAME_DAY, WITHIN_72H or"
                     + " WITHIN_WINDOW");
         }
-        return tier;
+        return named;
     }
 
     boolean flag(String name) throws BadParameter {

@@ -61,10 +61,10 @@ final class TimelineSvg {
         for (TimelineLayout.Band band : layout.bands()) {
             StoredCollision c = band.collision();
             svg.append("<a href=\"/collisions/").append(Html.escape(c.id())).append("\" class=\"collision\" data-tier=\"")
-                    .append(Html.escape(c.tier().toLowerCase(Locale.ROOT))).append("\" data-collision-id=\"")
+                    .append(Html.escape(c.tier().name().toLowerCase(Locale.ROOT))).append("\" data-collision-id=\"")
                     .append(Html.escape(c.id())).append("\">")
                     .append("<title>").append(Html.escape(named(c.a(), names) + " and " + named(c.b(), names) + ", "
-                            + Describe.tierLabel(c.tier()) + c.gapDays().map(g -> ", " + g + (g == 1 ? " day" : " days")
+                            + c.tier().label() + c.gapDays().map(g -> ", " + g + (g == 1 ? " day" : " days")
                             + " apart").orElse(""))).append("</title>");
             if (band.connector()) {
                 svg.append("<line x1=\"").append(fmt(band.xa())).append("\" y1=\"").append(fmt(band.ya()))

@@ -14,6 +14,7 @@ import dev.collide.extract.ReleaseDate;
 import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
 import dev.collide.store.Database;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArchiveStats;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
@@ -70,7 +71,7 @@ class JsonShapesTest {
         var built = new EventBuilder().build(events.loadReleaseEvidence());
         events.saveDetection(built, new CollisionDetector(DetectionConfig.defaults()).detect(built,
                 events.loadCoReleases()), DETECTED);
-        server = ArchiveServer.start("127.0.0.1", 0, new Archive(events, articles,
+        server = ArchiveServer.start("127.0.0.1", 0, new Archive(new JdbcArchiveReader(db.dataSource()), articles,
                 new JdbcSourceStateStore(db.dataSource()), new JdbcArchiveStats(db.dataSource()), List.of()),
                 Clock.fixed(DETECTED, ZoneOffset.UTC));
     }

@@ -64,7 +64,7 @@ class DailyDigestTest {
     /** A freshly started process's digest job on the shared database. */
     private DailyDigest newProcess(NotifyConfig.Email email, Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        var composer = new DigestComposer(archive.events, new JdbcSourceStateStore(archive.db.dataSource()),
+        var composer = new DigestComposer(archive.reader, new JdbcSourceStateStore(archive.db.dataSource()),
                 new JdbcCitedArticles(archive.db.dataSource()), URI.create("http://127.0.0.1:8080"), List.of());
         return new DailyDigest(email, composer, new DigestMailer(email, Duration.ofSeconds(5), clock),
                 new JdbcDigestLog(archive.db.dataSource()), clock);

@@ -41,7 +41,7 @@ class DigestContentTest {
     }
 
     private DigestComposer composer() {
-        return new DigestComposer(archive.events, new JdbcSourceStateStore(archive.db.dataSource()),
+        return new DigestComposer(archive.reader, new JdbcSourceStateStore(archive.db.dataSource()),
                 new JdbcCitedArticles(archive.db.dataSource()), URI.create("http://127.0.0.1:8080"), LABS);
     }
 

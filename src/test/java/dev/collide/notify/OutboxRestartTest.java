@@ -15,6 +15,7 @@ import dev.collide.config.DatabaseConfig;
 import dev.collide.config.NotifyConfig;
 import dev.collide.config.Secret;
 import dev.collide.store.Database;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.OutboxPolicy;
 import java.net.URI;
@@ -38,8 +39,8 @@ class OutboxRestartTest {
         var events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of("slack"), Set.of("deepseek")));
         var slack = new SlackNotifier(new NotifyConfig.Slack(new Secret("SLACK_WEBHOOK_URL",
                 wm.getHttpBaseUrl() + "/hook")), Duration.ofSeconds(5), clock);
-        return new OutboxDelivery(new JdbcOutbox(db.dataSource()), new AlertRenderer(events,
-                URI.create("http://127.0.0.1:8080")), List.of(slack), clock);
+        var renderer = new AlertRenderer(new JdbcArchiveReader(db.dataSource()), URI.create("http://127.0.0.1:8080"));
+        return new OutboxDelivery(new JdbcOutbox(db.dataSource()), renderer, List.of(slack), clock);
     }
 
     @Test

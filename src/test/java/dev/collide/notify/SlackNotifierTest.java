@@ -55,7 +55,7 @@ class SlackNotifierTest {
     private OutboxDelivery delivery(WireMockRuntimeInfo wm, Clock clock) {
         var slack = new SlackNotifier(new NotifyConfig.Slack(new Secret("SLACK_WEBHOOK_URL",
                 wm.getHttpBaseUrl() + "/services/T0/B0/xyz")), Duration.ofSeconds(5), clock);
-        return new OutboxDelivery(outbox, new AlertRenderer(archive.events, ARCHIVE), List.of(slack), clock);
+        return new OutboxDelivery(outbox, new AlertRenderer(archive.reader, ARCHIVE), List.of(slack), clock);
     }
 
     private OutboxEntry onlyRow() throws Exception {
@@ -66,7 +66,7 @@ class SlackNotifierTest {
     void deliverDue_newCollision_postsBlockKitMessage(WireMockRuntimeInfo wm) throws Exception {
         stubFor(post("/services/T0/B0/xyz").willReturn(ok("ok")));
         archive.deepSeekAndKimi(NOW);
-        String id = archive.events.collisions(dev.collide.store.ArchiveQuery.all(), Optional.empty(), false)
+        String id = archive.reader.collisions(dev.collide.store.ArchiveQuery.all(), Optional.empty(), false)
                 .get(0).id();
 
         DeliveryReport report = delivery(wm, CLOCK).deliverDue();

@@ -11,6 +11,7 @@ import dev.collide.extract.ReleaseDate;
 import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
 import dev.collide.store.Database;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.OutboxPolicy;
@@ -31,11 +32,13 @@ final class TestArchive implements AutoCloseable {
     final Database db;
     final JdbcArticleStore articles;
     final JdbcEventStore events;
+    final JdbcArchiveReader reader;
 
     TestArchive(List<String> channels, Set<String> watched) throws Exception {
         db = Database.open(new DatabaseConfig(url, Optional.empty(), Optional.empty()));
         articles = new JdbcArticleStore(db.dataSource());
         events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(channels, watched));
+        reader = new JdbcArchiveReader(db.dataSource());
     }
 
     /** One news article reporting one release. */

@@ -39,7 +39,7 @@ class WebhookNotifierTest {
         var webhook = new WebhookNotifier(new NotifyConfig.Webhook(new Secret("COLLIDE_WEBHOOK_URL",
                 wm.getHttpBaseUrl() + "/bot"), new Secret("COLLIDE_WEBHOOK_SECRET", KEY)), Duration.ofSeconds(5),
                 CLOCK);
-        return new OutboxDelivery(new JdbcOutbox(archive.db.dataSource()), new AlertRenderer(archive.events,
+        return new OutboxDelivery(new JdbcOutbox(archive.db.dataSource()), new AlertRenderer(archive.reader,
                 URI.create("http://127.0.0.1:8080")), List.of(webhook), CLOCK);
     }
 

@@ -29,6 +29,7 @@ import dev.collide.source.FeedParser;
 import dev.collide.source.FeedSource;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
@@ -226,7 +227,8 @@ class ClusterSchedulerTest {
                 }
             };
             var delivery = new OutboxDelivery(new JdbcOutbox(db.dataSource()),
-                    new AlertRenderer(events, URI.create("https://collide.example/")), List.of(slack),
+                    new AlertRenderer(new JdbcArchiveReader(db.dataSource()), URI.create("https://collide.example/")),
+                    List.of(slack),
                     Clock.fixed(Instant.parse("2026-04-25T12:00:00Z"), ZoneOffset.UTC));
             scheduler = new CollideScheduler(pipeline, sources,
                     CollideScheduler.clusteredProperties(3, db.dataSource(), Duration.ofSeconds(1), id),

@@ -35,6 +35,7 @@ class CorrectionsTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private Database db;
     private JdbcEventStore store;
+    private JdbcArchiveReader reader;
     private final EventBuilder builder = new EventBuilder();
     private final CollisionDetector detector = new CollisionDetector(new DetectionConfig(Duration.ofDays(3), 0.0,
             List.of()));
@@ -45,6 +46,7 @@ class CorrectionsTest {
         db = Database.open(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 Optional.empty(), Optional.empty()));
         store = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of(), Set.of()));
+        reader = new JdbcArchiveReader(db.dataSource());
     }
 
     @AfterEach
@@ -73,7 +75,7 @@ class CorrectionsTest {
 
     private List<String> history(String collisionId) throws Exception {
         List<String> out = new ArrayList<>();
-        store.history(collisionId).forEach(h -> out.add(h.change() + ": " + h.detail()));
+        reader.history(collisionId).forEach(h -> out.add(h.change() + ": " + h.detail()));
         return out;
     }
 

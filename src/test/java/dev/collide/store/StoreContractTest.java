@@ -35,6 +35,7 @@ abstract class StoreContractTest {
     Database db;
     JdbcArticleStore articles;
     JdbcEventStore events;
+    JdbcArchiveReader reader;
 
     /** Makes a fresh, empty database for one test and returns its config; the stores migrate it on open. */
     abstract DatabaseConfig newDatabase() throws Exception;
@@ -48,6 +49,7 @@ abstract class StoreContractTest {
         db = Database.open(newDatabase());
         articles = new JdbcArticleStore(db);
         events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of("slack"), Set.of("deepseek")));
+        reader = new JdbcArchiveReader(db.dataSource());
     }
 
     @AfterEach
@@ -160,7 +162,7 @@ abstract class StoreContractTest {
         assertThat(second.newEvents()).isZero();
         assertThat(second.collisionChanges()).isEmpty();
         assertThat(second.outboxRows()).isZero();
-        assertThat(events.collisions(ArchiveQuery.all(), Optional.empty(), false)).hasSize(1);
+        assertThat(reader.collisions(ArchiveQuery.all(), Optional.empty(), false)).hasSize(1);
     }
 
     @Test
@@ -170,7 +172,7 @@ abstract class StoreContractTest {
         articles.save(article("wire", "g2", "https://wire.example/2"), 2,
                 release("moonshot", "kimi-k2.6", LocalDate.of(2026, 4, 20)), NOW);
         detect(NOW);
-        String id = events.collisions(ArchiveQuery.all(), Optional.empty(), false).get(0).id();
+        String id = reader.collisions(ArchiveQuery.all(), Optional.empty(), false).get(0).id();
 
         // the lab's own post dates V4 two weeks later than the news did
         var labPost = new Article("deepseek-news", "v4", Optional.of(URI.create("https://deepseek.example/v4")),
@@ -179,11 +181,11 @@ abstract class StoreContractTest {
         DetectionChanges changes = detect(NOW.plusSeconds(60));
 
         assertThat(changes.count("RETRACTED")).isEqualTo(1);
-        assertThat(events.collisions(ArchiveQuery.all(), Optional.empty(), false)).isEmpty();
-        StoredCollision retracted = events.collision(id).orElseThrow();
-        assertThat(retracted.status()).isEqualTo("RETRACTED");
-        assertThat(events.history(id)).extracting(HistoryEntry::change).containsExactly("CREATED", "RETRACTED");
-        assertThat(events.event(ReleaseEvent.idFor("deepseek", "deepseek-v4")).orElseThrow().date())
+        assertThat(reader.collisions(ArchiveQuery.all(), Optional.empty(), false)).isEmpty();
+        StoredCollision retracted = reader.collision(id).orElseThrow();
+        assertThat(retracted.status().name()).isEqualTo("RETRACTED");
+        assertThat(reader.history(id)).extracting(HistoryEntry::change).containsExactly("CREATED", "RETRACTED");
+        assertThat(reader.event(ReleaseEvent.idFor("deepseek", "deepseek-v4")).orElseThrow().date())
                 .contains(LocalDate.of(2026, 5, 8));
     }
 
@@ -216,7 +218,7 @@ abstract class StoreContractTest {
                 release("moonshot", "kimi-k2.6", LocalDate.of(2026, 4, 20)), NOW);
         detect(NOW);
 
-        var found = events.events(new ArchiveQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+        var found = reader.events(new ArchiveQuery(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(q), 10, 0));
 
         assertThat(found).extracting(StoredEvent::model)
@@ -229,7 +231,7 @@ abstract class StoreContractTest {
                 release("deepseek", "deepseek-v4", LocalDate.of(2026, 4, 24)), NOW);
         detect(NOW);
 
-        List<StoredEvidence> evidence = events.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v4"));
+        List<StoredEvidence> evidence = reader.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v4"));
 
         assertThat(evidence).singleElement().satisfies(e -> {
             assertThat(e.link()).contains(URI.create("https://wire.example/1"));
@@ -420,8 +422,8 @@ abstract class StoreContractTest {
                 NOW);
         detect(NOW);
 
-        var ofPreview = events.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v9-preview"));
-        var ofFinal = events.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v9"));
+        var ofPreview = reader.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v9-preview"));
+        var ofFinal = reader.evidence(ReleaseEvent.idFor("deepseek", "deepseek-v9"));
 
         assertThat(ofPreview).extracting(StoredEvidence::sentence).containsExactly("DeepSeek V9 Preview is here");
         assertThat(ofFinal).extracting(StoredEvidence::sentence)

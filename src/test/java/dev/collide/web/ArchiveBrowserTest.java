@@ -140,8 +140,7 @@ class ArchiveBrowserTest {
             var labs = dev.collide.config.ConfigLoader.fromEnvironment().loadLabs(Path.of("config"));
             try (var db = dev.collide.store.Database.open(new dev.collide.config.DatabaseConfig(url,
                     java.util.Optional.empty(), java.util.Optional.empty()))) {
-                var archive = new Archive(new dev.collide.store.JdbcEventStore(db.dataSource(),
-                        new dev.collide.store.OutboxPolicy(List.of(), java.util.Set.of())),
+                var archive = new Archive(new dev.collide.store.JdbcArchiveReader(db.dataSource()),
                         new dev.collide.store.JdbcArticleStore(db), new dev.collide.store.JdbcSourceStateStore(
                         db.dataSource()), new dev.collide.store.JdbcArchiveStats(db.dataSource()), labs);
                 try (var demoServer = ArchiveServer.start("127.0.0.1", 0, archive, java.time.Clock.systemUTC())) {

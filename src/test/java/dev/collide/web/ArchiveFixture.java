@@ -12,6 +12,7 @@ import dev.collide.fetch.Validators;
 import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
 import dev.collide.store.Database;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArchiveStats;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
@@ -51,7 +52,8 @@ final class ArchiveFixture implements AutoCloseable {
         var articles = new JdbcArticleStore(db);
         var events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of("slack"), Set.of()));
         var sources = new JdbcSourceStateStore(db.dataSource());
-        archive = new Archive(events, articles, sources, new JdbcArchiveStats(db.dataSource()), LABS);
+        archive = new Archive(new JdbcArchiveReader(db.dataSource()), articles, sources,
+                new JdbcArchiveStats(db.dataSource()), LABS);
 
         articles.save(article("wire", "ds-1", "https://wire.example/deepseek-v4", "DeepSeek releases V4 weights",
                 "The Chinese lab published DeepSeek V4 under an open licence.", LocalDate.of(2026, 4, 24)), 11,

@@ -11,6 +11,7 @@ import dev.collide.extract.ReleaseDate;
 import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
 import dev.collide.store.Database;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArchiveStats;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
@@ -55,8 +56,8 @@ final class CrowdedArchive implements AutoCloseable {
                 Optional.empty(), Optional.empty()));
         var articles = new JdbcArticleStore(db);
         var events = new JdbcEventStore(db.dataSource(), new OutboxPolicy(List.of(), Set.of()));
-        archive = new Archive(events, articles, new JdbcSourceStateStore(db.dataSource()),
-                new JdbcArchiveStats(db.dataSource()), labs);
+        archive = new Archive(new JdbcArchiveReader(db.dataSource()), articles,
+                new JdbcSourceStateStore(db.dataSource()), new JdbcArchiveStats(db.dataSource()), labs);
         Random random = new Random(20260630L);
         LocalDate start = LocalDate.of(2024, 7, 1);
         for (int i = 0; i < count; i++) {

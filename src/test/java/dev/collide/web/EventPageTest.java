@@ -14,6 +14,7 @@ import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.Database;
+import dev.collide.store.JdbcArchiveReader;
 import dev.collide.store.JdbcArchiveStats;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
@@ -59,9 +60,9 @@ class EventPageTest {
         var built = new EventBuilder().build(events.loadReleaseEvidence());
         events.saveDetection(built, new CollisionDetector(DetectionConfig.defaults()).detect(built,
                 events.loadCoReleases()), ArchiveFixture.NOW);
-        var archive = new Archive(events, articles, new JdbcSourceStateStore(db.dataSource()),
-                new JdbcArchiveStats(db.dataSource()), List.of(new Lab("deepseek", "DeepSeek", List.of("DeepSeek"),
-                List.of(), List.of(), List.of())));
+        var archive = new Archive(new JdbcArchiveReader(db.dataSource()), articles,
+                new JdbcSourceStateStore(db.dataSource()), new JdbcArchiveStats(db.dataSource()),
+                List.of(new Lab("deepseek", "DeepSeek", List.of("DeepSeek"), List.of(), List.of(), List.of())));
         server = ArchiveServer.start("127.0.0.1", 0, archive, ArchiveFixture.CLOCK);
         http = new ArchiveHttp(server.port());
     }
@@ -73,7 +74,7 @@ class EventPageTest {
     }
 
     private static String eventPage() throws Exception {
-        String id = events.events(ArchiveQuery.all()).get(0).id();
+        String id = new JdbcArchiveReader(db.dataSource()).events(ArchiveQuery.all()).get(0).id();
         return http.get("/events/" + id).body();
     }
 

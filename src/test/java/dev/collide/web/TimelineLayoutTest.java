@@ -2,6 +2,8 @@ package dev.collide.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.collide.detect.Tier;
+import dev.collide.store.CollisionStatus;
 import dev.collide.store.StoredCollision;
 import dev.collide.store.StoredEvent;
 import java.time.Instant;
@@ -173,6 +175,7 @@ class TimelineLayoutTest {
     }
 
     private static StoredCollision collision(StoredEvent a, StoredEvent b) {
-        return new StoredCollision("c1", a, b, Optional.of(4), "SAME_WEEK", true, false, "ACTIVE", T, T);
+        return new StoredCollision("c1", a, b, Optional.of(4), Tier.WITHIN_WINDOW, true, false,
+                CollisionStatus.ACTIVE, T, T);
     }
 }
