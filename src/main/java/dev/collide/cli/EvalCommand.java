@@ -70,7 +70,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (format.equals("json")) {
             try {
-                spec.commandLine().getOut().println(Tabular.JSON.writeValueAsString(new Json(report)));
+                spec.commandLine().getOut().println(Tabular.json().writeValueAsString(new Json(report)));
             } catch (IOException e) {
                 throw new IllegalStateException("JSON of plain records cannot fail", e);
             }

@@ -72,7 +72,7 @@ class SourcesCommandTest {
     void sources_json_listsHealthErrorsAndNextRun() throws Exception {
         assertThat(run("sources", "--format", "json")).isZero();
 
-        var rows = Tabular.JSON.readTree(out.toString());
+        var rows = Tabular.json().readTree(out.toString());
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("id").asText()).isEqualTo("qwen-blog");
         assertThat(rows.get(0).get("needsAttention").asBoolean()).isFalse();
