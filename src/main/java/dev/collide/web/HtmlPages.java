@@ -89,7 +89,7 @@ final class HtmlPages {
                 t.name(), t.label(), tier.map(t::equals).orElse(false))).toList();
         String svg = TimelineSvg.render(labNames, events, collisions);
         List<CollisionRow> collisionRows = collisions.stream().map(c -> new CollisionRow(c.id(),
-                named(c.a(), labNames) + " and " + named(c.b(), labNames), c.tier().label(),
+                Describe.event(c.a(), labNames) + " and " + Describe.event(c.b(), labNames), c.tier().label(),
                 c.gapDays().map(g -> g + " d").orElse("?"))).toList();
         List<EventRow> eventRows = events.stream().map(e -> new EventRow(e.id(),
                 e.date().map(Object::toString).orElse("?"), labNames.getOrDefault(e.lab(), e.lab()), e.model(),
@@ -99,28 +99,22 @@ final class HtmlPages {
                 out -> out.writeContent(svg), collisionRows, eventRows));
     }
 
-    /** "DeepSeek V4 (2026-04-24)": the lab by its name, once, and the date. */
-    private static String named(StoredEvent e, Map<String, String> labNames) {
-        return title(labNames.getOrDefault(e.lab(), e.lab()), e.model()) + " ("
-                + e.date().map(Object::toString).orElse("date unknown") + ")";
-    }
-
     static String event(StoredEvent e, List<StoredEvidence> evidence, Map<String, String> labNames,
                         Optional<Dating> dating) {
         String released = e.date().map(Object::toString).orElse("on an unknown date")
                 + e.precision().map(p -> " (precision " + p + ")").orElse("");
-        return render("web/event.jte", new EventPage(e, title(labNames.getOrDefault(e.lab(), e.lab()), e.model()),
+        return render("web/event.jte", new EventPage(e,
+                Describe.model(labNames.getOrDefault(e.lab(), e.lab()), e.model()),
                 released, String.format(Locale.ROOT, "%.2f", e.confidence()), dating, articles(evidence)));
     }
 
     static String collision(StoredCollision c, List<StoredEvidence> evidenceA, List<StoredEvidence> evidenceB,
                             List<HistoryEntry> history, Map<String, String> labNames) {
-        String a = named(c.a(), labNames);
-        String b = named(c.b(), labNames);
-        String summary = a + " and " + b + ", " + Describe.collision(c).substring(
-                (Describe.event(c.a()) + " and " + Describe.event(c.b()) + ", ").length());
-        String title = "Collision: " + title(labNames.getOrDefault(c.a().lab(), c.a().lab()), c.a().model()) + " and "
-                + title(labNames.getOrDefault(c.b().lab(), c.b().lab()), c.b().model());
+        String a = Describe.event(c.a(), labNames);
+        String b = Describe.event(c.b(), labNames);
+        String summary = Describe.collision(c, e -> Describe.event(e, labNames));
+        String title = "Collision: " + Describe.model(labNames.getOrDefault(c.a().lab(), c.a().lab()), c.a().model())
+                + " and " + Describe.model(labNames.getOrDefault(c.b().lab(), c.b().lab()), c.b().model());
         List<Side> sides = List.of(new Side(c.a().id(), a, articles(evidenceA)),
                 new Side(c.b().id(), b, articles(evidenceB)));
         return render("web/collision.jte", new CollisionPage(title, !c.isActive(), summary, sides, history));
@@ -128,17 +122,6 @@ final class HtmlPages {
 
     static String error(int status, String message) {
         return render("web/error.jte", Map.<String, Object>of("status", status, "message", message));
-    }
-
-    /**
-     * "DeepSeek V4", not "DeepSeek DeepSeek V4": the lab's name is left out when the model's name already starts with
-     * its first word ("Mistral Large 3" of Mistral AI, "Qwen 3.5" of Qwen (Alibaba)).
-     */
-    static String title(String labName, String model) {
-        String word = labName.split("[\\s(]+", 2)[0];
-        boolean named = !word.isEmpty() && model.regionMatches(true, 0, word, 0, word.length())
-                && (model.length() == word.length() || !Character.isLetterOrDigit(model.charAt(word.length())));
-        return named ? model : labName + " " + model;
     }
 
     /** Evidence grouped by article, in the store's order (release mentions first), so each article is one row. */

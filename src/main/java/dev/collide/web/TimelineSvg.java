@@ -60,12 +60,12 @@ final class TimelineSvg {
         }
         for (TimelineLayout.Band band : layout.bands()) {
             StoredCollision c = band.collision();
-            svg.append("<a href=\"/collisions/").append(Html.escape(c.id())).append("\" class=\"collision\" data-tier=\"")
+            svg.append("<a href=\"/collisions/").append(Html.escape(c.id()))
+                    .append("\" class=\"collision\" data-tier=\"")
                     .append(Html.escape(c.tier().name().toLowerCase(Locale.ROOT))).append("\" data-collision-id=\"")
                     .append(Html.escape(c.id())).append("\">")
-                    .append("<title>").append(Html.escape(named(c.a(), names) + " and " + named(c.b(), names) + ", "
-                            + c.tier().label() + c.gapDays().map(g -> ", " + g + (g == 1 ? " day" : " days")
-                            + " apart").orElse(""))).append("</title>");
+                    .append("<title>").append(Html.escape(Describe.collision(c, e -> Describe.event(e, names))))
+                    .append("</title>");
             if (band.connector()) {
                 svg.append("<line x1=\"").append(fmt(band.xa())).append("\" y1=\"").append(fmt(band.ya()))
                         .append("\" x2=\"").append(fmt(band.xb())).append("\" y2=\"").append(fmt(band.yb()))
@@ -82,7 +82,7 @@ final class TimelineSvg {
             svg.append("<a href=\"/events/").append(Html.escape(e.id())).append("\" class=\"release")
                     .append(m.partner() ? " partner" : "").append("\" data-event-id=\"").append(Html.escape(e.id()))
                     .append("\" data-lab=\"").append(Html.escape(e.lab())).append("\">")
-                    .append("<title>").append(Html.escape(named(e, names))).append("</title>")
+                    .append("<title>").append(Html.escape(Describe.event(e, names))).append("</title>")
                     .append("<circle cx=\"").append(fmt(m.x())).append("\" cy=\"").append(m.y())
                     .append(m.partner() ? "\" r=\"5\" fill=\"#fff\" stroke=\"#29335c\" stroke-width=\"2\"/>"
                             : "\" r=\"6\" fill=\"#29335c\"/>");
@@ -98,12 +98,6 @@ final class TimelineSvg {
                     .append(" left out for room: point at a mark, or narrow the dates.</text>");
         }
         return svg.append("</svg>").toString();
-    }
-
-    /** "DeepSeek V4 (2026-04-24)": the lab by its name, once, as the pages write it. */
-    private static String named(StoredEvent e, Map<String, String> names) {
-        return HtmlPages.title(names.getOrDefault(e.lab(), e.lab()), e.model()) + " ("
-                + e.date().map(Object::toString).orElse("date unknown") + ")";
     }
 
     private static String fmt(double v) {
