@@ -171,20 +171,16 @@ record TimelineLayout(int width, int height, List<Lane> lanes, List<Tick> ticks,
             double span = Math.max(1, ChronoUnit.DAYS.between(from, to));
             return LEFT + (WIDTH - LEFT - RIGHT) * ChronoUnit.DAYS.between(from, day) / span;
         }
-
-        double pixelsPerDay() {
-            return (WIDTH - LEFT - RIGHT) / (double) Math.max(1, ChronoUnit.DAYS.between(from, to));
-        }
     }
 
     /** The finest of days, weeks, months, quarters, half-years and years whose widest label fits its spacing. */
     private static List<Tick> ticks(Scale scale) {
-        record Step(String unit, int size, double days) {
+        record Step(String unit, int size) {
         }
-        List<Step> steps = List.of(new Step("day", 1, 1), new Step("week", 1, 7), new Step("month", 1, 30.4),
-                new Step("month", 2, 60.9), new Step("month", 3, 91.3), new Step("month", 6, 182.6),
-                new Step("year", 1, 365.25), new Step("year", 2, 730.5), new Step("year", 5, 1826),
-                new Step("year", 10, 3652));
+        List<Step> steps = List.of(new Step("day", 1), new Step("week", 1), new Step("month", 1),
+                new Step("month", 2), new Step("month", 3), new Step("month", 6),
+                new Step("year", 1), new Step("year", 2), new Step("year", 5),
+                new Step("year", 10));
         for (Step step : steps) {
             List<LocalDate> days = new ArrayList<>();
             LocalDate d = switch (step.unit()) {

@@ -12,8 +12,6 @@ import java.util.Map;
  * where it fits, and each collision as a translucent band joining its two releases across their lanes.
  */
 final class TimelineSvg {
-    static final int WIDTH = TimelineLayout.WIDTH;
-
     private TimelineSvg() {
     }
 
