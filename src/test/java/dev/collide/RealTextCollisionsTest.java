@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +73,9 @@ class RealTextCollisionsTest {
 
     @Test
     void realText_asOneFeed_collisionsAgainstGold(WireMockRuntimeInfo wm) throws Exception {
-        assumeTrue(Files.isRegularFile(PASSAGES), "skipped: " + PASSAGES.toAbsolutePath() + " is absent");
+        if (!Files.isRegularFile(PASSAGES)) {
+            dev.collide.RequiredService.missing("skipped: " + PASSAGES.toAbsolutePath() + " is absent");
+        }
         ObjectMapper json = new ObjectMapper();
         StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">"
                 + "<channel><title>realtext</title><link>https://corpus.invalid/</link><description>d</description>");

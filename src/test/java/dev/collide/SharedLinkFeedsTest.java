@@ -1,7 +1,6 @@
 package dev.collide;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.collide.config.CollideConfig;
 import dev.collide.config.ConfigLoader;
@@ -35,8 +34,10 @@ class SharedLinkFeedsTest {
 
     private static SourceConfig source(String id, String file, Optional<String> lab) {
         Path feed = FORMATS.resolve(file);
-        assumeTrue(Files.isReadable(feed), "skipped: the shared corpus feed " + feed.toAbsolutePath()
+        if (!Files.isReadable(feed)) {
+            dev.collide.RequiredService.missing("skipped: the shared corpus feed " + feed.toAbsolutePath()
                 + " is not here");
+        }
         return new SourceConfig(id, SourceKind.FEED, feed.toAbsolutePath().toUri(), Duration.ofMinutes(30), true, lab,
                 Map.of(), 1);
     }

@@ -1,7 +1,6 @@
 package dev.collide.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.collide.extract.CorpusEvaluation.Gold;
@@ -24,11 +23,9 @@ class RealTextEvaluationTest {
 
     @Test
     void realTextCorpus_staysAboveItsFloors() throws IOException {
-        boolean present = Files.isReadable(CORPUS);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(CORPUS.toAbsolutePath() + " is missing: CI must have shared/ beside the checkout");
+        if (!Files.isReadable(CORPUS)) {
+            dev.collide.RequiredService.missing(CORPUS.toAbsolutePath() + " not found (a checkout beside shared/ has it)");
         }
-        assumeThat(present).as("skipped: %s not found (a checkout beside shared/ has it)", CORPUS).isTrue();
         var evaluation = new CorpusEvaluation(new DictionaryExtractor(TestLabs.labs()), TestLabs.labs());
         List<Passage> passages = CorpusFile.read(CORPUS);
         CorpusEvaluation.Report r = evaluation.evaluate(passages);
