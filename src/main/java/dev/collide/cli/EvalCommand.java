@@ -5,6 +5,8 @@ import dev.collide.extract.CorpusEvaluation;
 import dev.collide.extract.CorpusFile;
 import dev.collide.extract.CorpusSplit;
 import dev.collide.extract.DictionaryExtractor;
+import dev.collide.extract.ReleaseModel;
+import dev.collide.extract.ReleaseModelTraining;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,6 +45,20 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Score only the dev or the held-out passages (split by source site, see CorpusSplit).")
     String split;
 
+    @Option(names = "--folds", paramLabel = "K",
+            description = "Score by K-fold cross-validation by source site: each fold by a release model trained on "
+                    + "the others (instead of the rules alone).")
+    Integer folds;
+
+    @Option(names = "--train", paramLabel = "OUT.tsv",
+            description = "Train the release model on the passages of --split and write its weights to OUT.tsv "
+                    + "(score it with --model; none is bundled).")
+    Path trainOut;
+
+    @Option(names = "--model", paramLabel = "MODEL.tsv",
+            description = "Score with the release model in MODEL.tsv (as written by --train) with the rules.")
+    Path modelFile;
+
     @Override
     public Integer call() throws ConfigException {
         if (!format.equals("table") && !format.equals("json")) {
@@ -57,10 +73,22 @@ public final class EvalCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         var labs = main.loader().loadLabs(main.configDir());
+        if (folds != null && folds < 2) {
+            spec.commandLine().getErr().println("error: --folds must be 2 or more, not " + folds);
+            return Main.EXIT_CONFIG;
+        }
         CorpusEvaluation.Report report;
         try {
-            report = new CorpusEvaluation(new DictionaryExtractor(labs), labs)
-                    .evaluate(part.select(CorpusFile.read(file)));
+            var passages = part.select(CorpusFile.read(file));
+            if (trainOut != null) {
+                new ReleaseModelTraining(labs).train(passages).write(trainOut, "trained by collide eval --train on "
+                        + passages.size() + " passages of " + file.getFileName() + " (--split " + split + ")");
+                spec.commandLine().getErr().println("release model written to " + trainOut);
+            }
+            report = folds != null ? new ReleaseModelTraining(labs).crossValidate(passages, folds)
+                    : new CorpusEvaluation(modelFile == null ? new DictionaryExtractor(labs)
+                            : DictionaryExtractor.withModel(labs, ReleaseModel.read(modelFile)), labs)
+                            .evaluate(passages);
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: cannot read " + file + ": " + e.getMessage());
             return Main.EXIT_CONFIG;

@@ -97,6 +97,18 @@ public final class CorpusEvaluation {
             return b == 0 ? 1.0 : (double) a / b;
         }
 
+        /** The counts of both reports added, their misses in order (k-fold folds summed). */
+        public Report plus(Report o) {
+            List<Miss> all = new ArrayList<>(misses);
+            all.addAll(o.misses);
+            return new Report(passages + o.passages, required + o.required, strictFound + o.strictFound,
+                    strictRight + o.strictRight, strictEmitted + o.strictEmitted, lenientFound + o.lenientFound,
+                    lenientRight + o.lenientRight, lenientEmitted + o.lenientEmitted, dayJudged + o.dayJudged,
+                    dayRight + o.dayRight, noReleasePassages + o.noReleasePassages,
+                    falseReleasesOnNoRelease + o.falseReleasesOnNoRelease,
+                    noReleasePassagesHit + o.noReleasePassagesHit, all);
+        }
+
         /** The figures as a table, then the misses per passage. */
         public String toTable(boolean withMisses) {
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
@@ -231,11 +243,15 @@ public final class CorpusEvaluation {
     }
 
     static boolean sameName(Mention m, Gold g) {
-        if (!m.lab().equals(g.lab())) {
+        return sameName(m.lab(), m.model(), m.modelId(), g);
+    }
+
+    static boolean sameName(String lab, String model, String modelId, Gold g) {
+        if (!lab.equals(g.lab())) {
             return false;
         }
         String gold = normalise(g.model());
-        for (String name : List.of(m.model(), m.modelId())) {
+        for (String name : List.of(model, modelId)) {
             String n = normalise(name);
             if (!n.isEmpty() && !gold.isEmpty() && (n.contains(gold) || gold.contains(n))) {
                 return true;

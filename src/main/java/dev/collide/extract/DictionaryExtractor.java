@@ -32,10 +32,34 @@ public final class DictionaryExtractor implements Extractor {
     private final ReleaseClassifier classifier = new ReleaseClassifier();
     private final ReleaseDateReader dates = new ReleaseDateReader();
     private final CoReleaseReader coReleases = new CoReleaseReader();
+    private final ReleaseModel model;
+    private final FeatureSink sink;
 
+    /** Sees the features of every name the rules classified, with the article (training, issue #12 item 2). */
+    interface FeatureSink {
+        void accept(Article article, ModelName name, int[] features, boolean ruleRelease);
+    }
+
+    /** The extractor with the bundled release model, or the rules alone when none is bundled (see README). */
     public DictionaryExtractor(List<Lab> labs) {
+        this(labs, BundledModel.MODEL.orElse(null), null);
+    }
+
+    /** The extractor with another release model (scoring a model before it is bundled). */
+    public static DictionaryExtractor withModel(List<Lab> labs, ReleaseModel model) {
+        return new DictionaryExtractor(labs, model, null);
+    }
+
+    DictionaryExtractor(List<Lab> labs, ReleaseModel model, FeatureSink sink) {
         this.dictionary = new NameDictionary(labs);
         this.names = new ModelNameReader(labs);
+        this.model = model;
+        this.sink = sink;
+    }
+
+    /** Read once per process, on first use. */
+    private static final class BundledModel {
+        static final Optional<ReleaseModel> MODEL = ReleaseModel.bundled();
     }
 
     @Override
@@ -54,6 +78,7 @@ public final class DictionaryExtractor implements Extractor {
         List<String> previousLabs = List.of();
         Mention lastRelease;
         boolean inHubTitle;
+        boolean inTitle;
         Optional<ReleaseDate> articleDate = Optional.empty();
         final Map<String, Mention> mentions = new LinkedHashMap<>();
         /** Per lab, the date of a release the text states without naming the model ("they dropped it on a Saturday"). */
@@ -76,8 +101,10 @@ public final class DictionaryExtractor implements Extractor {
         // model the entry releases.
         ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD
                 || article.kind() == ArticleKind.LAB_POST && isNameOnlyTitle(article.title());
+        ctx.inTitle = true;
         read(article, article.title(), today, ctx);
         ctx.inHubTitle = false;
+        ctx.inTitle = false;
         String text = article.text();
         if (text.length() > MAX_CHARS) {
             LOG.debug("article longer than {} chars, rest ignored: source={} guid={}", MAX_CHARS, article.sourceId(),
@@ -230,6 +257,9 @@ public final class DictionaryExtractor implements Extractor {
             Optional<ReleaseDate> attached = AttachedDate.find(text, name, found, spans);
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
+            if (!ctx.inHubTitle && (model != null || sink != null)) {
+                verdict = learned(article, text, words, clauses, to, name, spans, verdict, ctx);
+            }
             if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)) {
                 // A list or table row: "Llama 9.1 70B (March 2031)" dates the model's release.
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
@@ -298,6 +328,31 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
+    }
+
+    /**
+     * The learned model's verdict (issue #12 item 2), which reads the rules' verdict among the sentence's features:
+     * it keeps the rules' confidence where the two agree.
+     */
+    private ReleaseClassifier.Verdict learned(Article article, String text, Words words, Clauses clauses, int to,
+                                              ModelName name, List<DateSpan> spans, ReleaseClassifier.Verdict rule,
+                                              Context ctx) {
+        int clause = clauses.indexOf(name.start());
+        int zh = words.hasHan() ? classifier.zhCues(text, clauses.start(clause), clauses.end(clause, to)) : 0;
+        var features = new ReleaseFeatures.Context(rule.release(), rule.confidence(), !spans.isEmpty(), ctx.inTitle,
+                article.kind(), (zh & Lexicon.STRONG_RELEASE) != 0, (zh & Lexicon.PREDICTION) != 0,
+                (zh & Lexicon.COMPARISON) != 0);
+        int[] f = new int[ReleaseFeatures.MAX];
+        int n = ReleaseFeatures.of(words, clauses, to, name, features, f);
+        if (sink != null) {
+            sink.accept(article, name, java.util.Arrays.copyOf(f, n), rule.release());
+        }
+        if (model == null) {
+            return rule;
+        }
+        double p = model.probability(f, n);
+        boolean release = p >= ReleaseModel.THRESHOLD;
+        return release == rule.release() ? rule : new ReleaseClassifier.Verdict(release, release ? p : 1 - p);
     }
 
     /**

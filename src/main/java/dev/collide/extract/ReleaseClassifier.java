@@ -300,6 +300,13 @@ final class ReleaseClassifier {
                 || before.equals("since") || before.equals("of") || k + 1 < w.size() && w.get(k + 1).isNumber();
     }
 
+    /** The Chinese cues of {@code [from, to)} as {@link Lexicon} bits (release, prediction, comparison). */
+    int zhCues(String text, int from, int to) {
+        return (hasZh(text, from, to, ZH_RELEASE) ? Lexicon.STRONG_RELEASE : 0)
+                | (hasZh(text, from, to, ZH_PREDICTION) ? Lexicon.PREDICTION : 0)
+                | (hasZh(text, from, to, ZH_COMPARISON) ? Lexicon.COMPARISON : 0);
+    }
+
     /** Chinese has no word breaks: the cues are looked up as substrings, only in clauses with Han characters. */
     private static boolean hasZh(String text, int from, int to, List<String> cues) {
         boolean han = false;
