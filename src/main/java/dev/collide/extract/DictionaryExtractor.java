@@ -125,9 +125,28 @@ public final class DictionaryExtractor implements Extractor {
                 m = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, unnamed, m.confidence(),
                         m.evidence());
             }
+            if (m.release() && m.dateFromArticle()) {
+                m = datedBySibling(m, ctx);
+            }
             out.add(m);
         }
         return new Extraction(out, ctx.coReleases);
+    }
+
+    /**
+     * "the Qwen 9.5 rollout ... Qwen9.5-397B-A17B announced on 2031-02-17": a release of a family that only the
+     * article dates is the launch another name of that family has a stated date for.
+     */
+    private static Mention datedBySibling(Mention m, Context ctx) {
+        for (var e : ctx.mentions.entrySet()) {
+            Mention o = e.getValue();
+            if (o != m && o.release() && !o.dateFromArticle() && ctx.stated.contains(e.getKey())
+                    && o.lab().equals(m.lab()) && o.family().equals(m.family())) {
+                return new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, o.date(), m.confidence(),
+                        m.evidence());
+            }
+        }
+        return m;
     }
 
     private void read(Article article, String text, Optional<LocalDate> today, Context ctx) {
@@ -248,6 +267,7 @@ public final class DictionaryExtractor implements Extractor {
             return;
         }
         Clauses clauses = Clauses.of(text, from, to, words);
+        List<DateSpan> releaseSpans = releaseDates(words, spans);
         String evidence = evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
         ModelName previous = null;
@@ -292,7 +312,12 @@ public final class DictionaryExtractor implements Extractor {
                 // column ("Recommended replacement"), not a release.
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
-            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, spans, clauses));
+            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, releaseSpans, clauses));
+            if (stated.isEmpty() && releaseSpans != spans && verdict.release()
+                    && DateChoice.pick(name, found, spans, clauses).isPresent()) {
+                // the only date the sentence gives the name is another event's (a retirement, a stock-market day)
+                verdict = new ReleaseClassifier.Verdict(false, 0.7);
+            }
             Optional<ReleaseDate> date = stated.or(() -> ctx.articleDate);
             if (date.isEmpty()) {
                 continue;
@@ -353,6 +378,39 @@ public final class DictionaryExtractor implements Extractor {
         double p = model.probability(f, n);
         boolean release = p >= ReleaseModel.THRESHOLD;
         return release == rule.release() ? rule : new ReleaseClassifier.Verdict(release, release ? p : 1 - p);
+    }
+
+    /** Words that, just before a date, make it the day of something else than a release. */
+    private static final java.util.Set<String> OTHER_EVENTS = java.util.Set.of("arxiv", "preprint", "stock",
+            "stocks", "shares", "market", "sell-off", "selloff", "loss", "earnings", "cutoff", "cut-off", "knowledge",
+            "trained", "training", "retired", "retirement", "deprecated", "deprecation", "shutdown", "sunset",
+            "discontinued", "lawsuit", "hearing");
+
+    /**
+     * The dates a release can have: not one that a few words before it tie to another kind of event ("posted to
+     * arXiv on March 10", "a loss in market capitalisation on January 27", "knowledge cut-off of June 2024").
+     */
+    private static List<DateSpan> releaseDates(Words words, List<DateSpan> spans) {
+        List<DateSpan> out = null;
+        for (int s = 0; s < spans.size(); s++) {
+            DateSpan span = spans.get(s);
+            boolean other = false;
+            for (int k = words.indexAt(span.start()) - 1, seen = 0; k >= 0 && seen < 6 && !other; k--) {
+                if (s > 0 && words.get(k).end() <= spans.get(s - 1).end()) {
+                    break; // the words before belong to the previous date
+                }
+                if (words.get(k).isWord()) {
+                    other = OTHER_EVENTS.contains(words.text(k));
+                    seen++;
+                }
+            }
+            if (other && out == null) {
+                out = new ArrayList<>(spans.subList(0, s));
+            } else if (!other && out != null) {
+                out.add(span);
+            }
+        }
+        return out == null ? spans : out;
     }
 
     /**

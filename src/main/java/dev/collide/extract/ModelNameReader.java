@@ -240,7 +240,24 @@ final class ModelNameReader {
                 break;
             }
             String token = text.substring(p, tEnd);
-            PartKind kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+            PartKind kind = null;
+            int monthYear = monthYearEnd(text, p, tEnd, limit);
+            if (monthYear > 0 && (!parts.isEmpty() || afterBrand)) {
+                // "Command R+ 08-2024", "command-r-plus-08-2024": a dated checkpoint, one part
+                kind = PartKind.DATE;
+                tEnd = monthYear;
+                token = text.substring(p, tEnd);
+            } else if (!glued && isYearMonthCode(token)) {
+                kind = PartKind.DATE; // "Codestral 2508", "Mistral Small 2503": a checkpoint named by its month
+            } else if (!glued && afterBrand && parts.isEmpty() && isLetterVersion(token, sep)) {
+                kind = PartKind.VERSION; // "Command R", "Command A", "command-r": a one-letter line name
+                if (tEnd < limit && text.charAt(tEnd) == '+') {
+                    tEnd++;
+                    token = token + "-plus"; // "Command R+" is the API's "command-r-plus"
+                }
+            } else {
+                kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+            }
             if (glued && kind == null && Character.isUpperCase(sep) && token.chars().allMatch(Character::isLetter)) {
                 kind = PartKind.WORD; // "JanusFlow": a capitalised word glued to the brand
             }
@@ -256,6 +273,36 @@ final class ModelNameReader {
             end = tEnd;
         }
         return end;
+    }
+
+    /** "08-2024" from {@code p}: a month, '-', a year of this century; the end of the year, or -1. */
+    private static int monthYearEnd(String text, int p, int tEnd, int limit) {
+        if (tEnd - p != 2 || NameTokens.digitsAt(text, p) != 2 || tEnd + 5 > limit || text.charAt(tEnd) != '-'
+                || NameTokens.digitsAt(text, tEnd + 1) != 4 || !text.startsWith("20", tEnd + 1)) {
+            return -1;
+        }
+        int month = (text.charAt(p) - '0') * 10 + text.charAt(p + 1) - '0';
+        int end = tEnd + 5;
+        boolean wordEnds = end == limit || !Character.isLetterOrDigit(text.charAt(end));
+        return month >= 1 && month <= 12 && wordEnds ? end : -1;
+    }
+
+    /** "2508": a year-and-month code (YYMM) of 2023-2039; never a year, whose first two digits are 19 or 20. */
+    private static boolean isYearMonthCode(String token) {
+        if (token.length() != 4 || NameTokens.digitsAt(token, 0) != 4) {
+            return false;
+        }
+        int yy = Integer.parseInt(token.substring(0, 2));
+        int mm = Integer.parseInt(token.substring(2));
+        return yy >= 23 && yy <= 39 && mm >= 1 && mm <= 12;
+    }
+
+    /** One Latin letter: capital after a space ("Command R"), any case after '-' ("command-r"). */
+    private static boolean isLetterVersion(String token, char sep) {
+        if (token.length() != 1 || !NameTokens.isLetter(token.charAt(0))) {
+            return false;
+        }
+        return sep == '-' || Character.isUpperCase(token.charAt(0));
     }
 
     private static PartKind classify(String token, char sep, boolean hasVersion, boolean hasParts) {

@@ -47,7 +47,8 @@ final class NameDictionary {
 
     /** A brand that is also an alias ("DeepSeek", "MiniMax") is kept once, as a brand: it names the lab too. */
     private static void add(Map<String, Entry> byKey, List<Entry> list, Entry entry) {
-        String folded = entry.key().toLowerCase(Locale.ROOT);
+        // An exact-case entry keeps each configured spelling ("Command" and the API's "command-r")
+        String folded = entry.exactCase() ? entry.key() : entry.key().toLowerCase(Locale.ROOT);
         if (entry.key().isBlank() || byKey.containsKey(folded)) {
             return;
         }

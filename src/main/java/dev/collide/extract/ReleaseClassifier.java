@@ -57,6 +57,9 @@ final class ReleaseClassifier {
         if (hasMentionSuffix(text, name.end(), sentenceEnd)) {
             return new Verdict(false, 0.85);
         }
+        if (isFamilyMembership(w, name)) {
+            return new Verdict(false, 0.8);
+        }
         int c = clauses.indexOf(name.start());
         int from = clauses.start(c);
         int to = clauses.end(c, sentenceEnd);
@@ -105,6 +108,20 @@ final class ReleaseClassifier {
             }
         }
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
+    }
+
+    private static final Set<String> MEMBERSHIP = Set.of("in", "within", "across", "from");
+    private static final Set<String> LINES = Set.of("family", "series", "lineup", "line", "generation");
+
+    /**
+     * "the third release in the Claude 9 family", "the newest model from the Llama 9 series": the name says which
+     * line another model belongs to; it is not the model released.
+     */
+    private static boolean isFamilyMembership(Words w, ModelName name) {
+        int k = w.indexAt(name.start());
+        int after = w.indexAt(name.end());
+        return k >= 2 && w.text(k - 1).equals("the") && MEMBERSHIP.contains(w.text(k - 2))
+                && after < w.size() && LINES.contains(w.text(after));
     }
 
     /** A sentence that reports a release (a release cue, no plan or negation) without naming a model. */
