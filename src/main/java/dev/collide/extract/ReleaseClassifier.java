@@ -90,6 +90,9 @@ final class ReleaseClassifier {
             }
         }
         int verb = nearestVerb(w, from, to, name);
+        if (verb < 0 && hasPhrasalRelease(w, from, to)) {
+            return new Verdict(true, 0.75 + bonus);
+        }
         if (verb < 0) {
             if (hasZh(text, from, to, ZH_RELEASE)) {
                 return hasZh(text, from, to, ZH_COMPARISON) ? new Verdict(false, 0.7) : new Verdict(true, 0.85 + bonus);
@@ -108,6 +111,36 @@ final class ReleaseClassifier {
             }
         }
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
+    }
+
+    private static final Set<String> MAKE = Set.of("make", "makes", "made", "making", "went", "go", "goes", "gone");
+    private static final Set<String> SUCCESSION = Set.of("followed", "came", "arrived", "appeared");
+
+    /**
+     * Releases said with a phrase rather than a verb: "making it open source", "went open-weight", and a chained
+     * succession, "X followed four weeks later", "came a day after".
+     */
+    private static boolean hasPhrasalRelease(Words w, int from, int to) {
+        int first = w.indexAt(from);
+        for (int k = first; k < w.size() && w.get(k).start() < to; k++) {
+            String t = w.text(k);
+            if (t.equals("open") && (w.text(k + 1).equals("source") || w.text(k + 1).equals("weights"))
+                    || t.equals("open-source") || t.equals("open-weight") || t.equals("open-weights")) {
+                for (int j = k - 1; j >= first && j >= k - 3; j--) {
+                    if (MAKE.contains(w.text(j))) {
+                        return true;
+                    }
+                }
+            }
+            if (SUCCESSION.contains(t) && !w.text(k + 1).equals("by")) {
+                for (int j = k + 1; j < w.size() && j <= k + 5 && w.get(j).start() < to; j++) {
+                    if (w.text(j).equals("later") || w.text(j).equals("after")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static final Set<String> MEMBERSHIP = Set.of("in", "within", "across", "from");

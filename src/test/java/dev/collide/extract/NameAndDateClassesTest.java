@@ -1,0 +1,80 @@
+package dev.collide.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of miss found on the dev part of the real-text corpus (issue #12), each on sentences written for this
+ * test: one-letter lines and dated checkpoints as names, dates of other events, family membership, a family's
+ * undated mention, phrasal releases.
+ */
+class NameAndDateClassesTest {
+    private static final DictionaryExtractor EXTRACTOR = new DictionaryExtractor(TestLabs.labs());
+
+    private static List<String> releases(String date, String text) {
+        return EXTRACTOR.extract(TestLabs.news(date, text)).mentions().stream().filter(Mention::release)
+                .map(m -> m.modelId() + " " + m.date()).toList();
+    }
+
+    @Test
+    void oneLetterLinesAndDatedCheckpoints_areNames() {
+        assertThat(releases("2031-01-01", "Cohere released Command R 08-2030 and Command R+ 08-2030 in August 2030."))
+                .containsExactly("command-r-08-2030 2030-08", "command-r-plus-08-2030 2030-08");
+        assertThat(releases("2031-01-01", "Cohere shipped command-r-plus-08-2030 in August 2030."))
+                .containsExactly("command-r-plus-08-2030 2030-08");
+        assertThat(releases("2031-01-01", "Mistral released Codestral 2907 at the end of July 2030."))
+                .containsExactly("codestral-2907 2030-07");
+    }
+
+    @Test
+    void aYearAfterABrand_isNoCheckpoint() {
+        assertThat(releases("2031-01-01", "Mistral released Codestral 2030 plans in July 2030.")).isEmpty();
+    }
+
+    @Test
+    void theCheckpointAndTheOriginal_areDifferentModels() {
+        List<String> found = releases("2031-01-01", "Cohere launched Command R+ in April 2030.");
+        assertThat(found).containsExactly("command-r-plus 2030-04");
+    }
+
+    @Test
+    void aDateOfAnotherEvent_isNotTheReleaseDate() {
+        assertThat(releases("2031-06-01", "Seedream 9.0, whose technical report was posted to arXiv on March 10,"
+                + " 2031, had been released in December 2030."))
+                .containsExactly("seedream-9.0 2030-12");
+        assertThat(releases("2031-06-01", "When DeepSeek-R9 followed three weeks later on January 20, 2031, the"
+                + " chip maker lost a fifth of its market value on January 27, 2031."))
+                .containsExactly("deepseek-r9 2031-01-20");
+    }
+
+    @Test
+    void aNameWhoseOnlyDateIsAKnowledgeCutOff_isNoReleaseOfThatDate() {
+        assertThat(releases("2031-06-01", "Gemini 9.0 Flash is available, with a knowledge cutoff of January 2031."))
+                .isEmpty();
+    }
+
+    @Test
+    void theFamilyAModelBelongsTo_isNoRelease() {
+        assertThat(releases("2031-06-01", "Claude Sonnet 9.5 was released on May 3, 2031, the third release in"
+                + " the Claude 9 family."))
+                .containsExactly("claude-sonnet-9.5 2031-05-03");
+    }
+
+    @Test
+    void aFamilyMentionOnlyTheArticleDates_takesItsDatedSiblingsDate() {
+        assertThat(releases("2031-03-06", "The Qwen 9.5 rollout impressed. Qwen9.5-397B-A17B was announced on"
+                + " 2031-02-17."))
+                .containsExactly("qwen9.5 2031-02-17", "qwen9.5-397b-a17b 2031-02-17");
+    }
+
+    @Test
+    void phrasalReleases() {
+        assertThat(releases("2031-07-02", "Baidu has decided to share ERNIE 9.5 with the world by making it open"
+                + " source."))
+                .containsExactly("ernie-9.5 2031-07-02");
+        assertThat(releases("2031-07-02", "Kimi K9 came two days after it, on June 30, 2031."))
+                .containsExactly("kimi-k9 2031-06-30");
+    }
+}
