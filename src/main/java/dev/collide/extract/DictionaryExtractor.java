@@ -76,6 +76,8 @@ public final class DictionaryExtractor implements Extractor {
     private static final class Context {
         Optional<ReleaseDate> anchor = Optional.empty();
         List<String> previousLabs = List.of();
+        /** The labs the title names. */
+        List<String> titleLabs = List.of();
         Mention lastRelease;
         boolean inHubTitle;
         boolean inTitle;
@@ -154,7 +156,7 @@ public final class DictionaryExtractor implements Extractor {
             return;
         }
         List<NameHit> hits = dictionary.find(text);
-        if (hits.isEmpty() && article.lab().isEmpty()) {
+        if (hits.isEmpty() && article.lab().isEmpty() && ctx.titleLabs.isEmpty()) {
             ctx.previousLabs = List.of();
             return;
         }
@@ -220,6 +222,9 @@ public final class DictionaryExtractor implements Extractor {
         article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);
         if (sentenceLabs.isEmpty()) {
             ctx.previousLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
+            // "GPT-5, o3 and o4-mini are coming soon" ... "o1-preview was released in September 2024": the labs
+            // the title names are the article's subject all through
+            ctx.titleLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
         }
         if (!context.isEmpty()) {
             found.addAll(names.readUnbranded(text, from, to, context, taken));
@@ -228,6 +233,14 @@ public final class DictionaryExtractor implements Extractor {
         // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
         List<String> previousLabs = ctx.previousLabs;
         ctx.previousLabs = sentenceLabs;
+        if (ctx.inTitle) {
+            for (String lab : sentenceLabs) {
+                if (!ctx.titleLabs.contains(lab)) {
+                    ctx.titleLabs = new ArrayList<>(ctx.titleLabs);
+                    ctx.titleLabs.add(lab);
+                }
+            }
+        }
         List<Mention> undatedBefore = ctx.undatedReleases;
         ctx.undatedReleases = List.of();
         ModelName subjectBefore = ctx.previousSubject;

@@ -159,10 +159,24 @@ final class ReleaseClassifier {
 
     /** A sentence that reports a release (a release cue, no plan or negation) without naming a model. */
     boolean isUnnamedRelease(String text, Words w, int from, int to) {
-        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
-            return false; // a comparison may follow ("allowing unrestricted commercial use"): no name it could frame
+        if (hasZh(text, from, to, ZH_PREDICTION)) {
+            return false;
         }
-        return has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
+        if (hasZh(text, from, to, ZH_RELEASE)) {
+            return true;
+        }
+        // A plan or a negation counts in the release verb's own clause: "they dropped it on a Saturday, because why
+        // not shake things up" is a release; "it has not released the model" is not.
+        Clauses clauses = Clauses.of(text, from, to, w);
+        for (int c = 0; c < clauses.count(); c++) {
+            int start = clauses.start(c);
+            int end = clauses.end(c, to);
+            if (has(w, start, end, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)
+                    && !has(w, start, end, Lexicon.PREDICTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sentence with no release, plan or comparison cue at all. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Splits plain text into sentences as {@code [start, end)} spans: after '.', '!' or '?' followed by a space, after
  * '。', '！', '？', and at line breaks. A '.' inside a version ("GLM-4.5") or before a lower-case word does not end
- * a sentence. A sentence is cut at {@link #MAX_SENTENCE} characters so that junk without punctuation stays bounded.
+ * a sentence, unless that word holds a digit, as lower-case model names do ("o3", "gpt-oss-120b").
+ * A sentence is cut at {@link #MAX_SENTENCE} characters so that junk without punctuation stays bounded.
  */
 final class SentenceSplitter {
     static final int MAX_SENTENCE = 1_000;
@@ -78,6 +79,15 @@ final class SentenceSplitter {
         while (i < text.length() && text.charAt(i) == ' ') {
             i++;
         }
-        return i < text.length() && Character.isLowerCase(text.charAt(i));
+        if (i >= text.length() || !Character.isLowerCase(text.charAt(i))) {
+            return false;
+        }
+        // "... in December 2024. o3 will follow": a lower-case model name with a digit starts a sentence
+        for (int k = i; k < text.length() && k - i < 24 && !Character.isWhitespace(text.charAt(k)); k++) {
+            if (Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -77,4 +77,35 @@ class NameAndDateClassesTest {
         assertThat(releases("2031-07-02", "Kimi K9 came two days after it, on June 30, 2031."))
                 .containsExactly("kimi-k9 2031-06-30");
     }
+
+    private static List<String> releases(String date, String title, String text) {
+        return EXTRACTOR.extract(TestLabs.news(date, title, text)).mentions().stream().filter(Mention::release)
+                .map(m -> m.modelId() + " " + m.date()).toList();
+    }
+
+    @Test
+    void aLowerCaseNameAfterAYear_startsASentence() {
+        // one sentence, "in December 2030. o9 will ...", would give o8 the plan of o9 and o9 the date of o8
+        assertThat(releases("2031-04-05", "OpenAI's pace is quick: o8 was released in December 2030. o9 will be"
+                + " released within two weeks."))
+                .containsExactly("o8 2030-12");
+    }
+
+    @Test
+    void theLabsOfTheTitle_lendTheirUnbrandedNamesToTheWholeArticle() {
+        assertThat(releases("2031-04-05", "GPT-9 and o9 are coming soon", "Release cycles are shorter now. o8 was"
+                + " released in December 2030."))
+                .containsExactly("o8 2030-12");
+    }
+
+    @Test
+    void aPlanInAnotherClause_doesNotUndoTheRelease() {
+        // the unnamed release of the first sentence dates the model the second one presents
+        assertThat(releases("2031-04-07", "Meta unleashes Llama 9", "Meta has a new bag of tricks, and they dropped"
+                + " it on a Saturday, because why not shake things up? Say hello to Llama 9."))
+                .containsExactly("llama-9 2031-04-05");
+        assertThat(releases("2031-04-07", "Meta unleashes Llama 9", "Meta said it would not drop it on a Saturday."
+                + " Say hello to Llama 9."))
+                .containsExactly("llama-9 2031-04-07");
+    }
 }

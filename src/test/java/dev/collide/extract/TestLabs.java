@@ -35,6 +35,11 @@ final class TestLabs {
                 Optional.empty(), List.of());
     }
 
+    static Article news(String date, String title, String text) {
+        return new Article("test", "t1", Optional.empty(), title, text, Optional.of(midnight(date)), ArticleKind.NEWS,
+                Optional.empty(), List.of());
+    }
+
     static Article labPost(String date, String lab, String text) {
         return new Article("test", "t1", Optional.empty(), "", text, Optional.of(midnight(date)),
                 ArticleKind.LAB_POST, Optional.of(lab), List.of());
