@@ -293,7 +293,8 @@ public final class DictionaryExtractor implements Extractor {
             if (!ctx.inHubTitle && (model != null || sink != null)) {
                 verdict = learned(article, text, words, clauses, to, name, spans, verdict, ctx);
             }
-            if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)) {
+            if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)
+                    && NameTokens.dateCodeAgrees(name.modelId(), attached.get())) {
                 // A list or table row: "Llama 9.1 70B (March 2031)" dates the model's release.
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }

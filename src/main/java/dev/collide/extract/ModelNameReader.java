@@ -239,6 +239,7 @@ final class ModelNameReader {
             if (tEnd - p > MAX_TOKEN) {
                 break;
             }
+            tEnd = beforeGluedYearMonth(text, p, tEnd, limit);
             String token = text.substring(p, tEnd);
             PartKind kind = null;
             int monthYear = monthYearEnd(text, p, tEnd, limit);
@@ -278,13 +279,36 @@ final class ModelNameReader {
     /** "08-2024" from {@code p}: a month, '-', a year of this century; the end of the year, or -1. */
     private static int monthYearEnd(String text, int p, int tEnd, int limit) {
         if (tEnd - p != 2 || NameTokens.digitsAt(text, p) != 2 || tEnd + 5 > limit || text.charAt(tEnd) != '-'
-                || NameTokens.digitsAt(text, tEnd + 1) != 4 || !text.startsWith("20", tEnd + 1)) {
+                || NameTokens.digitsAt(text, tEnd + 1) < 4 || !text.startsWith("20", tEnd + 1)) {
             return -1;
         }
         int month = (text.charAt(p) - '0') * 10 + text.charAt(p + 1) - '0';
         int end = tEnd + 5;
-        boolean wordEnds = end == limit || !Character.isLetterOrDigit(text.charAt(end));
+        boolean wordEnds = end == limit || !Character.isLetterOrDigit(text.charAt(end))
+                || isYearMonthAt(text, end, limit); // "command-r-plus-08-20242024-08": a table cell glued on
         return month >= 1 && month <= 12 && wordEnds ? end : -1;
+    }
+
+    /**
+     * Where a table's cells were joined without a space ("Doubao-1.5-Pro2025-01General", "command-r-plus2024-04"),
+     * the name ends before the year-month glued to it; otherwise {@code tEnd}.
+     */
+    private static int beforeGluedYearMonth(String text, int p, int tEnd, int limit) {
+        int q = tEnd - 4;
+        if (q <= p || !Character.isLetter(text.charAt(q - 1)) || NameTokens.digitsAt(text, q) != 4) {
+            return tEnd;
+        }
+        return isYearMonthAt(text, q, limit) ? q : tEnd;
+    }
+
+    /** "2024-08" at {@code at}: a year of 1990-2099, '-', a month, then no further digit. */
+    private static boolean isYearMonthAt(String text, int at, int limit) {
+        if (at + 7 > limit || NameTokens.digitsAt(text, at) != 4 || text.charAt(at + 4) != '-'
+                || NameTokens.digitsAt(text, at + 5) != 2 || !(text.startsWith("19", at) || text.startsWith("20", at))) {
+            return false;
+        }
+        int month = (text.charAt(at + 5) - '0') * 10 + text.charAt(at + 6) - '0';
+        return month >= 1 && month <= 12 && (at + 7 == limit || !Character.isDigit(text.charAt(at + 7)));
     }
 
     /** "2508": a year-and-month code (YYMM) of 2023-2039; never a year, whose first two digits are 19 or 20. */

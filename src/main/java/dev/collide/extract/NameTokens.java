@@ -99,4 +99,39 @@ final class NameTokens {
     static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
+
+    /**
+     * A name that carries its own date ("gpt-4-0314", "qwen3-coder-2507", "command-r-08-2024") can only be released
+     * in the month that code says: a leaderboard row "gpt-4-0314 2023-12" dates something else. True when the id has
+     * no such code.
+     */
+    static boolean dateCodeAgrees(String modelId, ReleaseDate date) {
+        String[] parts = modelId.split("-");
+        int year = date.earliest().getYear();
+        int month = date.earliest().getMonthValue();
+        boolean coded = false;
+        for (int k = 0; k < parts.length; k++) {
+            String p = parts[k];
+            if (p.length() == 4 && digitsAt(p, 0) == 4) {
+                int a = Integer.parseInt(p.substring(0, 2));
+                int b = Integer.parseInt(p.substring(2));
+                boolean mmdd = a >= 1 && a <= 12 && b >= 1 && b <= 31;
+                boolean yymm = a >= 23 && a <= 39 && b >= 1 && b <= 12;
+                if (!mmdd && !yymm) {
+                    continue; // a year ("2025") or a number of another kind
+                }
+                coded = true;
+                if (mmdd && a == month || yymm && a == year % 100 && b == month) {
+                    return true;
+                }
+            } else if (p.length() == 2 && digitsAt(p, 0) == 2 && k + 1 < parts.length && parts[k + 1].length() == 4
+                    && parts[k + 1].startsWith("20") && digitsAt(parts[k + 1], 0) == 4) {
+                coded = true;
+                if (Integer.parseInt(p) == month && Integer.parseInt(parts[k + 1]) == year) {
+                    return true;
+                }
+            }
+        }
+        return !coded;
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads dates from one sentence (issue #3): absolute ("April 24th", "24 April 2026", "2026-04-24", "04/27 2026",
+ * Reads dates from one sentence (issue #3): absolute ("April 24th", "24 April 2026", "2026-04-24", "2026-04" (a month), "04/27 2026",
  * "2026年4月24日"), relative to the article's day ("yesterday", "last Friday", "this week", "earlier this month"),
  * relative to the previous date in the article ("a month later", "the same day") and vague ("in January 2025",
  * "ahead of the Spring Festival", "late last month"), each with its precision. Without an article day only absolute
@@ -92,6 +92,13 @@ final class ReleaseDateReader {
                 && isNum(w, i + 2, 2) && w.text(i + 3).equals(sep) && isNum(w, i + 4, 2)
                 && adjacent(w, i, i + 4)) {
             return day(t.value(), w.get(i + 2).value(), w.get(i + 4).value(), i + 5);
+        }
+        // 2026-04 in a table cell or a change log ("Doubao-1.5-Pro 2025-01"): a month; not "2024-25" (two years)
+        if (t.text().length() == 4 && (sep.equals("-") || sep.equals("/")) && w.get(i + 2).isNumber()
+                && w.text(i + 2).length() == 2 && adjacent(w, i, i + 2) && t.value() >= 1990 && t.value() < 2100
+                && w.get(i + 2).value() >= 1 && w.get(i + 2).value() <= 12
+                && !(w.text(i + 3).equals(sep) && w.get(i + 4 < w.size() ? i + 4 : i + 2).isNumber())) {
+            return monthOf(t.value(), w.get(i + 2).value(), i + 3);
         }
         // 04/27 2026, 04/27/2026 (US order), 27/04/2026 when the first number cannot be a month
         if (t.text().length() <= 2 && sep.equals("/") && isNum(w, i + 2, 2)) {

@@ -108,4 +108,31 @@ class NameAndDateClassesTest {
                 + " Say hello to Llama 9."))
                 .containsExactly("llama-9 2031-04-07");
     }
+
+    @Test
+    void aYearMonthCell_datesTheModelOfItsRow() {
+        assertThat(releases("2031-04-01", "Model Release Type Doubao-9.5-Pro 2030-01 General-purpose LLM"
+                + " Doubao-9.5-Pro-256k 2030-02 Long-context variant"))
+                .containsExactly("doubao-9.5-pro 2030-01", "doubao-9.5-pro-256k 2030-02");
+        // two years, not a month
+        assertThat(releases("2031-04-01", "Doubao-9.5-Pro 2030-31 General-purpose LLM")).isEmpty();
+    }
+
+    @Test
+    void cellsJoinedByAScrape_areStillANameAndADate() {
+        assertThat(releases("2031-04-01", "API IDReleasedNotes command-r-plus2030-04Original Command R+"
+                + " command-r-plus-08-20302030-08Refresh with higher throughput command-a-03-20312031-03Successor"))
+                .containsExactly("command-r-plus 2030-04", "command-r-plus-08-2030 2030-08",
+                        "command-a-03-2031 2031-03");
+    }
+
+    @Test
+    void aRowDateThatContradictsTheNamesOwnDateCode_isNoReleaseDate() {
+        // a leaderboard's milestones: gpt-9-0314 came out in a March, not in December
+        assertThat(releases("2031-04-01", "Elo milestones, first time over each threshold. 1100 gpt-9-0314"
+                + " 2030-12 · openai 1200 gpt-9-0125-preview 2031-02 · openai"))
+                .isEmpty();
+        assertThat(releases("2031-04-01", "Checkpoints gpt-9-0314 2030-03 · openai")).containsExactly(
+                "gpt-9-0314 2030-03");
+    }
 }
