@@ -151,10 +151,13 @@ final class ModelNameReader {
                 i++;
                 continue;
             }
-            // i starts a word: a candidate is one or two letters then a digit ("V4", "K2.6", "o3").
+            // i starts a word: a candidate is one or two letters then a digit ("V4", "K2.6", "o3"), or a
+            // capitalised word then a space and a digit (a product line without its brand: "Small 3.1").
             boolean candidate = NameTokens.isLetter(c) && i + 1 < to && (Character.isDigit(text.charAt(i + 1))
                     || i + 2 < to && NameTokens.isLetter(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2)));
             int tokenEnd = NameTokens.tokenEnd(text, i, to);
+            candidate |= c >= 'A' && c <= 'Z' && tokenEnd + 1 < to && text.charAt(tokenEnd) == ' '
+                    && Character.isDigit(text.charAt(tokenEnd + 1)) && (i == from || text.charAt(i - 1) != '-');
             if (candidate && tokenEnd - i <= MAX_TOKEN && !isTaken(i, taken)) {
                 Optional<ModelName> name = matchUnbranded(text, i, tokenEnd, to, text.substring(i, tokenEnd), labs);
                 if (name.isPresent()) {
@@ -178,8 +181,12 @@ final class ModelNameReader {
             for (int p = 0; p < lp.patterns().size(); p++) {
                 if (lp.patterns().get(p).matcher(token).matches()) {
                     List<Part> parts = new ArrayList<>();
-                    parts.add(new Part(PartKind.VERSION, token));
+                    boolean line = token.chars().allMatch(Character::isLetter);
+                    parts.add(new Part(line ? PartKind.WORD : PartKind.VERSION, token));
                     int end = readParts(text, tokenEnd, limit, false, parts);
+                    if (line && (parts.size() < 2 || parts.get(1).kind() != PartKind.VERSION)) {
+                        continue; // "Small" alone is a word; "Small 3" is a model
+                    }
                     boolean bare = lp.bare().get(p);
                     return Optional.of(build(lab, lp.brand().toLowerCase(Locale.ROOT), bare, parts, start, end, text));
                 }

@@ -135,4 +135,16 @@ class NameAndDateClassesTest {
         assertThat(releases("2031-04-01", "Checkpoints gpt-9-0314 2030-03 · openai")).containsExactly(
                 "gpt-9-0314 2030-03");
     }
+
+    @Test
+    void aProductLineWithoutItsBrand_isANameWhenTheLabIsNamedAndAVersionFollows() {
+        assertThat(releases("2031-04-01", "Anthropic shipped Sonnet 9.5 (September 29, 2030), Opus 9.5"
+                + " (November 24, 2030)."))
+                .containsExactly("claude-sonnet-9.5 2030-09-29", "claude-opus-9.5 2030-11-24");
+        assertThat(releases("2031-04-01", "Mistral AI quietly introduced Small 9 in January 2031."))
+                .containsExactly("mistral-small-9 2031-01");
+        // no lab in the sentence, or no version after the word: no name
+        assertThat(releases("2031-04-01", "The team quietly introduced Small 9 in January 2031.")).isEmpty();
+        assertThat(releases("2031-04-01", "Mistral AI quietly introduced Small models in January 2031.")).isEmpty();
+    }
 }
