@@ -748,13 +748,15 @@ public final class DictionaryExtractor implements Extractor {
         return true;
     }
 
-    /** "MiniMax-AI", "Qwen Chat", "Kimi App": the company, its chat product or its app, not a model. */
+    /** "MiniMax-AI", "Qwen Chat", "Kimi App", "ChatGPT Plus": the company, its chat product, app or plan. */
     private static boolean isGeneric(ModelName name) {
         return GENERIC.matcher(name.modelId()).matches();
     }
 
     private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
-            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)");
+            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)"
+                    // "ChatGPT Plus subscribers": a chat product's subscription plan, not a model
+                    + "|[a-z]*chat[a-z]*-(plus|pro|team|enterprise|free|edu|go|business)");
 
     /** Some other name of another launch has a date attached right after it, as rows of a table do. */
     private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {

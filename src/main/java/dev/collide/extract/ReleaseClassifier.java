@@ -223,15 +223,32 @@ final class ReleaseClassifier {
                     || first.equals("its"))) {
                 continue; // an apposition ("V4 Lite, a distilled version, ...") says what it is, not what happened
             }
-            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)
-                    || hasZh(text, from, to, ZH_PREDICTION) || hasZh(text, from, to, ZH_COMPARISON)) {
+            if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
+                    || hasZh(text, from, to, ZH_COMPARISON)) {
                 return new Verdict(false, 0.7);
             }
-            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {
+            // a comparison counts before the release word, not after it ("released in September with vision
+            // support" is a release; "beats GPT-9, which launched ..." is not one of the subject)
+            int release = first(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE);
+            int comparison = first(w, from, to, Lexicon.COMPARISON);
+            if (comparison >= 0 && (release < 0 || comparison < release)) {
+                return new Verdict(false, 0.7);
+            }
+            if (release >= 0 || hasZh(text, from, to, ZH_RELEASE)) {
                 return new Verdict(true, 0.7 + bonus);
             }
         }
         return new Verdict(false, 0.7);
+    }
+
+    /** Offset of the first token in {@code [from, to)} that {@link #has} would count, or -1. */
+    private static int first(Words w, int from, int to, int mask) {
+        for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
+            if (has(w, w.get(k).start(), w.get(k).end(), mask)) {
+                return w.get(k).start();
+            }
+        }
+        return -1;
     }
 
     /**
@@ -239,6 +256,11 @@ final class ReleaseClassifier {
      * apposition the predicate after it ("Two models, Yi-9B and Yi-90B, are now open-weight").
      */
     private Verdict inherited(String text, Words w, Clauses clauses, int c, int sentenceEnd, double bonus) {
+        if (SUBORDINATORS.contains(w.text(w.indexAt(clauses.start(c))))) {
+            // "while everyone was focused on DeepSeek and its R1 model, Mistral introduced ...": a subordinate
+            // clause without a cue of its own is background, not a share of the main clause's release
+            return new Verdict(false, 0.7);
+        }
         boolean cueBefore = false;
         for (int p = c; p > 0 && p > c - 3 && clauses.startsWithComma(text, p); p--) {
             int from = clauses.start(p - 1);
@@ -261,6 +283,9 @@ final class ReleaseClassifier {
         }
         return new Verdict(false, 0.7);
     }
+
+    private static final Set<String> SUBORDINATORS = Set.of("while", "whereas", "although", "though", "because",
+            "when", "as");
 
     private static final Set<String> HEAD_NOUNS = Set.of("model", "models", "series", "family", "llm", "weights",
             "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly",

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits plain text into sentences as {@code [start, end)} spans: after '.', '!' or '?' followed by a space, after
- * '。', '！', '？', and at line breaks. A '.' inside a version ("GLM-4.5") or before a lower-case word does not end
+ * '。', '！', '？', at line breaks and at a flattened table's row break ("| |"). A '.' inside a version ("GLM-4.5") or before a lower-case word does not end
  * a sentence, unless that word holds a digit, as lower-case model names do ("o3", "gpt-oss-120b").
  * A sentence is cut at {@link #MAX_SENTENCE} characters so that junk without punctuation stays bounded.
  */
@@ -19,13 +19,21 @@ final class SentenceSplitter {
         int start = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if ((c > '?' && c < '。' || c == ' ' || c == ',') && i - start < MAX_SENTENCE) {
+            if ((c > '?' && c < '。' && c != '|' || c == ' ' || c == ',') && i - start < MAX_SENTENCE) {
                 continue; // fast path: letters, digits, most punctuation
             }
             boolean end = false;
             int cut = i + 1;
             if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '；') {
                 end = true;
+            } else if (c == '|') {
+                // "... | 25.08 | | Magistral Medium 1.2 | ...": an empty cell, a flattened table's row break
+                int k = i + 1;
+                while (k < n && text.charAt(k) == ' ') {
+                    k++;
+                }
+                end = k < n && text.charAt(k) == '|';
+                cut = end ? k + 1 : cut;
             } else if ((c == '.' || c == '!' || c == '?')
                     && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
                 end = c != '.' || !isAbbreviation(text, i) && !nextWordIsLowerCase(text, i + 1);

@@ -147,4 +147,33 @@ class NameAndDateClassesTest {
         assertThat(releases("2031-04-01", "The team quietly introduced Small 9 in January 2031.")).isEmpty();
         assertThat(releases("2031-04-01", "Mistral AI quietly introduced Small models in January 2031.")).isEmpty();
     }
+
+    @Test
+    void aSubordinateClauseWithoutACue_isBackground() {
+        assertThat(releases("2031-06-01", "In January, while everyone was focused on DeepSeek and its R9 model,"
+                + " Mistral AI quietly introduced Small 9."))
+                .containsExactly("mistral-small-9 2031-01");
+    }
+
+    @Test
+    void anEmptyCellOfAFlattenedTable_endsTheRow() {
+        // without the row break, "Medium 9" would share the next row's date
+        assertThat(releases("2031-10-01", "Read more about Medium 9 in our blog post | 128k | 31.08 | |"
+                + " Magistral Medium 9.2 | Our reasoning model update released September 2031 with vision support."))
+                .containsExactly("magistral-medium-9.2 2031-09");
+    }
+
+    @Test
+    void aComparisonAfterTheReleaseWord_doesNotUndoIt() {
+        assertThat(releases("2031-10-01", "Magistral Medium 9.2 | Our reasoning model released September 2031 with"
+                + " vision support."))
+                .containsExactly("magistral-medium-9.2 2031-09");
+    }
+
+    @Test
+    void aChatProductsPlan_isNoModel() {
+        assertThat(releases("2031-02-12", "On February 12, OpenAI raised limits for ChatGPT Plus subscribers and"
+                + " launched file uploads."))
+                .isEmpty();
+    }
 }
