@@ -174,7 +174,7 @@ public final class ArchiveWriter implements AutoCloseable {
                 List<List<SaveOutcome>> all = new ArrayList<>(group.size());
                 for (Write w : group) {
                     List<SaveOutcome> outcomes = w.articles().isEmpty() ? List.of()
-                            : JdbcArticleStore.insertUnlessKnown(c, w.articles(), w.fetchedAt());
+                            : ArticleInserts.insertUnlessKnown(c, w.articles(), w.fetchedAt());
                     JdbcSourceStateStore.save(c, w.health().apply(outcomes));
                     all.add(outcomes);
                 }
@@ -195,7 +195,7 @@ public final class ArchiveWriter implements AutoCloseable {
         List<SaveOutcome> outcomes = new ArrayList<>();
         for (JdbcArticleStore.NewArticle a : w.articles()) {
             try {
-                outcomes.add(JdbcArticleStore.insertUnlessKnown(c, List.of(a), w.fetchedAt()).get(0));
+                outcomes.add(ArticleInserts.insertUnlessKnown(c, List.of(a), w.fetchedAt()).get(0));
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

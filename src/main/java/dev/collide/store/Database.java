@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,6 +101,7 @@ public final class Database implements AutoCloseable {
      * {@link StoreException} with a message for the user when the database cannot be reached or migrated.
      */
     public static Database open(DatabaseConfig config) throws StoreException {
+        config = compressed(config);
         var hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         config.user().ifPresent(hikari::setUsername);
@@ -187,8 +189,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * An embedded H2 file stores its pages compressed (H2's database setting COMPRESS, LZF in the MVStore) unless the
+     * URL already sets COMPRESS (issue 18: the file was many times its SQL backup; titles and bodies are text). Pages
+     * record whether they are compressed, so a file written without it opens and reads as before. In-memory, server
+     * (TCP) and PostgreSQL URLs are unchanged: the server that holds a file chose its own settings.
+     */
+    static DatabaseConfig compressed(DatabaseConfig config) {
+        if (!config.isEmbeddedH2File() || config.url().toUpperCase(Locale.ROOT).contains(";COMPRESS=")) {
+            return config;
+        }
+        return config.withUrl(config.url() + ";COMPRESS=TRUE");
+    }
+
     /** One connection straight from the driver, outside any pool (first contact, backup restore, compaction). */
     static Connection connectWithoutPool(DatabaseConfig config) throws SQLException {
+        config = compressed(config);
         return DriverManager.getConnection(config.url(), config.user().orElse(null),
                 config.password().map(Secret::reveal).orElse(null));
     }

@@ -50,14 +50,14 @@ class ArticleLookupPlanTest {
 
     @Test
     void guidLookup_usesTheGuidIndex() throws Exception {
-        String plan = plan(String.format(JdbcArticleStore.GUID_KEYS, "?, ?, ?"), 4, true);
+        String plan = plan(String.format(ArticleLookups.GUID_KEYS, "?, ?, ?"), 4, true);
 
         assertThat(plan).contains("ARTICLES_SOURCE_GUID_HASH").doesNotContain("tableScan");
     }
 
     @Test
     void urlLookup_usesTheUrlIndex() throws Exception {
-        String plan = plan(String.format(JdbcArticleStore.URL_KEYS, "?, ?, ?"), 3, false);
+        String plan = plan(String.format(ArticleLookups.URL_KEYS, "?, ?, ?"), 3, false);
 
         assertThat(plan).contains("ARTICLES_URL_HASH").doesNotContain("tableScan");
     }

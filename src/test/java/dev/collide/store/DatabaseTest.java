@@ -31,6 +31,43 @@ class DatabaseTest {
     }
 
     @Test
+    void open_h2File_storesPagesCompressed() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("collide").toAbsolutePath();
+        try (Database db = Database.open(new DatabaseConfig(url, Optional.empty(), Optional.empty()))) {
+            assertThat(setting(db, "COMPRESS")).isEqualTo("TRUE");
+        }
+    }
+
+    @Test
+    void open_h2FileUrlSettingCompress_keepsTheUrlsChoice() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("collide").toAbsolutePath() + ";compress=false";
+        try (Database db = Database.open(new DatabaseConfig(url, Optional.empty(), Optional.empty()))) {
+            assertThat(setting(db, "COMPRESS")).isEqualTo("false");
+        }
+    }
+
+    @Test
+    void compressed_memoryServerAndPostgresUrls_areUnchanged() {
+        for (String url : new String[] {"jdbc:h2:mem:x;DB_CLOSE_DELAY=-1",
+                "jdbc:h2:tcp://127.0.0.1:9092/./data/collide", "jdbc:postgresql://db/collide"}) {
+            assertThat(Database.compressed(new DatabaseConfig(url, Optional.empty(), Optional.empty())).url())
+                    .isEqualTo(url);
+        }
+    }
+
+    private static String setting(Database db, String name) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             var ps = c.prepareStatement(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("setting %s listed", name).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
     void open_damagedH2File_saysSoAndWhatToDo_andLeavesTheFileAlone() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("collide").toAbsolutePath();
         var config = new DatabaseConfig(url, Optional.empty(), Optional.empty());
