@@ -196,7 +196,11 @@ public final class ConditionalFetcher {
         }
 
         static Attempt retry(String reason) {
-            return new Attempt(new FetchResult.Failed(reason, true), true);
+            return retry(new FetchResult.Failed(reason, true));
+        }
+
+        static Attempt retry(FetchResult.Failed failure) {
+            return new Attempt(failure, true);
         }
     }
 
@@ -250,8 +254,8 @@ public final class ConditionalFetcher {
                 }
                 String location = response.header("Location");
                 if (location == null || location.isBlank()) {
-                    return Attempt.done(new FetchResult.Failed("HTTP " + response.code() + " from " + current
-                            + " without a Location header; check the url", false));
+                    return Attempt.done(FetchResult.Failed.status(response.code(), "HTTP " + response.code()
+                            + " from " + current + " without a Location header; check the url", false));
                 }
                 URI next;
                 try {
@@ -381,11 +385,12 @@ public final class ConditionalFetcher {
                     untilReset(response.header("X-RateLimit-Reset")), MAX_RETRY_AFTER)));
         }
         if (code >= 500) {
-            return Attempt.retry("HTTP " + code + " from " + url + ": server error; will retry later");
+            return Attempt.retry(FetchResult.Failed.status(code, "HTTP " + code + " from " + url
+                    + ": server error; will retry later", true));
         }
         if (code >= 400 || code < 200 || code >= 300) {
-            return Attempt.done(new FetchResult.Failed("HTTP " + code + " from " + url + ": " + adviceFor(code),
-                    false));
+            return Attempt.done(FetchResult.Failed.status(code, "HTTP " + code + " from " + url + ": "
+                    + adviceFor(code), false));
         }
         ResponseBody body = response.body();
         byte[] bytes = responseReader.readCapped(body.byteStream(), body.contentLength());
