@@ -11,38 +11,26 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML mapping that remembers where each value stood, so every complaint names the file and the line. Values may
- * reference environment variables as {@code ${NAME}} or {@code ${NAME:-default}}; the lookup is injected so tests
- * need no real environment.
+ * reference environment variables as {@code ${NAME}} or {@code ${NAME:-default}} ({@link EnvReferences}); the lookup
+ * is injected so tests need no real environment. The text is read by {@link YamlSyntax}.
  */
 public final class YamlMap {
-    /** {@code ${NAME}} or, as in POSIX sh, {@code ${NAME:-default}} (the default when NAME is unset or empty). */
-    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    /** A config file needs a handful of aliases at most; more is refused as an alias bomb. */
-    static final int MAX_ALIASES = 20;
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
     private final String file;
     private final Node node;
     private final Map<String, NodeTuple> entries;
-    private final Function<String, String> env;
+    private final EnvReferences env;
 
-    private YamlMap(String file, MappingNode node, Function<String, String> env) throws ConfigException {
+    private YamlMap(String file, MappingNode node, EnvReferences env) throws ConfigException {
         this.file = file;
         this.node = node;
         this.env = env;
@@ -60,73 +48,7 @@ public final class YamlMap {
 
     /** Parses a whole document whose top level must be a mapping; an empty document is an empty mapping. */
     public static YamlMap parse(String file, String text, Function<String, String> env) throws ConfigException {
-        var settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(5 * 1024 * 1024).build();
-        try {
-            rejectAliasBomb(file, settings, text);
-            var composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            Optional<Node> root = composer.getSingleNode();
-            if (root.isEmpty()) {
-                return new YamlMap(file, new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(),
-                        org.snakeyaml.engine.v2.common.FlowStyle.BLOCK), env);
-            }
-            if (!(root.get() instanceof MappingNode mapping)) {
-                throw new ConfigException(file, lineOf(root.get()), "the top level must be a mapping of keys");
-            }
-            return new YamlMap(file, mapping, env);
-        } catch (MarkedYamlEngineException e) {
-            throw syntaxError(file, e);
-        } catch (YamlEngineException e) {
-            throw new ConfigException(file, 0, "not valid YAML: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Counts aliases before anything is composed: a "billion laughs" document nests a few aliases into billions of
-     * nodes, and a config file needs a handful at most. The parser streams events, so this takes time linear in the
-     * text whatever the aliases would expand to.
-     */
-    private static void rejectAliasBomb(String file, LoadSettings settings, String text) throws ConfigException {
-        var parser = new ParserImpl(settings, new StreamReader(settings, text));
-        int aliases = 0;
-        while (parser.hasNext()) {
-            Event event = parser.next();
-            if (event instanceof AliasEvent alias && ++aliases > MAX_ALIASES) {
-                int line = alias.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-                throw new ConfigException(file, line, "more than " + MAX_ALIASES + " aliases (*"
-                        + alias.getAlias().getValue() + "); nested aliases can expand to billions of values (an alias"
-                        + " bomb), so Collide refuses them: write the values out instead of using aliases");
-            }
-        }
-    }
-
-    /** Names the line to change: where an unclosed quote or bracket opens, else where the parser stopped. */
-    private static ConfigException syntaxError(String file, MarkedYamlEngineException e) {
-        int problemLine = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-        int contextLine = e.getContextMark().map(m -> m.getLine() + 1).orElse(problemLine);
-        String context = e.getContext() == null ? "" : e.getContext();
-        String problem = e.getProblem() == null ? "" : e.getProblem();
-        if (context.contains("quoted scalar")) {
-            return new ConfigException(file, contextLine, "not valid YAML: a quoted value opens here and is never closed; close the"
-                    + " quote on this line (or remove it)");
-        }
-        if (context.contains("flow sequence") || context.contains("flow mapping")) {
-            String bracket = context.contains("sequence") ? "']'" : "'}'";
-            return new ConfigException(file, contextLine, "not valid YAML: a " + (bracket.equals("']'") ? "'['" : "'{'")
-                    + " list opens here and is never closed; close the bracket with " + bracket + " on this line");
-        }
-        if (problem.contains("\t(TAB)") || problem.contains("(TAB)")) {
-            return new ConfigException(file, problemLine, "not valid YAML: a tab character is used for indentation; YAML allows only"
-                    + " spaces: indent with spaces, not tabs");
-        }
-        if (problem.contains("mapping values are not allowed") || context.contains("block mapping")
-                || context.contains("block collection") || problem.contains("expected <block end>")) {
-            return new ConfigException(file, problemLine, "not valid YAML: " + problem + "; this line's indentation"
-                    + " does not match the lines above: indent it like its siblings (keys of one block start in the"
-                    + " same column)");
-        }
-        return new ConfigException(file, problemLine, "not valid YAML: " + problem
-                + "; check the indentation and quoting there");
+        return new YamlMap(file, YamlSyntax.readMapping(file, text), new EnvReferences(env));
     }
 
     public String file() {
@@ -176,7 +98,7 @@ public final class YamlMap {
         if (raw.isEmpty() || "~".equals(raw) || "null".equals(raw)) {
             return Optional.empty();
         }
-        return Optional.of(substituteEnv(key, raw));
+        return Optional.of(env.expand(this, key, raw));
     }
 
     public String requiredString(String key, String hint) throws ConfigException {
@@ -195,20 +117,7 @@ public final class YamlMap {
         if (!(tuple.getValueNode() instanceof ScalarNode scalar)) {
             throw error(key, "'" + key + "' must be a single value like ${SOME_ENV_VAR}");
         }
-        Matcher m = ENV_REF.matcher(scalar.getValue().trim());
-        if (!m.matches() || m.group(2) != null) {
-            throw error(key, "'" + key + "' is a secret and must not be written in a file; put it in an environment"
-                    + " variable and write '" + key + ": ${SOME_ENV_VAR}'");
-        }
-        String value = env.apply(m.group(1));
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw error(key, "environment variable " + m.group(1) + " (for '" + key + "') is not set; export it"
-                        + " or remove '" + key + "'");
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new Secret(m.group(1), value));
+        return env.secret(this, key, scalar.getValue(), required);
     }
 
     public boolean bool(String key, boolean fallback) throws ConfigException {
@@ -331,7 +240,7 @@ public final class YamlMap {
             if (!(item instanceof ScalarNode scalar)) {
                 throw new ConfigException(file, lineOf(item), "each entry of '" + key + "' must be a single value");
             }
-            result.add(substituteEnv(key, scalar.getValue()));
+            result.add(env.expand(this, key, scalar.getValue()));
         }
         return result;
     }
@@ -347,30 +256,12 @@ public final class YamlMap {
         return seq.getValue();
     }
 
-    private String substituteEnv(String key, String raw) throws ConfigException {
-        Matcher m = ENV_REF.matcher(raw);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = env.apply(m.group(1));
-            if (m.group(2) != null && (value == null || value.isEmpty())) {
-                value = m.group(2);
-            }
-            if (value == null) {
-                throw error(key, "environment variable " + m.group(1) + " (used in '" + key + "') is not set; export"
-                        + " it or change '" + key + "'");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode s && (s.getValue().isEmpty() || "~".equals(s.getValue())
                 || "null".equals(s.getValue()));
     }
 
     private static int lineOf(Node node) {
-        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        return YamlSyntax.lineOf(node);
     }
 }

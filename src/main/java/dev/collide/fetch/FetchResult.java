@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /** What one conditional GET gave. Expected outcomes are values, not exceptions. */
 public sealed interface FetchResult {
@@ -41,17 +40,25 @@ public sealed interface FetchResult {
      */
     record RateLimited(Duration retryAfter) implements FetchResult {}
 
-    /** Anything else that went wrong: a message for the user, and whether a later retry may help. */
-    record Failed(String reason, boolean retryable) implements FetchResult {
-        private static final Pattern STATUS = Pattern.compile("^HTTP (\\d{3}) ");
+    /**
+     * Anything else that went wrong: a message for the user, whether a later retry may help, and the HTTP status when
+     * the failure is one the server answered with (empty for timeouts, refused addresses, files, proxies). The status
+     * lets a source give advice for its own API (a hub's 404 means a renamed org) without reading the message.
+     */
+    record Failed(String reason, boolean retryable, OptionalInt httpStatus) implements FetchResult {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(httpStatus, "httpStatus");
+        }
 
-        /**
-         * The status the server answered with, when the failure is a status (the fetcher words those reasons
-         * "HTTP nnn from URL: ..."); lets a source give advice for its own API (a hub's 404 means a renamed org).
-         */
-        public OptionalInt httpStatus() {
-            var m = STATUS.matcher(reason);
-            return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+        /** A failure that is not an HTTP status. */
+        public Failed(String reason, boolean retryable) {
+            this(reason, retryable, OptionalInt.empty());
+        }
+
+        /** The server answered {@code status}. */
+        public static Failed status(int status, String reason, boolean retryable) {
+            return new Failed(reason, retryable, OptionalInt.of(status));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.collide.notify;
 
+import dev.collide.store.Sql;
 import dev.collide.store.StoreException;
 import java.net.URI;
 import java.sql.Connection;
@@ -30,8 +31,8 @@ public final class JdbcCitedArticles {
                 ORDER BY cites DESC, a.id
                 LIMIT ?""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            JdbcOutbox.setInstant(ps, 1, from);
-            JdbcOutbox.setInstant(ps, 2, to);
+            Sql.setInstant(ps, 1, from);
+            Sql.setInstant(ps, 2, to);
             ps.setInt(3, limit);
             List<CitedArticle> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,5 +1,6 @@
 package dev.collide.notify;
 
+import dev.collide.store.Sql;
 import dev.collide.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,9 +47,9 @@ public final class JdbcDigestLog {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(insert)) {
                 ps.setObject(1, date);
-                JdbcOutbox.setInstant(ps, 2, now.plus(lease));
+                Sql.setInstant(ps, 2, now.plus(lease));
                 ps.setString(3, owner);
-                JdbcOutbox.setInstant(ps, 4, now);
+                Sql.setInstant(ps, 4, now);
                 ps.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -57,11 +58,11 @@ public final class JdbcDigestLog {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(reclaim)) {
-                JdbcOutbox.setInstant(ps, 1, now.plus(lease));
+                Sql.setInstant(ps, 1, now.plus(lease));
                 ps.setString(2, owner);
                 ps.setObject(3, date);
-                JdbcOutbox.setInstant(ps, 4, now);
-                JdbcOutbox.setInstant(ps, 5, now);
+                Sql.setInstant(ps, 4, now);
+                Sql.setInstant(ps, 5, now);
                 return ps.executeUpdate() == 1;
             }
         } catch (SQLException e) {
@@ -76,25 +77,19 @@ public final class JdbcDigestLog {
                 UPDATE digests SET status = ?, sent_at = ?, subject = ?, recipients = ?, claimed_until = NULL,
                     last_error = NULL
                 WHERE digest_date = ? AND status = 'SENDING' AND claimed_by = ?""",
-                status, now, JdbcOutbox.cut(subject, 1000), JdbcOutbox.cut(recipients, 4000), date, owner);
+                status, now, Sql.cut(subject, 1000), Sql.cut(recipients, 4000), date, owner);
     }
 
     public void fail(LocalDate date, String owner, Instant nextAttempt, String error) throws StoreException {
         update(date, """
                 UPDATE digests SET status = 'FAILED', next_attempt_at = ?, last_error = ?, claimed_until = NULL
                 WHERE digest_date = ? AND status = 'SENDING' AND claimed_by = ?""",
-                nextAttempt, JdbcOutbox.cut(error, 2000), date, owner);
+                nextAttempt, Sql.cut(error, 2000), date, owner);
     }
 
     private void update(LocalDate date, String sql, Object... args) throws StoreException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof Instant at) {
-                    JdbcOutbox.setInstant(ps, i + 1, at);
-                } else {
-                    ps.setObject(i + 1, args[i]);
-                }
-            }
+            Sql.bind(ps, args);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("could not record the digest of " + date + ": " + e.getMessage(), e);
@@ -110,8 +105,8 @@ public final class JdbcDigestLog {
                     return Optional.empty();
                 }
                 return Optional.of(new Entry(date, rs.getString("status"), rs.getInt("attempts"),
-                        JdbcOutbox.instant(rs, "next_attempt_at"), Optional.ofNullable(rs.getString("subject")),
-                        Optional.ofNullable(rs.getString("last_error")), JdbcOutbox.instant(rs, "sent_at")));
+                        Sql.instant(rs, "next_attempt_at"), Optional.ofNullable(rs.getString("subject")),
+                        Optional.ofNullable(rs.getString("last_error")), Sql.instant(rs, "sent_at")));
             }
         } catch (SQLException e) {
             throw new StoreException("could not read the digest of " + date + ": " + e.getMessage(), e);

@@ -1,15 +1,13 @@
 package dev.collide.notify;
 
+import dev.collide.store.Sql;
 import dev.collide.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +52,8 @@ public final class JdbcOutbox {
                 for (String channel : channels) {
                     ps.setString(i++, channel);
                 }
-                setInstant(ps, i++, now);
-                setInstant(ps, i++, now);
+                Sql.setInstant(ps, i++, now);
+                Sql.setInstant(ps, i++, now);
                 ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -66,11 +64,11 @@ public final class JdbcOutbox {
             List<OutboxEntry> claimed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(claim)) {
                 for (long id : candidates) {
-                    setInstant(ps, 1, now.plus(lease));
+                    Sql.setInstant(ps, 1, now.plus(lease));
                     ps.setString(2, owner);
                     ps.setLong(3, id);
-                    setInstant(ps, 4, now);
-                    setInstant(ps, 5, now);
+                    Sql.setInstant(ps, 4, now);
+                    Sql.setInstant(ps, 5, now);
                     // another node may have claimed it between our SELECT and this UPDATE: then 0 rows
                     if (ps.executeUpdate() == 1) {
                         find(c, id).ifPresent(claimed::add);
@@ -94,25 +92,20 @@ public final class JdbcOutbox {
     public boolean reschedule(long id, String owner, Instant nextAttempt, String error) throws StoreException {
         return update(id, """
                 UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, claimed_until = NULL, last_error = ?
-                WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""", nextAttempt, cut(error, 2000), id, owner);
+                WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""",
+                nextAttempt, Sql.cut(error, 2000), id, owner);
     }
 
     /** Stops retrying a claimed row: FAILED with the reason, until someone retries it by hand. */
     public boolean fail(long id, String owner, String reason) throws StoreException {
         return update(id, """
                 UPDATE outbox SET status = 'FAILED', claimed_until = NULL, last_error = ?
-                WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""", cut(reason, 2000), id, owner);
+                WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""", Sql.cut(reason, 2000), id, owner);
     }
 
     private boolean update(long id, String sql, Object... args) throws StoreException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof Instant at) {
-                    setInstant(ps, i + 1, at);
-                } else {
-                    ps.setObject(i + 1, args[i]);
-                }
-            }
+            Sql.bind(ps, args);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StoreException("could not update outbox row " + id + ": " + e.getMessage(), e);
@@ -127,8 +120,8 @@ public final class JdbcOutbox {
         String sql = "UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, give_up_at = ?, claimed_by = NULL"
                 + " WHERE status = 'FAILED'" + (id.isPresent() ? " AND id = ?" : "");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            setInstant(ps, 1, now);
-            setInstant(ps, 2, now.plus(GIVE_UP_AFTER));
+            Sql.setInstant(ps, 1, now);
+            Sql.setInstant(ps, 2, now.plus(GIVE_UP_AFTER));
             if (id.isPresent()) {
                 ps.setLong(3, id.get());
             }
@@ -178,27 +171,11 @@ public final class JdbcOutbox {
     }
 
     private static OutboxEntry read(ResultSet rs) throws SQLException {
-        Instant created = instant(rs, "created_at").orElseThrow();
+        Instant created = Sql.instant(rs, "created_at").orElseThrow();
         return new OutboxEntry(rs.getLong("id"), rs.getString("channel"), rs.getString("dedup_key"),
                 rs.getString("subject_kind"), rs.getString("subject_id"), rs.getString("change"),
-                rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at").orElseThrow(),
-                Optional.ofNullable(rs.getString("last_error")), created, instant(rs, "sent_at"),
-                instant(rs, "claimed_until"), instant(rs, "give_up_at").orElse(created.plus(GIVE_UP_AFTER)));
-    }
-
-    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
-    }
-
-    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
-
-    static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+                rs.getString("status"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at").orElseThrow(),
+                Optional.ofNullable(rs.getString("last_error")), created, Sql.instant(rs, "sent_at"),
+                Sql.instant(rs, "claimed_until"), Sql.instant(rs, "give_up_at").orElse(created.plus(GIVE_UP_AFTER)));
     }
 }

@@ -53,7 +53,8 @@ final class JsonPoster {
                 return;
             }
             String answer = response.body().string();
-            String said = answer.isBlank() ? "" : " (" + JdbcOutbox.cut(answer.strip(), 200) + ")";
+            String quoted = answer.strip();
+            String said = quoted.isEmpty() ? "" : " (" + quoted.substring(0, Math.min(quoted.length(), 200)) + ")";
             if (code == 429) {
                 Duration wait = retryAfter(response.header("Retry-After"));
                 throw NotifyException.rateLimited(what + ": rate limited (429)" + said + "; retrying after "

@@ -10,8 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Conversions between java.time and JDBC that behave the same on H2 and PostgreSQL. */
-final class Sql {
+/**
+ * Conversions between java.time and JDBC that behave the same on H2 and PostgreSQL. The store owns them; the public
+ * ones also serve the notify stage's own tables (outbox, digests), so a moment is written and read one way
+ * everywhere (issue 15 item 5).
+ */
+public final class Sql {
     /** PostgreSQL and H2 report unique-key violations with this SQLState. */
     static final String UNIQUE_VIOLATION = "23505";
 
@@ -46,11 +50,24 @@ final class Sql {
         }
     }
 
-    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    /** Binds {@code value} as TIMESTAMP WITH TIME ZONE in UTC; {@code null} binds SQL NULL. */
+    public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         setInstant(ps, index, Optional.ofNullable(value));
     }
 
-    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    /** Binds {@code args} to parameters 1..n: an {@code Instant} as {@link #setInstant}, anything else as is. */
+    public static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Instant at) {
+                setInstant(ps, i + 1, at);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+
+    /** The moment in a TIMESTAMP WITH TIME ZONE column; empty when it is NULL. */
+    public static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
     }
@@ -75,7 +92,8 @@ final class Sql {
         }
     }
 
-    static String cut(String text, int max) {
+    /** {@code text}, cut to fit a column of {@code max} characters. */
+    public static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
     }
 

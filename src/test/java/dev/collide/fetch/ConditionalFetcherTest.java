@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.Dns;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class ConditionalFetcherTest {
 
         var result = failed(fetcher.fetch(url(wm, "/feed.xml"), Validators.NONE));
 
-        assertThat(result).isEqualTo(new FetchResult.Failed("HTTP 500 from " + url(wm, "/feed.xml")
+        assertThat(result).isEqualTo(FetchResult.Failed.status(500, "HTTP 500 from " + url(wm, "/feed.xml")
                 + ": server error; will retry later", true));
         assertThat(sleeps).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
         verify(3, getRequestedFor(urlEqualTo("/feed.xml")));
@@ -237,7 +238,7 @@ class ConditionalFetcherTest {
 
         var result = fetcher.fetch(url(wm, "/gone.xml"), Validators.NONE);
 
-        assertThat(result).isEqualTo(new FetchResult.Failed("HTTP 404 from " + url(wm, "/gone.xml")
+        assertThat(result).isEqualTo(FetchResult.Failed.status(404, "HTTP 404 from " + url(wm, "/gone.xml")
                 + ": feed moved or removed; check the url", false));
     }
 
@@ -250,6 +251,22 @@ class ConditionalFetcherTest {
         assertThat(result.retryable()).isFalse();
         assertThat(result.reason()).isEqualTo("HTTP 403 from " + url(wm, "/private.xml")
                 + ": the server needs credentials or blocks us; check the url and any token");
+    }
+
+    @Test
+    void fetch_410_carriesTheStatusAsAValue() {
+        stubFor(get("/gone.xml").willReturn(status(410)));
+
+        var result = failed(fetcher.fetch(url(wm, "/gone.xml"), Validators.NONE));
+
+        assertThat(result.httpStatus()).isEqualTo(OptionalInt.of(410));
+    }
+
+    @Test
+    void failed_reasonThatLooksLikeAStatus_hasNoStatusUnlessGivenOne() {
+        var failure = new FetchResult.Failed("HTTP 404 from a proxy's error page", false);
+
+        assertThat(failure.httpStatus()).isEmpty();
     }
 
     @Test
