@@ -304,6 +304,11 @@ public final class DictionaryExtractor implements Extractor {
                 // goes on about the release it told.
                 verdict = new ReleaseClassifier.Verdict(true, 0.65);
             }
+            if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab()) && isNamedAs(words, name)) {
+                // "Ai2 released a model that ... . Ai2's model, called Tulu 9 405B, also beats ...": the name the
+                // story gives the model it said was released
+                verdict = new ReleaseClassifier.Verdict(true, 0.7);
+            }
             if (verdict.release() && !ctx.inHubTitle && isThirdParty(hits, name, clauses)) {
                 // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
@@ -346,6 +351,9 @@ public final class DictionaryExtractor implements Extractor {
             if (m.release()) {
                 releases.add(m);
             }
+        }
+        if (!releaseSpans.isEmpty()) {
+            rememberIndefiniteRelease(text, words, hits, releases, releaseSpans, clauses, to, ctx);
         }
         List<Mention> undated = null;
         for (Mention m : releases) {
@@ -686,6 +694,56 @@ public final class DictionaryExtractor implements Extractor {
             case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
             default -> false;
         };
+    }
+
+    private static final java.util.Set<String> NAMING_WORDS = java.util.Set.of("called", "named", "dubbed",
+            "codenamed", "christened");
+
+    /** "called Tulu 9 405B", "named Magistral": the text gives the name of a model it spoke of. */
+    private static boolean isNamedAs(Words w, ModelName name) {
+        int k = w.indexAt(name.start());
+        return k > 0 && NAMING_WORDS.contains(w.text(k - 1))
+                || k > 1 && NAMING_WORDS.contains(w.text(k - 2)) && w.text(k - 1).equals("\"");
+    }
+
+    private static final java.util.Set<String> INDEFINITE_OBJECT_FILLERS = java.util.Set.of("new", "open", "ai",
+            "large", "small", "language", "reasoning", "open-source", "open-weight", "frontier", "flagship");
+
+    /**
+     * "On Thursday, Ai2 ... released a model that it claims outperforms DeepSeek V9": a lab that released a model
+     * the sentence does not name (the names it gives are of other labs' models). Kept like an unnamed release, for
+     * the name a later sentence gives.
+     */
+    private void rememberIndefiniteRelease(String text, Words w, List<NameHit> hits, List<Mention> releases,
+                                           List<DateSpan> spans, Clauses clauses, int to, Context ctx) {
+        for (int k = 0; k + 2 < w.size(); k++) {
+            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0
+                    || !(w.text(k + 1).equals("a") || w.text(k + 1).equals("an"))) {
+                continue;
+            }
+            int j = k + 2;
+            while (j < w.size() && j < k + 6 && INDEFINITE_OBJECT_FILLERS.contains(w.text(j))) {
+                j++;
+            }
+            if (!w.text(j).equals("model")) {
+                continue;
+            }
+            int c = clauses.indexOf(w.get(k).start());
+            if (classifier.isPrediction(text, w, clauses.start(c), clauses.end(c, to))) {
+                return;
+            }
+            String lab = null;
+            for (NameHit h : hits) {
+                if (h.kind() == NameHit.Kind.ALIAS && h.end() <= w.get(k).start()) {
+                    lab = h.lab(); // the last lab named before the verb: its subject
+                }
+            }
+            String subject = lab;
+            if (subject != null && releases.stream().noneMatch(m -> m.lab().equals(subject))) {
+                ctx.unnamedReleases.putIfAbsent(subject, spans.get(0).date());
+            }
+            return;
+        }
     }
 
     /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */

@@ -234,8 +234,8 @@ final class ReleaseClassifier {
             if (comparison >= 0 && (release < 0 || comparison < release)) {
                 return new Verdict(false, 0.7);
             }
-            if (release >= 0 || hasZh(text, from, to, ZH_RELEASE)) {
-                return new Verdict(true, 0.7 + bonus);
+            if (release >= 0 || hasZh(text, from, to, ZH_RELEASE) || hasPhrasalRelease(w, from, to)) {
+                return new Verdict(true, 0.7 + bonus); // "its model, ERNIE 9, with the world by making it open source"
             }
         }
         return new Verdict(false, 0.7);

@@ -74,6 +74,9 @@ class NameAndDateClassesTest {
         assertThat(releases("2031-07-02", "Baidu has decided to share ERNIE 9.5 with the world by making it open"
                 + " source."))
                 .containsExactly("ernie-9.5 2031-07-02");
+        assertThat(releases("2031-07-02", "Baidu has decided to share its powerful AI model, ERNIE 9.5, with the"
+                + " world by making it open source."))
+                .containsExactly("ernie-9.5 2031-07-02");
         assertThat(releases("2031-07-02", "Kimi K9 came two days after it, on June 30, 2031."))
                 .containsExactly("kimi-k9 2031-06-30");
     }
@@ -174,6 +177,20 @@ class NameAndDateClassesTest {
     void aChatProductsPlan_isNoModel() {
         assertThat(releases("2031-02-12", "On February 12, OpenAI raised limits for ChatGPT Plus subscribers and"
                 + " launched file uploads."))
+                .isEmpty();
+    }
+
+    @Test
+    void aModelReleasedUnnamed_isTheOneALaterSentenceNames() {
+        assertThat(releases("2031-01-31", "On Thursday, Ai2 released a model that it claims outperforms DeepSeek V9."
+                + " Ai2's model, called Tulu 9 405B, also beats GPT-9 on some benchmarks."))
+                .containsExactly("tulu-9-405b 2031-01-30");
+        // a plan is no release, and an unnamed release names nothing by itself
+        assertThat(releases("2031-01-31", "On Thursday, Ai2 said it plans to release a model that outperforms"
+                + " DeepSeek V9. Ai2's model, called Tulu 9 405B, also beats GPT-9 on some benchmarks."))
+                .isEmpty();
+        assertThat(releases("2031-01-31", "On Thursday, Ai2 released a model that it claims outperforms DeepSeek"
+                + " V9. Tulu 9 405B beats GPT-9 on some benchmarks."))
                 .isEmpty();
     }
 }
