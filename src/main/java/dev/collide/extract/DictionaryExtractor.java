@@ -272,9 +272,13 @@ public final class DictionaryExtractor implements Extractor {
                 found.add(b);
             }
         }
-        if (!bare.isEmpty()) {
+        Map<ModelName, ModelName> variantOf = VariantLists.read(text, from, to, found);
+        if (!bare.isEmpty() || !variantOf.isEmpty()) {
+            found.addAll(variantOf.keySet());
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
+        Map<ModelName, ReleaseClassifier.Verdict> verdictOf = variantOf.isEmpty() ? Map.of()
+                : new java.util.IdentityHashMap<>();
         if (found.isEmpty()) {
             rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans, ctx);
             return;
@@ -323,6 +327,18 @@ public final class DictionaryExtractor implements Extractor {
             if (verdict.release() && isApiIdOfAnotherName(name, found)) {
                 // "claude-x-9-20310929 is the API id of Claude X 9": the id is another name of that model
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
+            }
+            ModelName base = variantOf.get(name);
+            if (base != null && verdictOf.containsKey(base)
+                    && !classifier.isPrediction(text, words, clauses, to, name)) {
+                // "the Llama 9 squad: Scout, Maverick", "while the Medium variant ...": the launch's verdict, here
+                // or where the article reported it
+                Mention reported = ctx.mentions.get(base.lab() + "/" + base.modelId());
+                verdict = new ReleaseClassifier.Verdict(verdictOf.get(base).release()
+                        || reported != null && reported.release(), 0.7);
+            }
+            if (!variantOf.isEmpty()) {
+                verdictOf.put(name, verdict);
             }
             previous = name;
             previousRelease = verdict.release();

@@ -375,12 +375,19 @@ final class ReleaseClassifier {
      */
     static boolean isAdjectival(Words w, int k) {
         String t = w.text(k);
+        String before = w.text(k - 1);
+        if (t.equals("post") || t.equals("posts")) {
+            // "in our blog post", "a post on X": the noun, not the verb "post the weights"
+            return DETERMINERS.contains(before) || before.endsWith("'s") || NOUN_MODIFIERS.contains(before);
+        }
         if (!t.startsWith("open-")) {
             return false;
         }
-        String before = w.text(k - 1);
         return DETERMINERS.contains(before) || before.endsWith("'s");
     }
+
+    private static final Set<String> NOUN_MODIFIERS = Set.of("blog", "this", "that", "my", "your", "a", "an",
+            "forum", "social", "linkedin", "reddit", "x", "weibo", "wechat", "recent", "latest", "previous");
 
     /** "in May", "May 5": the month, not the modal verb. */
     private static boolean isMonthUse(Words w, int k) {

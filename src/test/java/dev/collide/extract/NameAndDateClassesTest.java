@@ -193,4 +193,31 @@ class NameAndDateClassesTest {
                 + " V9. Tulu 9 405B beats GPT-9 on some benchmarks."))
                 .isEmpty();
     }
+
+    @Test
+    void variantsNamedByTheirLastWordOnly_areNamesOfTheLaunch() {
+        assertThat(releases("2031-04-07", "Meta released Llama 9 on Saturday. Say hello to the Llama 9 squad: Scout,"
+                + " Maverick, and the beastly Behemoth."))
+                .containsExactly("llama-9 2031-04-05", "llama-9-scout 2031-04-05", "llama-9-maverick 2031-04-05",
+                        "llama-9-behemoth 2031-04-05");
+        assertThat(releases("2031-06-11", "On Tuesday, Mistral released Magistral Small 9. The Magistral Small 9"
+                + " model is open-source, while the Medium variant is tailored for enterprise use."))
+                .contains("magistral-small-9 2031-06-10");
+        assertThat(releases("2031-06-11", "The Magistral Small model is open-source as of June 10, 2031, while the"
+                + " Medium variant is tailored for enterprise use."))
+                .containsExactly("magistral-small 2031-06-10", "magistral-medium 2031-06-10");
+        // a planned sibling stays a plan; one capitalised word after a colon is no list
+        assertThat(releases("2031-06-11", "The Magistral Small model is open-source as of June 10, 2031, while the"
+                + " Medium variant is expected next month."))
+                .containsExactly("magistral-small 2031-06-10");
+        assertThat(releases("2031-04-07", "Meta released the Llama 9 models on April 5, 2031: Scout is small."))
+                .containsExactly("llama-9 2031-04-05");
+    }
+
+    @Test
+    void aBlogPost_isANounNotAVerb() {
+        assertThat(releases("2031-10-01", "Read more about Medium 9 in our blog post, Mistral AI says.")).isEmpty();
+        assertThat(releases("2031-10-01", "Mistral AI posted Medium 9 on October 1, 2031."))
+                .containsExactly("mistral-medium-9 2031-10-01");
+    }
 }
