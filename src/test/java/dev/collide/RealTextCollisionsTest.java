@@ -91,8 +91,11 @@ class RealTextCollisionsTest {
             String id = p.get("id").asText();
             String published = DateTimeFormatter.RFC_1123_DATE_TIME.format(LocalDate.parse(p.get("published")
                     .asText()).atTime(12, 0).atOffset(ZoneOffset.UTC));
+            // the passage's own address is the item's link, as a feed of that site would give it
+            String source = p.path("source").asText("");
+            String link = source.startsWith("http") ? source : "https://corpus.invalid/" + id;
             rss.append("<item><title>").append(xml(p.get("title").asText())).append("</title><link>")
-                    .append("https://corpus.invalid/").append(id).append("</link><guid>").append(id)
+                    .append(xml(link)).append("</link><guid>").append(id)
                     .append("</guid><pubDate>").append(published).append("</pubDate><description>")
                     .append(xml(p.get("text").asText())).append("</description></item>");
             for (JsonNode g : p.get("gold")) {

@@ -212,8 +212,20 @@ public final class CorpusEvaluation {
     Article article(Passage p) {
         Optional<String> lab = labOfRepository(p.source());
         ArticleKind kind = lab.isPresent() ? ArticleKind.LAB_POST : ArticleKind.NEWS;
-        return new Article("eval", p.id(), Optional.empty(), p.title(), p.text(),
+        return new Article("eval", p.id(), link(p.source()), p.title(), p.text(),
                 Optional.of(p.published().atStartOfDay(ZoneOffset.UTC).toInstant()), kind, lab, List.of());
+    }
+
+    /** The passage's address when it is a web address (a reader sees it; the extractor may read its day). */
+    private static Optional<java.net.URI> link(String source) {
+        if (!source.startsWith("https://") && !source.startsWith("http://")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.net.URI.create(source));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> labOfRepository(String source) {

@@ -95,9 +95,11 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     private Extraction extractChecked(Article article) {
-        Optional<LocalDate> today = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
+        Optional<LocalDate> published = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
+        Optional<LocalDate> today = article.kind() == ArticleKind.HUB_RECORD ? published
+                : UrlDates.reference(article.link(), published);
         Context ctx = new Context();
-        ctx.articleDate = articleDate(article);
+        ctx.articleDate = today.equals(published) ? articleDate(article) : today.map(ReleaseDate::ofDay);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
         // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
         // model the entry releases.

@@ -220,4 +220,21 @@ class NameAndDateClassesTest {
         assertThat(releases("2031-10-01", "Mistral AI posted Medium 9 on October 1, 2031."))
                 .containsExactly("mistral-medium-9 2031-10-01");
     }
+
+    @Test
+    void aRepostsToday_isTheDayItsAddressCarries() {
+        var repost = new dev.collide.source.Article("test", "t1",
+                java.util.Optional.of(java.net.URI.create("https://news.example/2030-03-17-grok-9-open-weights/")),
+                "", "xAI released Grok-9 today.", java.util.Optional.of(TestLabs.midnight("2031-06-01")),
+                dev.collide.source.ArticleKind.NEWS, java.util.Optional.empty(), List.of());
+        assertThat(EXTRACTOR.extract(repost).mentions()).extracting(m -> m.modelId() + " " + m.date())
+                .containsExactly("grok-9 2030-03-17");
+        // an address dated after the feed's day (or none) leaves the feed's day
+        var later = new dev.collide.source.Article("test", "t2",
+                java.util.Optional.of(java.net.URI.create("https://news.example/2031/07/01/grok/")),
+                "", "xAI released Grok-9 today.", java.util.Optional.of(TestLabs.midnight("2031-06-01")),
+                dev.collide.source.ArticleKind.NEWS, java.util.Optional.empty(), List.of());
+        assertThat(EXTRACTOR.extract(later).mentions()).extracting(m -> m.modelId() + " " + m.date())
+                .containsExactly("grok-9 2031-06-01");
+    }
 }
