@@ -274,7 +274,7 @@ public final class DictionaryExtractor implements Extractor {
                 found.add(b);
             }
         }
-        Map<ModelName, ModelName> variantOf = VariantLists.read(text, from, to, found);
+        Map<ModelName, ModelName> variantOf = VariantLists.read(text, words, to, found);
         if (!bare.isEmpty() || !variantOf.isEmpty()) {
             found.addAll(variantOf.keySet());
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));

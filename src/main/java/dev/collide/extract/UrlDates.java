@@ -23,7 +23,11 @@ final class UrlDates {
         if (link.isEmpty() || link.get().getRawPath() == null) {
             return Optional.empty();
         }
-        Matcher m = PATH_DATE.matcher(link.get().getRawPath());
+        String path = link.get().getRawPath();
+        if (!hasYear(path)) {
+            return Optional.empty(); // most addresses: no regex run
+        }
+        Matcher m = PATH_DATE.matcher(path);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -33,6 +37,18 @@ final class UrlDates {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Some "19" or "20" then two digits. */
+    private static boolean hasYear(String path) {
+        for (int i = 0; i + 4 <= path.length(); i++) {
+            char c = path.charAt(i);
+            if ((c == '1' && path.charAt(i + 1) == '9' || c == '2' && path.charAt(i + 1) == '0')
+                    && Character.isDigit(path.charAt(i + 2)) && Character.isDigit(path.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Variants a sentence names by their last word only, once it has named the launch (issue #12 item 3): a list after
@@ -19,8 +17,7 @@ final class VariantLists {
             "lineup", "line-up", "trio", "duo", "flavors", "flavours", "editions", "tiers", "herd");
     private static final Set<String> TIERS = Set.of("small", "medium", "large", "mini", "nano", "pro", "flash", "lite",
             "max", "plus", "ultra", "air", "turbo");
-    private static final Pattern TIER_REFERENCE = Pattern.compile(
-            "\\bthe ([A-Z][a-z]{2,7}) (?:variant|version|model|edition|tier)\\b");
+    private static final Set<String> REFERENCE_HEADS = Set.of("variant", "version", "model", "edition", "tier");
     /** Characters between a name and the colon of its list: "Llama 9 squad:", "Qwen9 in three sizes:". */
     private static final int MAX_LEAD = 40;
     private static final int MAX_ITEMS = 8;
@@ -28,28 +25,31 @@ final class VariantLists {
     private VariantLists() {
     }
 
-    /** The variants in {@code [from, to)}, each mapped to its base among {@code found}; empty in most sentences. */
-    static Map<ModelName, ModelName> read(String text, int from, int to, List<ModelName> found) {
-        Map<ModelName, ModelName> out = new IdentityHashMap<>();
+    /** The variants of the sentence {@code w} (ending at {@code to}), each mapped to its base among {@code found}. */
+    static Map<ModelName, ModelName> read(String text, Words w, int to, List<ModelName> found) {
         if (found.isEmpty()) {
-            return out;
+            return Map.of();
         }
-        for (int colon = text.indexOf(':', from); colon >= 0 && colon < to; colon = text.indexOf(':', colon + 1)) {
-            ModelName base = listBase(text, colon, found);
-            if (base != null) {
-                readList(text, colon + 1, to, base, found, out);
-            }
-        }
-        if (text.indexOf("the ", from) >= 0 && text.indexOf("the ", from) < to) {
-            Matcher m = TIER_REFERENCE.matcher(text).region(from, to);
-            while (m.find()) {
-                String tier = m.group(1).toLowerCase(Locale.ROOT);
-                if (TIERS.contains(tier)) {
-                    sibling(tier, m.group(1), m.start(1), m.end(1), found, out);
+        Map<ModelName, ModelName> out = null;
+        for (int k = 0; k < w.size(); k++) { // tokens, not characters: most sentences have neither shape
+            Words.Token t = w.get(k);
+            if (!t.isWord() && t.text().equals(":")) {
+                ModelName base = listBase(text, t.start(), found);
+                if (base != null) {
+                    out = out == null ? new IdentityHashMap<>() : out;
+                    readList(text, t.end(), to, base, found, out);
+                }
+            } else if (t.isWord() && t.text().equals("the") && k + 2 < w.size() && TIERS.contains(w.text(k + 1))
+                    && REFERENCE_HEADS.contains(w.text(k + 2))) {
+                Words.Token tier = w.get(k + 1);
+                if (Character.isUpperCase(text.charAt(tier.start()))) {
+                    out = out == null ? new IdentityHashMap<>() : out;
+                    sibling(tier.text(), text.substring(tier.start(), tier.end()), tier.start(), tier.end(), found,
+                            out);
                 }
             }
         }
-        return out;
+        return out == null ? Map.of() : out;
     }
 
     /** The name just before the colon, with a list noun between them ("the Llama 9 squad:"), or null. */
