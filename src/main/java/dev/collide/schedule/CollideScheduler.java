@@ -2,13 +2,20 @@ package dev.collide.schedule;
 
 import dev.collide.Pipeline;
 import dev.collide.config.SourceConfig;
+import dev.collide.notify.DailyDigest;
+import dev.collide.notify.OutboxDelivery;
+import dev.collide.store.Backups;
+import dev.collide.store.Database;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -34,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's clock: one Quartz job per source at its {@code every} (the pipeline skips a source whose back-off
- * says not yet), and a detection job run after new articles. Other stages add jobs through {@link #addJob}.
+ * says not yet), and a detection job run after new articles; {@code Collide} adds outbox delivery, the digest and
+ * backups. Quartz types stay in this package: the others hand over the stage object a job calls.
  *
  * <p>With {@link #clusteredProperties} the jobs live in PostgreSQL and every node of the cluster registers the same
  * jobs; Quartz fires each trigger on one node, and a job marked {@code @DisallowConcurrentExecution} never runs on
@@ -104,6 +112,18 @@ public final class CollideScheduler implements AutoCloseable {
         return every.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : every;
     }
 
+    /**
+     * The settings for {@code database}: in memory on H2; on PostgreSQL a node of the cluster whose jobs live in the
+     * archive database (issue #9). {@code threads} workers, 2 at least.
+     */
+    public static Properties properties(Database database, int threads, Duration checkin, String nodeId) {
+        int workers = Math.max(2, threads);
+        if (!database.isPostgres()) {
+            return inMemoryProperties(workers);
+        }
+        return clusteredProperties(workers, database.dataSource(), checkin, nodeId);
+    }
+
     /** Default settings for an embedded, in-memory scheduler. */
     public static Properties inMemoryProperties(int threads) {
         Properties p = new Properties();
@@ -137,8 +157,32 @@ public final class CollideScheduler implements AutoCloseable {
         return p;
     }
 
+    /** Outbox delivery every 15 s. */
+    public void deliverOutbox(OutboxDelivery delivery) throws SchedulerException {
+        addJob(JobKey.jobKey("deliver-outbox", "notify"), () -> new DeliverOutboxJob(delivery),
+                SimpleScheduleBuilder.repeatSecondlyForever(15).withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+
+    /** The digest at {@code at} in {@code zone}, plus a catch-up every 5 min for restarts and retries. */
+    public void sendDigest(DailyDigest digest, LocalTime at, ZoneId zone) throws SchedulerException {
+        addCronJob(JobKey.jobKey("digest", "notify"), () -> new DigestJob(digest),
+                CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
+                        .inTimeZone(TimeZone.getTimeZone(zone)));
+        addJob(JobKey.jobKey("digest-catch-up", "notify"), () -> new DigestJob(digest),
+                SimpleScheduleBuilder.repeatMinutelyForever(5).withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+
+    /**
+     * A backup when the newest one is older than database.backups.every: checked at start and hourly, so a daemon
+     * restarted often neither skips backups nor writes one per start.
+     */
+    public void backUp(Backups backups) throws SchedulerException {
+        addJob(JobKey.jobKey("backup", "store"), () -> new BackupJob(backups),
+                SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+
     /** Registers a job and starts it now, repeating on the given schedule. */
-    public void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws SchedulerException {
+    void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws SchedulerException {
         jobs.put(key, factory);
         JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow()
@@ -147,7 +191,7 @@ public final class CollideScheduler implements AutoCloseable {
     }
 
     /** Registers a job on a cron schedule in a time zone (e.g. the daily digest). */
-    public void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule)
+    void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule)
             throws SchedulerException {
         jobs.put(key, factory);
         JobDetail job = recoverable(factory, key);
