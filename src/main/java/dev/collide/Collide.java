@@ -249,6 +249,11 @@ public final class Collide implements AutoCloseable {
         return outbox.get();
     }
 
+    /** Detection over the stored evidence for queries (another window, waves); reads only, so no outbox policy. */
+    public OnDemandDetection onDemandDetection() {
+        return new OnDemandDetection(new JdbcEventStore(database.dataSource(), OutboxPolicy.NONE), config.detection());
+    }
+
     /** The outbox channels that are on, as their notifiers name them ({@link Notifier#channel}); empty: none. */
     public List<String> outboxChannels() {
         return notifiers.get().stream().map(Notifier::channel).toList();
