@@ -21,6 +21,7 @@ import dev.collide.notify.OutboxDelivery;
 import dev.collide.notify.SlackNotifier;
 import dev.collide.notify.WebhookNotifier;
 import dev.collide.schedule.CollideScheduler;
+import dev.collide.schedule.ScheduleException;
 import dev.collide.source.Article;
 import dev.collide.source.FeedParser;
 import dev.collide.source.FullTextSource;
@@ -151,9 +152,10 @@ public final class Collide implements AutoCloseable {
      * The daemon, assembled here: the share for CLI commands beside it; the scheduler with a poll job per enabled
      * source and detection after new articles, outbox delivery when a channel is on, the daily digest when mail is
      * on, backups of an embedded H2 file when they are on; and the archive server unless {@code options} turn it
-     * off. Nothing runs until {@link Daemon#start}, except the server, which answers at once.
+     * off. Nothing runs until {@link Daemon#start}, except the server, which answers at once. Throws when Quartz
+     * refuses the jobs (on PostgreSQL: its tables or the connection); what was built is closed again.
      */
-    public Daemon daemon(Daemon.Options options) {
+    public Daemon daemon(Daemon.Options options) throws ScheduleException {
         var share = ArchiveShare.start(config.database()); // closed by the daemon, before the database
         CollideScheduler scheduler = null;
         Daemon daemon = null;
@@ -174,8 +176,6 @@ public final class Collide implements AutoCloseable {
             daemon = new Daemon(share, scheduler, options.serve()
                     ? Optional.of(archiveServer(config.server().bind(), config.server().port())) : Optional.empty());
             return daemon;
-        } catch (org.quartz.SchedulerException e) {
-            throw new IllegalStateException("the scheduler could not be set up: " + e.getMessage(), e);
         } finally {
             if (daemon == null) {
                 Daemon.abandon(scheduler, share);

@@ -1,6 +1,7 @@
 package dev.collide;
 
 import dev.collide.schedule.CollideScheduler;
+import dev.collide.schedule.ScheduleException;
 import dev.collide.store.ArchiveShare;
 import dev.collide.web.ArchiveServer;
 import java.time.Duration;
@@ -45,12 +46,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** Starts firing the jobs. */
-    public void start() {
-        try {
-            scheduler.start();
-        } catch (org.quartz.SchedulerException e) {
-            throw new IllegalStateException("the scheduler did not start: " + e.getMessage(), e);
-        }
+    public void start() throws ScheduleException {
+        scheduler.start();
     }
 
     /** Stops answering and waits for running jobs; safe to call from a shutdown hook and again from close. */
@@ -58,7 +55,7 @@ public final class Daemon implements AutoCloseable {
         server.ifPresent(ArchiveServer::close);
         try {
             scheduler.close();
-        } catch (org.quartz.SchedulerException e) {
+        } catch (ScheduleException e) {
             LOG.warn("scheduler did not stop cleanly; shutting down anyway: {}", e.getMessage());
         }
     }
@@ -69,7 +66,7 @@ public final class Daemon implements AutoCloseable {
             if (scheduler != null) {
                 scheduler.close();
             }
-        } catch (org.quartz.SchedulerException e) {
+        } catch (ScheduleException e) {
             LOG.warn("scheduler did not stop cleanly after a failed start: {}", e.getMessage());
         } finally {
             share.close();

@@ -60,14 +60,27 @@ public final class CollideScheduler implements AutoCloseable {
     private final Map<JobKey, Supplier<Job>> jobs = new ConcurrentHashMap<>();
 
     public CollideScheduler(Pipeline pipeline, List<SourceConfig> sources, Properties quartzProperties)
-            throws SchedulerException {
+            throws ScheduleException {
         this(pipeline, sources, quartzProperties, Optional.empty());
     }
 
     /** {@code checkEvery} replaces the 1-5 minute look at each source; for tests that cannot wait minutes. */
     CollideScheduler(Pipeline pipeline, List<SourceConfig> sources, Properties quartzProperties,
-                     Optional<Duration> checkEvery) throws SchedulerException {
-        this.scheduler = new StdSchedulerFactory(quartzProperties).getScheduler();
+                     Optional<Duration> checkEvery) throws ScheduleException {
+        try {
+            this.scheduler = new StdSchedulerFactory(quartzProperties).getScheduler();
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not set up the scheduler: " + e.getMessage(), e);
+        }
+        try {
+            register(pipeline, sources, checkEvery);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not register the source and detection jobs: " + e.getMessage(), e);
+        }
+    }
+
+    private void register(Pipeline pipeline, List<SourceConfig> sources, Optional<Duration> checkEvery)
+            throws SchedulerException, ScheduleException {
         // this object owns the scheduler and never looks it up by name; unbinding it lets several nodes of one
         // cluster (same scheduler name) live in one JVM, as the cluster test does
         SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
@@ -158,13 +171,13 @@ public final class CollideScheduler implements AutoCloseable {
     }
 
     /** Outbox delivery every 15 s. */
-    public void deliverOutbox(OutboxDelivery delivery) throws SchedulerException {
+    public void deliverOutbox(OutboxDelivery delivery) throws ScheduleException {
         addJob(JobKey.jobKey("deliver-outbox", "notify"), () -> new DeliverOutboxJob(delivery),
                 SimpleScheduleBuilder.repeatSecondlyForever(15).withMisfireHandlingInstructionNextWithRemainingCount());
     }
 
     /** The digest at {@code at} in {@code zone}, plus a catch-up every 5 min for restarts and retries. */
-    public void sendDigest(DailyDigest digest, LocalTime at, ZoneId zone) throws SchedulerException {
+    public void sendDigest(DailyDigest digest, LocalTime at, ZoneId zone) throws ScheduleException {
         addCronJob(JobKey.jobKey("digest", "notify"), () -> new DigestJob(digest),
                 CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
                         .inTimeZone(TimeZone.getTimeZone(zone)));
@@ -176,28 +189,35 @@ public final class CollideScheduler implements AutoCloseable {
      * A backup when the newest one is older than database.backups.every: checked at start and hourly, so a daemon
      * restarted often neither skips backups nor writes one per start.
      */
-    public void backUp(Backups backups) throws SchedulerException {
+    public void backUp(Backups backups) throws ScheduleException {
         addJob(JobKey.jobKey("backup", "store"), () -> new BackupJob(backups),
                 SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
     }
 
     /** Registers a job and starts it now, repeating on the given schedule. */
-    void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws SchedulerException {
+    void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws ScheduleException {
         jobs.put(key, factory);
         JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow()
                 .withSchedule(schedule).build();
-        schedule(job, trigger);
+        scheduleOrExplain(job, trigger);
     }
 
     /** Registers a job on a cron schedule in a time zone (e.g. the daily digest). */
-    void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule)
-            throws SchedulerException {
+    void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule) throws ScheduleException {
         jobs.put(key, factory);
         JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
                 .withSchedule(schedule).build();
-        schedule(job, trigger);
+        scheduleOrExplain(job, trigger);
+    }
+
+    private void scheduleOrExplain(JobDetail job, Trigger trigger) throws ScheduleException {
+        try {
+            schedule(job, trigger);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not schedule job " + job.getKey() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -235,21 +255,37 @@ public final class CollideScheduler implements AutoCloseable {
         return false;
     }
 
-    public void start() throws SchedulerException {
-        scheduler.start();
+    public void start() throws ScheduleException {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not start the scheduler: " + e.getMessage(), e);
+        }
     }
 
-    public void triggerDetection() throws SchedulerException {
-        scheduler.triggerJob(DETECT_JOB);
+    public void triggerDetection() throws ScheduleException {
+        try {
+            scheduler.triggerJob(DETECT_JOB);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not trigger detection: " + e.getMessage(), e);
+        }
     }
 
-    public boolean isRunning() throws SchedulerException {
-        return scheduler.isStarted() && !scheduler.isShutdown();
+    public boolean isRunning() throws ScheduleException {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not ask the scheduler whether it runs: " + e.getMessage(), e);
+        }
     }
 
     /** Stops firing new jobs and waits for running ones to finish. */
     @Override
-    public void close() throws SchedulerException {
-        scheduler.shutdown(true);
+    public void close() throws ScheduleException {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not stop the scheduler: " + e.getMessage(), e);
+        }
     }
 }
