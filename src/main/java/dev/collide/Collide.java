@@ -20,6 +20,8 @@ import dev.collide.notify.Notifier;
 import dev.collide.notify.OutboxDelivery;
 import dev.collide.notify.SlackNotifier;
 import dev.collide.notify.WebhookNotifier;
+import dev.collide.schedule.CollideScheduler;
+import dev.collide.schedule.ScheduleException;
 import dev.collide.source.Article;
 import dev.collide.source.FeedParser;
 import dev.collide.source.FullTextSource;
@@ -28,15 +30,22 @@ import dev.collide.source.Source;
 import dev.collide.source.SourceContext;
 import dev.collide.source.SourceTypes;
 import dev.collide.store.ArchiveReader;
+import dev.collide.store.ArchiveShare;
+import dev.collide.store.Backups;
 import dev.collide.store.Database;
 import dev.collide.store.DetectionLock;
 import dev.collide.store.EventStore;
 import dev.collide.store.JdbcArchiveReader;
+import dev.collide.store.JdbcArchiveStats;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.JdbcEventStore;
 import dev.collide.store.JdbcSourceStateStore;
 import dev.collide.store.OutboxPolicy;
 import dev.collide.store.StoreException;
+import dev.collide.web.Archive;
+import dev.collide.web.ArchiveServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,22 +58,24 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Builds every object of a running Collide from its configuration, in one readable place. The stores come at once;
- * the fetching pipeline, the notifiers and the digest are built on first use, so that a read-only query does not
- * load an HTTP client, the extractor's dictionaries and a JSON mapper it never uses (issue 14: a query in under a
- * second).
+ * Builds every object of a running Collide from its configuration, in one readable place: the stores, the pipeline,
+ * the notifiers and the digest, the archive server ({@link #archiveServer}) and the daemon around them
+ * ({@link #daemon}: scheduler jobs, backups, server). The stores come at once; the rest is built on first use, so that
+ * a read-only query does not load an HTTP client, the extractor's dictionaries and a JSON mapper it never uses
+ * (issue 14: a query in under a second).
  */
 public final class Collide implements AutoCloseable {
     private final CollideConfig config;
     private final Database database;
     private final JdbcArticleStore articles;
     private final JdbcSourceStateStore sourceStates;
-    private final EventStore events;
+    private final Memo<EventStore> events;
     private final ArchiveReader archive;
     private final Clock clock;
     private final SourceTypes kinds;
     private final Memo<Pipeline> pipeline;
     private final Memo<JdbcOutbox> outbox;
+    private final Memo<List<Notifier>> notifiers;
     private final Memo<OutboxDelivery> delivery;
     private final Memo<DigestComposer> digestComposer;
     private final Memo<Optional<DailyDigest>> dailyDigest;
@@ -77,8 +88,10 @@ public final class Collide implements AutoCloseable {
         this.articles = new JdbcArticleStore(database);
         this.sourceStates = new JdbcSourceStateStore(database.dataSource());
         var notify = config.notifications();
-        this.events = new JdbcEventStore(database.dataSource(),
-                new OutboxPolicy(notify.outboxChannels(), new HashSet<>(notify.watch())));
+        this.notifiers = new Memo<>(this::buildNotifiers);
+        // detection writes one outbox row per channel a notifier delivers: the names come from the notifiers
+        this.events = new Memo<>(() -> new JdbcEventStore(database.dataSource(),
+                new OutboxPolicy(outboxChannels(), new HashSet<>(notify.watch()))));
         this.archive = new JdbcArchiveReader(database.dataSource());
         this.pipeline = new Memo<>(this::buildPipeline);
         this.outbox = new Memo<>(() -> new JdbcOutbox(database.dataSource()));
@@ -106,38 +119,82 @@ public final class Collide implements AutoCloseable {
         Extractor extractor = new DictionaryExtractor(config.labs());
         // near-duplicate copies of one story share a SimHash fingerprint (title and text)
         ToLongFunction<Article> fingerprint = a -> NearDuplicates.fingerprint(a.title() + "\n" + a.text());
-        return new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events, new EventBuilder(),
+        return new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events.get(), new EventBuilder(),
                 new CollisionDetector(config.detection()),
                 new DetectionLock(database.dataSource(), database.isPostgres()), clock);
     }
 
-    private OutboxDelivery buildDelivery() {
+    /**
+     * One notifier per configured channel. The outbox channel names are the notifiers' own ({@link Notifier#channel});
+     * a channel the config turns on that no notifier delivers is refused when the notifiers are first built (at
+     * start for {@code run}), not found later as rows nobody sends.
+     */
+    private List<Notifier> buildNotifiers() {
         var notify = config.notifications();
-        List<Notifier> notifiers = new ArrayList<>();
-        notify.slack().ifPresent(s -> notifiers.add(new SlackNotifier(s, notify.timeout(), clock)));
-        notify.webhook().ifPresent(w -> notifiers.add(new WebhookNotifier(w, notify.timeout(), clock)));
-        return new OutboxDelivery(outbox.get(), new AlertRenderer(archive, notify.archiveUrl()), notifiers, clock,
-                notify.lease());
+        List<Notifier> built = new ArrayList<>();
+        notify.slack().ifPresent(s -> built.add(new SlackNotifier(s, notify.timeout(), clock)));
+        notify.webhook().ifPresent(w -> built.add(new WebhookNotifier(w, notify.timeout(), clock)));
+        var delivered = built.stream().map(Notifier::channel).toList();
+        if (!delivered.containsAll(notify.outboxChannels())) {
+            throw new IllegalStateException("notify channels " + notify.outboxChannels() + " are configured but"
+                    + " only " + delivered + " have a notifier; build the missing one in Collide.buildNotifiers");
+        }
+        return List.copyOf(built);
     }
 
-    /** A part built once, on first use, by whichever thread asks first. */
-    private static final class Memo<T> {
-        private final java.util.function.Supplier<T> build;
-        private T value;
+    private OutboxDelivery buildDelivery() {
+        var notify = config.notifications();
+        return new OutboxDelivery(outbox.get(), new AlertRenderer(archive, notify.archiveUrl()), notifiers.get(),
+                clock, notify.lease());
+    }
 
-        Memo(java.util.function.Supplier<T> build) {
-            this.build = build;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = build.get();
+    /**
+     * The daemon, assembled here: the share for CLI commands beside it; the scheduler with a poll job per enabled
+     * source and detection after new articles, outbox delivery when a channel is on, the daily digest when mail is
+     * on, backups of an embedded H2 file when they are on; and the archive server unless {@code options} turn it
+     * off. Nothing runs until {@link Daemon#start}, except the server, which answers at once. Throws when Quartz
+     * refuses the jobs (on PostgreSQL: its tables or the connection); what was built is closed again.
+     */
+    public Daemon daemon(Daemon.Options options) throws ScheduleException {
+        var share = ArchiveShare.start(config.database()); // closed by the daemon, before the database
+        CollideScheduler scheduler = null;
+        Daemon daemon = null;
+        try {
+            scheduler = new CollideScheduler(pipeline(), config.sources(), CollideScheduler.properties(database,
+                    options.threads(), options.clusterCheckin(), options.nodeId()));
+            if (!outboxChannels().isEmpty()) {
+                scheduler.deliverOutbox(delivery());
             }
-            return value;
+            var mail = config.notifications().email();
+            if (dailyDigest().isPresent() && mail.isPresent()) {
+                scheduler.sendDigest(dailyDigest().get(), mail.get().at(), mail.get().timezone());
+            }
+            var backups = config.database().backups();
+            if (config.database().isEmbeddedH2File() && backups.enabled()) {
+                scheduler.backUp(new Backups(database.dataSource(), config.database().backupDir(), backups, clock));
+            }
+            daemon = new Daemon(share, scheduler, options.serve()
+                    ? Optional.of(archiveServer(config.server().bind(), config.server().port())) : Optional.empty());
+            return daemon;
+        } finally {
+            if (daemon == null) {
+                Daemon.abandon(scheduler, share);
+            }
         }
+    }
 
-        synchronized Optional<T> ifBuilt() {
-            return Optional.ofNullable(value);
+    /**
+     * The read-only archive over HTTP (page, JSON API, Atom, iCalendar, CSV, metrics), listening on {@code bind}:
+     * {@code port} (0: any free port). Throws UncheckedIOException when it cannot listen, naming what to change.
+     */
+    public ArchiveServer archiveServer(String bind, int port) {
+        var view = new Archive(archive, articles, sourceStates, new JdbcArchiveStats(database.dataSource()),
+                config.labs());
+        try {
+            return ArchiveServer.start(bind, port, view, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + "; choose another --port or set server.port", e);
         }
     }
 
@@ -180,7 +237,7 @@ public final class Collide implements AutoCloseable {
 
     /** The detection store: the evidence detection reads and the transaction that writes its result. */
     public EventStore events() {
-        return events;
+        return events.get();
     }
 
     /** The archive's queries, for the commands, the archive server and the notifiers. */
@@ -190,6 +247,16 @@ public final class Collide implements AutoCloseable {
 
     public JdbcOutbox outbox() {
         return outbox.get();
+    }
+
+    /** Detection over the stored evidence for queries (another window, waves); reads only, so no outbox policy. */
+    public OnDemandDetection onDemandDetection() {
+        return new OnDemandDetection(new JdbcEventStore(database.dataSource(), OutboxPolicy.NONE), config.detection());
+    }
+
+    /** The outbox channels that are on, as their notifiers name them ({@link Notifier#channel}); empty: none. */
+    public List<String> outboxChannels() {
+        return notifiers.get().stream().map(Notifier::channel).toList();
     }
 
     /** Sends due outbox rows of the enabled channels (none when no channel is configured). */

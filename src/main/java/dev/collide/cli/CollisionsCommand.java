@@ -3,9 +3,6 @@ package dev.collide.cli;
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
 import dev.collide.detect.Collision;
-import dev.collide.detect.CollisionDetector;
-import dev.collide.detect.EventBuilder;
-import dev.collide.detect.ReleaseEvent;
 import dev.collide.detect.Tier;
 import dev.collide.store.ArchiveQuery;
 import dev.collide.store.CollisionCsv;
@@ -56,9 +53,7 @@ public final class CollisionsCommand implements Callable<Integer> {
             List<CollisionView> collisions;
             if (window != null) {
                 Duration w = Commands.window(spec, window);
-                List<ReleaseEvent> events = new EventBuilder().build(collide.events().loadReleaseEvidence());
-                List<Collision> found = new CollisionDetector(config.detection().withWindow(w))
-                        .detect(events, collide.events().loadCoReleases());
+                List<Collision> found = collide.onDemandDetection().collisions(w);
                 collisions = found.stream().filter(c -> Commands.matches(query, tierFilter, c))
                         .sorted(Comparator.comparing((Collision c) -> c.a().date().map(d -> d.date().toEpochDay())
                                 .orElse(0L)).reversed())

@@ -114,7 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + " is not a TCP port; use 0 to 65535");
         }
         StopSignal stop = null;
-        try (var server = ServeCommand.start(collide, "127.0.0.1", port, out)) {
+        try (var server = collide.archiveServer("127.0.0.1", port)) {
+            ServeCommand.announce(server, "127.0.0.1", out);
             out.println("collide: open the URL above in a browser; Ctrl-C stops");
             out.flush();
             stop = StopSignal.register("collide-demo-shutdown", server::close);

@@ -68,7 +68,7 @@ public final class FetchCommand implements Callable<Integer> {
             }
             DetectionReport detection = collide.pipeline().detect();
             out.println(detection.line());
-            if (!noDeliver && !config.notifications().outboxChannels().isEmpty()) {
+            if (!noDeliver && !collide.outboxChannels().isEmpty()) {
                 // one-shot use from cron: the alerts this detection queued go out now, claimed as the daemon does
                 out.println(collide.delivery().deliverDue().line());
             }

@@ -67,7 +67,7 @@ public final class OutboxCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             if (retry != null && retry.deliver) {
-                if (config.notifications().outboxChannels().isEmpty()) {
+                if (collide.outboxChannels().isEmpty()) {
                     spec.commandLine().getErr().println("error: no alert channel is configured; set"
                             + " SLACK_WEBHOOK_URL or COLLIDE_WEBHOOK_URL and COLLIDE_WEBHOOK_SECRET (see notify.*)");
                     return Main.EXIT_CONFIG;

@@ -3,12 +3,8 @@ package dev.collide.cli;
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
 import dev.collide.store.ArchiveShare;
-import dev.collide.store.JdbcArchiveStats;
-import dev.collide.web.Archive;
 import dev.collide.web.ArchiveServer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
         try (Collide collide = Collide.open(config, Clock.systemUTC());
              // CLI commands beside the daemon read and write through it (issue #14); closed before the database
              ArchiveShare share = ArchiveShare.start(config.database());
-             ArchiveServer server = start(collide, address, tcpPort, out)) {
+             ArchiveServer server = collide.archiveServer(address, tcpPort)) {
+            announce(server, address, out);
             stop = StopSignal.register("collide-serve-shutdown", server::close); // stop answering first
             stop.awaitRequest();
         } finally {
@@ -59,21 +56,12 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the archive server over {@code collide}'s stores and says where it listens; used by run too. */
-    static ArchiveServer start(Collide collide, String bind, int port, PrintWriter out) {
-        var archive = new Archive(collide.archive(), collide.articles(), collide.sourceStates(),
-                new JdbcArchiveStats(collide.database().dataSource()), collide.config().labs());
-        try {
-            ArchiveServer server = ArchiveServer.start(bind, port, archive, Clock.systemUTC());
-            out.println("collide: archive at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
-                    + server.port() + "/ (read-only)" + (isLoopback(bind) ? "" : "; WARNING: reachable from other"
-                    + " hosts, it has no authentication"));
-            out.flush();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not listen on " + bind + ":" + port + ": " + e.getMessage()
-                    + "; choose another --port or set server.port", e);
-        }
+    /** Says where the archive server listens; used by run too. */
+    static void announce(ArchiveServer server, String bind, PrintWriter out) {
+        out.println("collide: archive at http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
+                + server.port() + "/ (read-only)" + (isLoopback(bind) ? "" : "; WARNING: reachable from other"
+                + " hosts, it has no authentication"));
+        out.flush();
     }
 
     private static boolean isLoopback(String bind) {

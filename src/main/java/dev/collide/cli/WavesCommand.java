@@ -2,10 +2,7 @@ package dev.collide.cli;
 
 import dev.collide.Collide;
 import dev.collide.config.CollideConfig;
-import dev.collide.detect.EventBuilder;
-import dev.collide.detect.ReleaseEvent;
 import dev.collide.detect.Wave;
-import dev.collide.detect.WaveDetector;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +36,8 @@ public final class WavesCommand implements Callable<Integer> {
         CollideConfig config = main.loadConfigForQuery();
         config = window.applyTo(config);
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
-            List<ReleaseEvent> events = new EventBuilder().build(collide.events().loadReleaseEvidence());
             Tabular table = new Tabular(List.of("start", "end", "labs", "releases"));
-            for (Wave w : new WaveDetector(config.detection()).detect(events)) {
+            for (Wave w : collide.onDemandDetection().waves()) {
                 List<String> releases = w.events().stream()
                         .map(e -> e.model() + " (" + e.lab() + ", " + e.date().orElseThrow().date() + ")").toList();
                 Map<String, Object> json = new LinkedHashMap<>();

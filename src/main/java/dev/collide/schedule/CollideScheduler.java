@@ -2,13 +2,20 @@ package dev.collide.schedule;
 
 import dev.collide.Pipeline;
 import dev.collide.config.SourceConfig;
+import dev.collide.notify.DailyDigest;
+import dev.collide.notify.OutboxDelivery;
+import dev.collide.store.Backups;
+import dev.collide.store.Database;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -34,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's clock: one Quartz job per source at its {@code every} (the pipeline skips a source whose back-off
- * says not yet), and a detection job run after new articles. Other stages add jobs through {@link #addJob}.
+ * says not yet), and a detection job run after new articles; {@code Collide} adds outbox delivery, the digest and
+ * backups. Quartz types stay in this package: the others hand over the stage object a job calls.
  *
  * <p>With {@link #clusteredProperties} the jobs live in PostgreSQL and every node of the cluster registers the same
  * jobs; Quartz fires each trigger on one node, and a job marked {@code @DisallowConcurrentExecution} never runs on
@@ -52,14 +60,27 @@ public final class CollideScheduler implements AutoCloseable {
     private final Map<JobKey, Supplier<Job>> jobs = new ConcurrentHashMap<>();
 
     public CollideScheduler(Pipeline pipeline, List<SourceConfig> sources, Properties quartzProperties)
-            throws SchedulerException {
+            throws ScheduleException {
         this(pipeline, sources, quartzProperties, Optional.empty());
     }
 
     /** {@code checkEvery} replaces the 1-5 minute look at each source; for tests that cannot wait minutes. */
     CollideScheduler(Pipeline pipeline, List<SourceConfig> sources, Properties quartzProperties,
-                     Optional<Duration> checkEvery) throws SchedulerException {
-        this.scheduler = new StdSchedulerFactory(quartzProperties).getScheduler();
+                     Optional<Duration> checkEvery) throws ScheduleException {
+        try {
+            this.scheduler = new StdSchedulerFactory(quartzProperties).getScheduler();
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not set up the scheduler: " + e.getMessage(), e);
+        }
+        try {
+            register(pipeline, sources, checkEvery);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not register the source and detection jobs: " + e.getMessage(), e);
+        }
+    }
+
+    private void register(Pipeline pipeline, List<SourceConfig> sources, Optional<Duration> checkEvery)
+            throws SchedulerException, ScheduleException {
         // this object owns the scheduler and never looks it up by name; unbinding it lets several nodes of one
         // cluster (same scheduler name) live in one JVM, as the cluster test does
         SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
@@ -104,6 +125,18 @@ public final class CollideScheduler implements AutoCloseable {
         return every.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : every;
     }
 
+    /**
+     * The settings for {@code database}: in memory on H2; on PostgreSQL a node of the cluster whose jobs live in the
+     * archive database (issue #9). {@code threads} workers, 2 at least.
+     */
+    public static Properties properties(Database database, int threads, Duration checkin, String nodeId) {
+        int workers = Math.max(2, threads);
+        if (!database.isPostgres()) {
+            return inMemoryProperties(workers);
+        }
+        return clusteredProperties(workers, database.dataSource(), checkin, nodeId);
+    }
+
     /** Default settings for an embedded, in-memory scheduler. */
     public static Properties inMemoryProperties(int threads) {
         Properties p = new Properties();
@@ -137,23 +170,54 @@ public final class CollideScheduler implements AutoCloseable {
         return p;
     }
 
+    /** Outbox delivery every 15 s. */
+    public void deliverOutbox(OutboxDelivery delivery) throws ScheduleException {
+        addJob(JobKey.jobKey("deliver-outbox", "notify"), () -> new DeliverOutboxJob(delivery),
+                SimpleScheduleBuilder.repeatSecondlyForever(15).withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+
+    /** The digest at {@code at} in {@code zone}, plus a catch-up every 5 min for restarts and retries. */
+    public void sendDigest(DailyDigest digest, LocalTime at, ZoneId zone) throws ScheduleException {
+        addCronJob(JobKey.jobKey("digest", "notify"), () -> new DigestJob(digest),
+                CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
+                        .inTimeZone(TimeZone.getTimeZone(zone)));
+        addJob(JobKey.jobKey("digest-catch-up", "notify"), () -> new DigestJob(digest),
+                SimpleScheduleBuilder.repeatMinutelyForever(5).withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+
+    /**
+     * A backup when the newest one is older than database.backups.every: checked at start and hourly, so a daemon
+     * restarted often neither skips backups nor writes one per start.
+     */
+    public void backUp(Backups backups) throws ScheduleException {
+        addJob(JobKey.jobKey("backup", "store"), () -> new BackupJob(backups),
+                SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
+    }
+
     /** Registers a job and starts it now, repeating on the given schedule. */
-    public void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws SchedulerException {
+    void addJob(JobKey key, Supplier<Job> factory, SimpleScheduleBuilder schedule) throws ScheduleException {
         jobs.put(key, factory);
         JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow()
                 .withSchedule(schedule).build();
-        schedule(job, trigger);
+        scheduleOrExplain(job, trigger);
     }
 
     /** Registers a job on a cron schedule in a time zone (e.g. the daily digest). */
-    public void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule)
-            throws SchedulerException {
+    void addCronJob(JobKey key, Supplier<Job> factory, CronScheduleBuilder schedule) throws ScheduleException {
         jobs.put(key, factory);
         JobDetail job = recoverable(factory, key);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
                 .withSchedule(schedule).build();
-        schedule(job, trigger);
+        scheduleOrExplain(job, trigger);
+    }
+
+    private void scheduleOrExplain(JobDetail job, Trigger trigger) throws ScheduleException {
+        try {
+            schedule(job, trigger);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not schedule job " + job.getKey() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -191,21 +255,37 @@ public final class CollideScheduler implements AutoCloseable {
         return false;
     }
 
-    public void start() throws SchedulerException {
-        scheduler.start();
+    public void start() throws ScheduleException {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not start the scheduler: " + e.getMessage(), e);
+        }
     }
 
-    public void triggerDetection() throws SchedulerException {
-        scheduler.triggerJob(DETECT_JOB);
+    public void triggerDetection() throws ScheduleException {
+        try {
+            scheduler.triggerJob(DETECT_JOB);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not trigger detection: " + e.getMessage(), e);
+        }
     }
 
-    public boolean isRunning() throws SchedulerException {
-        return scheduler.isStarted() && !scheduler.isShutdown();
+    public boolean isRunning() throws ScheduleException {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not ask the scheduler whether it runs: " + e.getMessage(), e);
+        }
     }
 
     /** Stops firing new jobs and waits for running ones to finish. */
     @Override
-    public void close() throws SchedulerException {
-        scheduler.shutdown(true);
+    public void close() throws ScheduleException {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            throw new ScheduleException("could not stop the scheduler: " + e.getMessage(), e);
+        }
     }
 }

@@ -139,10 +139,4 @@ final class EventRows {
                 CollisionStatus.valueOf(rs.getString("status")),
                 Sql.instant(rs, "created_at").orElseThrow(), Sql.instant(rs, "updated_at").orElseThrow());
     }
-
-    static void bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
 }

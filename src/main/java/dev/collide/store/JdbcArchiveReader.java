@@ -1,7 +1,6 @@
 package dev.collide.store;
 
 import static dev.collide.store.EventRows.COLLISION_SELECT;
-import static dev.collide.store.EventRows.bindAll;
 import static dev.collide.store.EventRows.readCollision;
 import static dev.collide.store.EventRows.readEvent;
 
@@ -66,7 +65,7 @@ public final class JdbcArchiveReader implements ArchiveReader {
         args.add(q.limit());
         args.add(q.offset());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, args);
+            Sql.bind(ps, args.toArray());
             List<StoredEvent> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -196,7 +195,7 @@ public final class JdbcArchiveReader implements ArchiveReader {
         args.add(q.limit());
         args.add(q.offset());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, args);
+            Sql.bind(ps, args.toArray());
             List<StoredCollision> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
