@@ -104,7 +104,7 @@ public final class DictionaryExtractor implements Extractor {
         // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
         // model the entry releases.
         ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD
-                || article.kind() == ArticleKind.LAB_POST && isNameOnlyTitle(article.title());
+                || article.kind() == ArticleKind.LAB_POST && NameShapes.isNameOnlyTitle(article.title(), dictionary);
         ctx.inTitle = true;
         read(article, article.title(), today, ctx);
         ctx.inHubTitle = false;
@@ -189,12 +189,12 @@ public final class DictionaryExtractor implements Extractor {
             if (!sentenceLabs.contains(hit.lab())) {
                 sentenceLabs.add(hit.lab());
             }
-            if (isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
+            if (NameShapes.isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
                 afterPrefix = true;
                 continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
             }
             // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
-            boolean labNamed = afterPrefix || isAliasHit(hits, hit.lab());
+            boolean labNamed = afterPrefix || NameShapes.isAliasHit(hits, hit.lab());
             afterPrefix = false;
             NameHit next = k + 1 < hits.size() ? hits.get(k + 1) : null;
             // "GLM-4.5GLM-4.5-Air": a name glued to the next one ends where the next begins
@@ -219,7 +219,7 @@ public final class DictionaryExtractor implements Extractor {
             }
             taken.add(new int[] {hit.start(), end});
         }
-        found.removeIf(DictionaryExtractor::isGeneric);
+        found.removeIf(NameShapes::isGeneric);
         List<String> context = new ArrayList<>(sentenceLabs);
         article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);
         if (sentenceLabs.isEmpty()) {
@@ -253,7 +253,7 @@ public final class DictionaryExtractor implements Extractor {
             datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(), ctx);
         }
         if (article.kind() == ArticleKind.LAB_POST && article.lab().isPresent()) {
-            unlistedNames(text, from, to, article.lab().get(), taken, bare);
+            NameShapes.unlistedNames(text, from, to, article.lab().get(), taken, bare);
         }
         if (found.isEmpty() && hits.isEmpty() && bare.isEmpty()) {
             if (!undatedBefore.isEmpty()) {
@@ -270,7 +270,7 @@ public final class DictionaryExtractor implements Extractor {
             ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
         }
         for (ModelName b : bare) {
-            if (isReleaseObject(words, b)) {
+            if (NameShapes.isReleaseObject(words, b)) {
                 found.add(b);
             }
         }
@@ -310,23 +310,24 @@ public final class DictionaryExtractor implements Extractor {
                 // goes on about the release it told.
                 verdict = new ReleaseClassifier.Verdict(true, 0.65);
             }
-            if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab()) && isNamedAs(words, name)) {
+            if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab())
+                    && NameShapes.isNamedAs(words, name)) {
                 // "Ai2 released a model that ... . Ai2's model, called Tulu 9 405B, also beats ...": the name the
                 // story gives the model it said was released
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }
-            if (verdict.release() && !ctx.inHubTitle && isThirdParty(hits, name, clauses)) {
+            if (verdict.release() && !ctx.inHubTitle && NameShapes.isThirdParty(hits, name, clauses)) {
                 // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
             if (previous != null && verdict.release() != previousRelease && attached.isEmpty()
-                    && isListSeparator(text, previous.end(), name.start())
+                    && NameShapes.isListSeparator(text, previous.end(), name.start())
                     && (!previousRelease || !classifier.isPrediction(text, words, clauses, to, name))) {
                 // "Competing models A, B, and C make ...", "We release A (two versions) and B": the members of a
                 // list share its frame and its verb, however far
                 verdict = new ReleaseClassifier.Verdict(previousRelease, 0.7);
             }
-            if (verdict.release() && isApiIdOfAnotherName(name, found)) {
+            if (verdict.release() && NameShapes.isApiIdOfAnotherName(name, found)) {
                 // "claude-x-9-20310929 is the API id of Claude X 9": the id is another name of that model
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
@@ -344,7 +345,7 @@ public final class DictionaryExtractor implements Extractor {
             }
             previous = name;
             previousRelease = verdict.release();
-            if (attached.isEmpty() && verdict.release() && rowsWithDates(text, found, spans, name)) {
+            if (attached.isEmpty() && verdict.release() && NameShapes.rowsWithDates(text, found, spans, name)) {
                 // A table or list whose rows date their models: a name without its own date is a cell of another
                 // column ("Recommended replacement"), not a release.
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
@@ -445,38 +446,6 @@ public final class DictionaryExtractor implements Extractor {
                 ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
                         spans.get(0).date(), m.confidence(), m.evidence()));
                 ctx.stated.add(key);
-            }
-        }
-    }
-
-    /** A capitalised word, then a version or size, then capitalised variants: "QvQ-72B-Preview", "Foo-3.5-Pro". */
-    private static final java.util.regex.Pattern UNLISTED_SHAPE = java.util.regex.Pattern.compile(
-            "(?<![A-Za-z0-9.-])[A-Z][A-Za-z]{1,11}-[0-9]+(?:\\.[0-9]+)?[BbMmKk]?(?:-[A-Z][A-Za-z0-9]*){0,3}"
-                    + "(?![A-Za-z0-9-])");
-
-    /**
-     * Names nobody listed, in a lab's own post (issue #12 item 5): a model-shaped token ("QvQ-72B-Preview") is a
-     * name of the post's lab; the caller keeps it only as the object of a release verb.
-     */
-    private static void unlistedNames(String text, int from, int to, String lab, List<int[]> taken,
-                                      List<ModelName> out) {
-        boolean shaped = false;
-        for (int i = from + 1; i + 1 < to && !shaped; i++) {
-            shaped = text.charAt(i) == '-' && Character.isLetter(text.charAt(i - 1))
-                    && Character.isDigit(text.charAt(i + 1));
-        }
-        if (!shaped) {
-            return; // no "Word-9" in the sentence: the pattern is not run
-        }
-        var m = UNLISTED_SHAPE.matcher(text).region(from, to);
-        while (m.find()) {
-            boolean free = true;
-            for (int[] span : taken) {
-                free &= m.end() <= span[0] || m.start() >= span[1];
-            }
-            if (free) {
-                String id = m.group().toLowerCase(java.util.Locale.ROOT);
-                out.add(new ModelName(lab, id, m.group(), id, m.start(), m.end()));
             }
         }
     }
@@ -594,103 +563,6 @@ public final class DictionaryExtractor implements Extractor {
         return false;
     }
 
-    private static final java.util.Set<String> OBJECT_FILLERS = java.util.Set.of("the", "its", "their", "our",
-            "a", "an", "first", "new", "called", "named", "dubbed", "of", "open", "source", "open-source", "language",
-            "model", "models", "large", "small", "weights", "version", "family", "officially", "also");
-
-    /**
-     * A brand read as a model by itself ("we released OLMoE", "the release of the first OLMo", "a model called
-     * 'OpenELM'", "OpenELM is released"): only as the object of a release word a few filler words before it, or
-     * as the subject of a passive release right after it.
-     */
-    private static boolean isReleaseObject(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        for (int j = k - 1, seen = 0; j >= 0 && seen < 7; j--) {
-            Words.Token t = w.get(j);
-            if (!t.isWord()) {
-                if (t.isNumber() || t.text().equals(",") || t.text().equals(".")) {
-                    break;
-                }
-                continue;
-            }
-            if ((t.bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0
-                    && !ReleaseClassifier.isAdjectival(w, j)) {
-                return true;
-            }
-            if (!OBJECT_FILLERS.contains(t.text())) {
-                break;
-            }
-            seen++;
-        }
-        int after = w.indexAt(name.end());
-        String v = w.text(after);
-        if (v.equals("is") || v.equals("was") || v.equals("has") || v.equals("have")) {
-            int p = after + (w.text(after + 1).equals("been") ? 2 : 1);
-            return (w.get(Math.min(p, w.size() - 1)).bits() & Lexicon.STRONG_RELEASE) != 0
-                    && w.text(p).endsWith("ed");
-        }
-        return false;
-    }
-
-    /**
-     * A lower-case API id ending in a date code ("claude-x-9-20310929", "magistral-medium-3109") in a sentence that
-     * also names a model of the same lab in prose: the id is an alias, the prose name the release.
-     */
-    private static boolean isApiIdOfAnotherName(ModelName name, List<ModelName> found) {
-        String d = name.display();
-        int dash = d.lastIndexOf('-');
-        if (dash < 0 || !d.equals(d.toLowerCase(java.util.Locale.ROOT))) {
-            return false;
-        }
-        int digits = NameTokens.digitsAt(d, dash + 1);
-        if (dash + 1 + digits != d.length() || digits != 4 && digits != 8) {
-            return false;
-        }
-        for (ModelName other : found) {
-            if (other != name && other.lab().equals(name.lab())
-                    && !other.display().equals(other.display().toLowerCase(java.util.Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names, after a bracket
-     * that may follow the first ("A (two sizes) and B").
-     */
-    private static boolean isListSeparator(String text, int from, int to) {
-        int f = from;
-        while (f < to && text.charAt(f) == ' ') {
-            f++;
-        }
-        if (f < to && (text.charAt(f) == '(' || text.charAt(f) == '（')) {
-            int close = f + 1;
-            while (close < to && text.charAt(close) != ')' && text.charAt(close) != '）') {
-                close++;
-            }
-            f = close + 1;
-        }
-        if (to - f > 6 || to < f) {
-            return false;
-        }
-        String between = text.substring(f, to).strip();
-        return switch (between) {
-            case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
-            default -> false;
-        };
-    }
-
-    private static final java.util.Set<String> NAMING_WORDS = java.util.Set.of("called", "named", "dubbed",
-            "codenamed", "christened");
-
-    /** "called Tulu 9 405B", "named Magistral": the text gives the name of a model it spoke of. */
-    private static boolean isNamedAs(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        return k > 0 && NAMING_WORDS.contains(w.text(k - 1))
-                || k > 1 && NAMING_WORDS.contains(w.text(k - 2)) && w.text(k - 1).equals("\"");
-    }
-
     private static final java.util.Set<String> INDEFINITE_OBJECT_FILLERS = java.util.Set.of("new", "open", "ai",
             "large", "small", "language", "reasoning", "open-source", "open-weight", "frontier", "flagship");
 
@@ -742,98 +614,9 @@ public final class DictionaryExtractor implements Extractor {
         }
     }
 
-    /**
-     * The name's clause has, before the name, lab names that are all of other labs: the subject is another company
-     * making the model available ("Microsoft now offers DeepSeek R9", "AWS adds Llama 9 to its catalogue").
-     */
-    private static boolean isThirdParty(List<NameHit> hits, ModelName name, Clauses clauses) {
-        int clause = clauses.indexOf(name.start());
-        boolean other = false;
-        for (NameHit h : hits) {
-            if (h.start() >= name.start() || clauses.indexOf(h.start()) != clause) {
-                continue;
-            }
-            if (h.lab().equals(name.lab())) {
-                return false;
-            }
-            other |= h.kind() == NameHit.Kind.ALIAS;
-        }
-        return other;
-    }
-
-    private static final java.util.Set<String> HEADLINE_WORDS = java.util.Set.of("release", "released", "launch",
-            "launched", "introducing", "announcing", "meet", "is", "are", "here", "now", "available", "new", "the",
-            "model", "models", "open-source", "open-sourced", "open", "weights", "and", "&", "-", "—", "|", ":");
-
-    /**
-     * The title is one or more model names of a known brand and nothing but headline words ("GLM-9-Turbo",
-     * "Introducing Kimi K9.6", "MiniMax-M9.1 is here"): not "How to set up GLM-9.6 in an editor".
-     */
-    private boolean isNameOnlyTitle(String title) {
-        if (title.isBlank() || title.length() > 80) {
-            return false;
-        }
-        List<NameHit> hits = dictionary.find(title);
-        if (hits.isEmpty()) {
-            return false;
-        }
-        var token = java.util.regex.Pattern.compile("\\S+").matcher(title);
-        while (token.find()) {
-            String t = token.group().toLowerCase(java.util.Locale.ROOT).replaceAll("[!.,:;]+$", "");
-            int start = token.start();
-            int end = token.end();
-            boolean nameLike = t.chars().anyMatch(Character::isDigit) || t.contains("-")
-                    || hits.stream().anyMatch(h -> h.start() < end && h.end() > start);
-            if (!t.isEmpty() && !nameLike && !HEADLINE_WORDS.contains(t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** "MiniMax-AI", "Qwen Chat", "Kimi App", "ChatGPT Plus": the company, its chat product, app or plan. */
-    private static boolean isGeneric(ModelName name) {
-        return GENERIC.matcher(name.modelId()).matches();
-    }
-
-    private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
-            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)"
-                    // "ChatGPT Plus subscribers": a chat product's subscription plan, not a model
-                    + "|[a-z]*chat[a-z]*-(plus|pro|team|enterprise|free|edu|go|business)");
-
-    /** Some other name of another launch has a date attached right after it, as rows of a table do. */
-    private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {
-        for (ModelName other : found) {
-            if (other != name && !other.family().equals(name.family())
-                    && AttachedDate.find(text, other, found, spans, false).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The date lies wholly after the article's day (a day of slack for time zones). */
     private static boolean isFuture(ReleaseDate date, Optional<LocalDate> today) {
         return today.isPresent() && date.earliest().isAfter(today.get().plusDays(1));
-    }
-
-    private static boolean isAliasHit(List<NameHit> hits, String lab) {
-        for (NameHit h : hits) {
-            if (h.kind() == NameHit.Kind.ALIAS && h.lab().equals(lab)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A brand followed, after at most one space or '-', by another brand or model name of the same lab. */
-    private static boolean isCompanyPrefix(String text, NameHit hit, NameHit next) {
-        if (next == null || hit.kind() == NameHit.Kind.MODEL || next.kind() == NameHit.Kind.ALIAS
-                || !next.lab().equals(hit.lab()) || next.start() - hit.end() > 1) {
-            return false;
-        }
-        char between = next.start() == hit.end() ? ' ' : text.charAt(hit.end());
-        return between == ' ' || between == '-';
     }
 
     /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */
