@@ -6,7 +6,6 @@ import dev.collide.source.ArticleKind;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,33 +71,11 @@ public final class DictionaryExtractor implements Extractor {
         }
     }
 
-    /** Per-article reading state: what earlier sentences established. */
-    private static final class Context {
-        Optional<ReleaseDate> anchor = Optional.empty();
-        List<String> previousLabs = List.of();
-        /** The labs the title names. */
-        List<String> titleLabs = List.of();
-        Mention lastRelease;
-        boolean inHubTitle;
-        boolean inTitle;
-        Optional<ReleaseDate> articleDate = Optional.empty();
-        final Map<String, Mention> mentions = new LinkedHashMap<>();
-        /** Per lab, the date of a release the text states without naming the model ("they dropped it on a Saturday"). */
-        final Map<String, ReleaseDate> unnamedReleases = new java.util.HashMap<>();
-        /** Keys of the mentions whose date the text states (the others are dated by the article). */
-        final java.util.Set<String> stated = new java.util.HashSet<>();
-        final List<CoRelease> coReleases = new ArrayList<>();
-        /** Keys of the releases of the sentence just read that only the article dates. */
-        List<Mention> undatedReleases = List.of();
-        /** Key of the model the sentence just read opened with (its subject), if any. */
-        ModelName previousSubject;
-    }
-
     private Extraction extractChecked(Article article) {
         Optional<LocalDate> published = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         Optional<LocalDate> today = article.kind() == ArticleKind.HUB_RECORD ? published
                 : UrlDates.reference(article.link(), published);
-        Context ctx = new Context();
+        ArticleContext ctx = new ArticleContext(classifier, dates);
         ctx.articleDate = today.equals(published) ? articleDate(article) : today.map(ReleaseDate::ofDay);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
         // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
@@ -119,41 +96,10 @@ public final class DictionaryExtractor implements Extractor {
         if (ctx.mentions.isEmpty()) {
             return Extraction.EMPTY;
         }
-        List<Mention> out = new ArrayList<>();
-        for (var e : ctx.mentions.entrySet()) {
-            Mention m = e.getValue();
-            ReleaseDate unnamed = ctx.unnamedReleases.get(m.lab());
-            if (m.release() && unnamed != null && !ctx.stated.contains(e.getKey())) {
-                // "On Monday, Mistral shipped two new models. ... Magistral Small 9 is open-weight": the model
-                // named later was released on the day the story gave.
-                m = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, unnamed, m.confidence(),
-                        m.evidence());
-            }
-            if (m.release() && m.dateFromArticle()) {
-                m = datedBySibling(m, ctx);
-            }
-            out.add(m);
-        }
-        return new Extraction(out, ctx.coReleases);
+        return new Extraction(ctx.datedMentions(), ctx.coReleases);
     }
 
-    /**
-     * "the Qwen 9.5 rollout ... Qwen9.5-397B-A17B announced on 2031-02-17": a release of a family that only the
-     * article dates is the launch another name of that family has a stated date for.
-     */
-    private static Mention datedBySibling(Mention m, Context ctx) {
-        for (var e : ctx.mentions.entrySet()) {
-            Mention o = e.getValue();
-            if (o != m && o.release() && !o.dateFromArticle() && ctx.stated.contains(e.getKey())
-                    && o.lab().equals(m.lab()) && o.family().equals(m.family())) {
-                return new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, o.date(), m.confidence(),
-                        m.evidence());
-            }
-        }
-        return m;
-    }
-
-    private void read(Article article, String text, Optional<LocalDate> today, Context ctx) {
+    private void read(Article article, String text, Optional<LocalDate> today, ArticleContext ctx) {
         if (text.isBlank()) {
             return;
         }
@@ -178,7 +124,7 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     private void readSentence(Article article, String text, int from, int to, List<NameHit> hits,
-                              Optional<LocalDate> today, Context ctx) {
+                              Optional<LocalDate> today, ArticleContext ctx) {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
         List<ModelName> bare = new ArrayList<>();
@@ -247,20 +193,20 @@ public final class DictionaryExtractor implements Extractor {
         ctx.undatedReleases = List.of();
         ModelName subjectBefore = ctx.previousSubject;
         ctx.previousSubject = null;
-        if (subjectBefore != null && startsWithParticiple(text, from, to)) {
+        if (subjectBefore != null && ArticleContext.startsWithParticiple(text, from, to)) {
             // "X is a model developed by Y. Released in March 2025 as open weights, it ...": the opener dates the
             // model the sentence before was about.
-            datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(), ctx);
+            ctx.datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId());
         }
         if (article.kind() == ArticleKind.LAB_POST && article.lab().isPresent()) {
             NameShapes.unlistedNames(text, from, to, article.lab().get(), taken, bare);
         }
         if (found.isEmpty() && hits.isEmpty() && bare.isEmpty()) {
             if (!undatedBefore.isEmpty()) {
-                dateFollowUp(text, from, to, today, undatedBefore, ctx);
+                ctx.dateFollowUp(text, from, to, today, undatedBefore);
             }
             if (!ctx.mentions.isEmpty()) {
-                dateFromField(text, from, to, today, ctx);
+                ctx.dateFromField(text, from, to, today);
             }
             return;
         }
@@ -282,7 +228,7 @@ public final class DictionaryExtractor implements Extractor {
         Map<ModelName, ReleaseClassifier.Verdict> verdictOf = variantOf.isEmpty() ? Map.of()
                 : new java.util.IdentityHashMap<>();
         if (found.isEmpty()) {
-            rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans, ctx);
+            ctx.rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans);
             return;
         }
         Clauses clauses = Clauses.of(text, from, to, words);
@@ -360,19 +306,19 @@ public final class DictionaryExtractor implements Extractor {
             if (date.isEmpty()) {
                 continue;
             }
-            if (verdict.release() && isFuture(date.get(), today)) {
+            if (verdict.release() && ArticleContext.isFuture(date.get(), today)) {
                 // "is to ship in a few weeks", "arrives next Monday": a release dated after the story is a plan.
                 verdict = new ReleaseClassifier.Verdict(false, 0.8);
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
                     date.get(), verdict.confidence(), evidence, stated.isEmpty());
-            keep(ctx, m, stated.isPresent());
+            ctx.keep(m, stated.isPresent());
             if (m.release()) {
                 releases.add(m);
             }
         }
         if (!releaseSpans.isEmpty()) {
-            rememberIndefiniteRelease(text, words, hits, releases, releaseSpans, clauses, to, ctx);
+            ctx.rememberIndefiniteRelease(text, words, hits, releases, releaseSpans, clauses, to);
         }
         List<Mention> undated = null;
         for (Mention m : releases) {
@@ -389,7 +335,7 @@ public final class DictionaryExtractor implements Extractor {
         }
         OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
-            pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
+            ArticleContext.pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
         }
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
@@ -402,7 +348,7 @@ public final class DictionaryExtractor implements Extractor {
      */
     private ReleaseClassifier.Verdict learned(Article article, String text, Words words, Clauses clauses, int to,
                                               ModelName name, List<DateSpan> spans, ReleaseClassifier.Verdict rule,
-                                              Context ctx) {
+                                              ArticleContext ctx) {
         int clause = clauses.indexOf(name.start());
         int zh = words.hasHan() ? classifier.zhCues(text, clauses.start(clause), clauses.end(clause, to)) : 0;
         var features = new ReleaseFeatures.Context(rule.release(), rule.confidence(), !spans.isEmpty(), ctx.inTitle,
@@ -421,204 +367,6 @@ public final class DictionaryExtractor implements Extractor {
         return release == rule.release() ? rule : new ReleaseClassifier.Verdict(release, release ? p : 1 - p);
     }
 
-    /**
-     * A sentence that names no model but speaks of the models of the sentence before ("these models", "the two
-     * models", "both") and dates their release ("Announced on August 5, these models are now available"): the
-     * releases that only the article dated take that date.
-     */
-    private void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<Mention> undated,
-                              Context ctx) {
-        if (!mayHaveAnaphor(text, from, to)) {
-            return; // most sentences: no tokens built
-        }
-        Words words = Words.of(text, from, to);
-        if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
-            return;
-        }
-        List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
-        if (spans.isEmpty() || isFuture(spans.get(0).date(), today)) {
-            return;
-        }
-        for (Mention u : undated) {
-            String key = u.lab() + "/" + u.modelId();
-            Mention m = ctx.mentions.get(key);
-            if (m == u && !ctx.stated.contains(key)) {
-                ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
-                        spans.get(0).date(), m.confidence(), m.evidence()));
-                ctx.stated.add(key);
-            }
-        }
-    }
-
-    /** Labels of a release-date field, each with its colon (matched as the text's ':' or '：'). */
-    private static final List<String> DATE_FIELDS = List.of("release date:", "launch date:", "released:",
-            "launched:", "release:", "发布日期:", "发布时间:");
-
-    /**
-     * A model card's field ("Model launch date: Dec 05, 2031", "Release date: 2031-03-01") in a sentence that
-     * names no model: the date of the model the page is about, the first one it named. Other fields (an end-of-life
-     * or cut-off date) are not read.
-     */
-    private void dateFromField(String text, int from, int to, Optional<LocalDate> today, Context ctx) {
-        int field = -1;
-        for (int colon = from; colon < to && field < 0; colon++) {
-            char c = text.charAt(colon);
-            if (c != ':' && c != '：') {
-                continue; // the scan stays inside the sentence and builds nothing until a field label is seen
-            }
-            for (String f : DATE_FIELDS) {
-                int at = colon + 1 - f.length();
-                if (at >= from && text.regionMatches(true, at, f, 0, f.length() - 1)
-                        && (at == from || !Character.isLetter(text.charAt(at - 1)))) {
-                    field = colon + 1;
-                    break;
-                }
-            }
-        }
-        if (field < 0) {
-            return;
-        }
-        Words words = Words.of(text, from, to);
-        for (DateSpan s : dates.read(text, from, to, words, today, ctx.anchor)) {
-            if (s.start() >= field && text.substring(field, s.start()).isBlank() && !isFuture(s.date(), today)) {
-                var first = ctx.mentions.entrySet().iterator().next();
-                Mention m = first.getValue();
-                ctx.mentions.put(first.getKey(), new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
-                        s.date(), Math.max(m.confidence(), 0.7), m.evidence()));
-                ctx.stated.add(first.getKey());
-                return;
-            }
-        }
-    }
-
-    /** The sentence opens with a capitalised past participle ("Released", "Launched") and a comma follows. */
-    private static boolean startsWithParticiple(String text, int from, int to) {
-        int i = from;
-        while (i < to && i - from < 16 && Character.isLetter(text.charAt(i))) {
-            i++;
-        }
-        return i - from >= 5 && i < to && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(from))
-                && text.startsWith("ed", i - 2) && text.indexOf(',', i) > 0 && text.indexOf(',', i) < to;
-    }
-
-    /** "Released in March 2025 as an open model, it ...": the subject "it" is the previous sentence's model. */
-    private void datePreviousSubject(String text, int from, int to, Optional<LocalDate> today, String key,
-                                     Context ctx) {
-        Words words = Words.of(text, from, to);
-        if ((words.get(0).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0) {
-            return;
-        }
-        int comma = text.indexOf(',', from);
-        int after = words.indexAt(comma + 1);
-        String subject = words.text(after);
-        if (!subject.equals("it") && !subject.equals("they") && !(subject.equals("the")
-                && ANAPHOR_HEADS.contains(words.text(after + 1)))) {
-            return;
-        }
-        if (classifier.isPrediction(text, words, from, comma)) {
-            return;
-        }
-        List<DateSpan> spans = dates.read(text, from, comma, words, today, ctx.anchor);
-        Mention m = ctx.mentions.get(key);
-        if (spans.isEmpty() || m == null || isFuture(spans.get(0).date(), today)) {
-            return;
-        }
-        ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, spans.get(0).date(),
-                Math.max(m.confidence(), 0.7), m.evidence()));
-        ctx.stated.add(key);
-    }
-
-    private static final java.util.Set<String> ANAPHOR_HEADS = java.util.Set.of("model", "models", "versions",
-            "variants", "releases", "weights");
-    private static final java.util.Set<String> ANAPHOR_DETERMINERS = java.util.Set.of("these", "those", "both",
-            "two", "this", "new", "the");
-
-    /** A cheap look at the raw text: some word starts like "they", "both", "model", "versions", "weights". */
-    private static boolean mayHaveAnaphor(String text, int from, int to) {
-        for (int i = from; i + 4 <= to; i++) {
-            char c = text.charAt(i);
-            if ((c == 't' || c == 'T' || c == 'b' || c == 'B' || c == 'm' || c == 'v' || c == 'r' || c == 'w')
-                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
-                    && (text.regionMatches(true, i, "they", 0, 4) || text.regionMatches(true, i, "both", 0, 4)
-                    || text.regionMatches(i, "model", 0, Math.min(5, to - i))
-                    || text.regionMatches(i, "version", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "variant", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "release", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "weights", 0, Math.min(7, to - i)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
-    private static boolean hasAnaphor(Words w) {
-        for (int k = 0; k < w.size(); k++) {
-            String t = w.text(k);
-            if (t.equals("they") || t.equals("both") && !w.text(k + 1).equals("of")
-                    || ANAPHOR_HEADS.contains(t) && k > 0 && ANAPHOR_DETERMINERS.contains(w.text(k - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final java.util.Set<String> INDEFINITE_OBJECT_FILLERS = java.util.Set.of("new", "open", "ai",
-            "large", "small", "language", "reasoning", "open-source", "open-weight", "frontier", "flagship");
-
-    /**
-     * "On Thursday, Ai2 ... released a model that it claims outperforms DeepSeek V9": a lab that released a model
-     * the sentence does not name (the names it gives are of other labs' models). Kept like an unnamed release, for
-     * the name a later sentence gives.
-     */
-    private void rememberIndefiniteRelease(String text, Words w, List<NameHit> hits, List<Mention> releases,
-                                           List<DateSpan> spans, Clauses clauses, int to, Context ctx) {
-        for (int k = 0; k + 2 < w.size(); k++) {
-            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0
-                    || !(w.text(k + 1).equals("a") || w.text(k + 1).equals("an"))) {
-                continue;
-            }
-            int j = k + 2;
-            while (j < w.size() && j < k + 6 && INDEFINITE_OBJECT_FILLERS.contains(w.text(j))) {
-                j++;
-            }
-            if (!w.text(j).equals("model")) {
-                continue;
-            }
-            int c = clauses.indexOf(w.get(k).start());
-            if (classifier.isPrediction(text, w, clauses.start(c), clauses.end(c, to))) {
-                return;
-            }
-            String lab = null;
-            for (NameHit h : hits) {
-                if (h.kind() == NameHit.Kind.ALIAS && h.end() <= w.get(k).start()) {
-                    lab = h.lab(); // the last lab named before the verb: its subject
-                }
-            }
-            String subject = lab;
-            if (subject != null && releases.stream().noneMatch(m -> m.lab().equals(subject))) {
-                ctx.unnamedReleases.putIfAbsent(subject, spans.get(0).date());
-            }
-            return;
-        }
-    }
-
-    /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
-    private void rememberUnnamedRelease(String text, int from, int to, Words words, List<String> labs,
-                                        List<DateSpan> spans, Context ctx) {
-        if (labs.isEmpty() || spans.isEmpty() || !classifier.isUnnamedRelease(text, words, from, to)) {
-            return;
-        }
-        for (String lab : labs) {
-            ctx.unnamedReleases.putIfAbsent(lab, spans.get(0).date());
-        }
-    }
-
-    /** The date lies wholly after the article's day (a day of slack for time zones). */
-    private static boolean isFuture(ReleaseDate date, Optional<LocalDate> today) {
-        return today.isPresent() && date.earliest().isAfter(today.get().plusDays(1));
-    }
-
     /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */
     private static Optional<ReleaseDate> articleDate(Article article) {
         return article.publishedAt().map(at -> switch (article.kind()) {
@@ -626,56 +374,6 @@ public final class DictionaryExtractor implements Extractor {
             case LAB_POST -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
             case NEWS -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
         });
-    }
-
-    /**
-     * One mention per model per article: a release beats a mention, then a date the text states beats the article's
-     * date (a title "The Nemotron-9 release" over the body's "On 3 March 2031, NVIDIA ships it ..."), then a
-     * finer date, then confidence.
-     */
-    private static void keep(Context ctx, Mention m, boolean stated) {
-        String key = m.lab() + "/" + m.modelId();
-        Mention old = ctx.mentions.get(key);
-        if (old == null || isBetter(m, stated, old, ctx.stated.contains(key))) {
-            ctx.mentions.put(key, m);
-            if (stated) {
-                ctx.stated.add(key);
-            } else {
-                ctx.stated.remove(key);
-            }
-        }
-    }
-
-    private static boolean isBetter(Mention a, boolean aStated, Mention b, boolean bStated) {
-        if (a.release() != b.release()) {
-            return a.release();
-        }
-        if (aStated != bStated) {
-            return aStated;
-        }
-        if (a.date().precision() != b.date().precision()) {
-            return a.date().precision().isFinerThan(b.date().precision());
-        }
-        return a.confidence() > b.confidence();
-    }
-
-    /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */
-    private static void pair(List<Mention> releases, Mention previous, int gap, String evidence, List<CoRelease> out) {
-        List<Mention> sides = new ArrayList<>(releases);
-        boolean oneLab = sides.stream().map(Mention::lab).distinct().count() == 1;
-        if (oneLab && previous != null && !previous.lab().equals(sides.get(0).lab())) {
-            sides.add(0, previous);
-        }
-        for (int i = 0; i < sides.size(); i++) {
-            for (int j = i + 1; j < sides.size(); j++) {
-                Mention a = sides.get(i);
-                Mention b = sides.get(j);
-                CoRelease co = new CoRelease(a.lab(), a.family(), b.lab(), b.family(), gap, evidence);
-                if (!a.lab().equals(b.lab()) && !out.contains(co)) {
-                    out.add(co);
-                }
-            }
-        }
     }
 
     private static String evidence(String text, int from, int to) {

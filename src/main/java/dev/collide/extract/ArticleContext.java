@@ -1,0 +1,328 @@
+package dev.collide.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Per-article reading state for {@link DictionaryExtractor}: what earlier sentences established, and the
+ * cross-sentence rules that read a sentence by it (a follow-up, a model card's date field, an opening participle
+ * dating the previous sentence's subject, a release told before its model is named, a sibling's stated date).
+ * One per article; not thread-safe.
+ */
+final class ArticleContext {
+    private final ReleaseClassifier classifier;
+    private final ReleaseDateReader dates;
+
+    Optional<ReleaseDate> anchor = Optional.empty();
+    List<String> previousLabs = List.of();
+    /** The labs the title names. */
+    List<String> titleLabs = List.of();
+    Mention lastRelease;
+    boolean inHubTitle;
+    boolean inTitle;
+    Optional<ReleaseDate> articleDate = Optional.empty();
+    final Map<String, Mention> mentions = new LinkedHashMap<>();
+    /** Per lab, the date of a release the text states without naming the model ("they dropped it on a Saturday"). */
+    final Map<String, ReleaseDate> unnamedReleases = new HashMap<>();
+    /** Keys of the mentions whose date the text states (the others are dated by the article). */
+    final Set<String> stated = new HashSet<>();
+    final List<CoRelease> coReleases = new ArrayList<>();
+    /** Keys of the releases of the sentence just read that only the article dates. */
+    List<Mention> undatedReleases = List.of();
+    /** Key of the model the sentence just read opened with (its subject), if any. */
+    ModelName previousSubject;
+
+    ArticleContext(ReleaseClassifier classifier, ReleaseDateReader dates) {
+        this.classifier = classifier;
+        this.dates = dates;
+    }
+
+    /**
+     * One mention per model per article: a release beats a mention, then a date the text states beats the article's
+     * date (a title "The Nemotron-9 release" over the body's "On 3 March 2031, NVIDIA ships it ..."), then a
+     * finer date, then confidence.
+     */
+    void keep(Mention m, boolean stated) {
+        String key = m.lab() + "/" + m.modelId();
+        Mention old = this.mentions.get(key);
+        if (old == null || isBetter(m, stated, old, this.stated.contains(key))) {
+            this.mentions.put(key, m);
+            if (stated) {
+                this.stated.add(key);
+            } else {
+                this.stated.remove(key);
+            }
+        }
+    }
+
+    private static boolean isBetter(Mention a, boolean aStated, Mention b, boolean bStated) {
+        if (a.release() != b.release()) {
+            return a.release();
+        }
+        if (aStated != bStated) {
+            return aStated;
+        }
+        if (a.date().precision() != b.date().precision()) {
+            return a.date().precision().isFinerThan(b.date().precision());
+        }
+        return a.confidence() > b.confidence();
+    }
+
+    /** The mentions kept, in the order first read, dated by what the whole article said. */
+    List<Mention> datedMentions() {
+        List<Mention> out = new ArrayList<>();
+        for (var e : mentions.entrySet()) {
+            Mention m = e.getValue();
+            ReleaseDate unnamed = unnamedReleases.get(m.lab());
+            if (m.release() && unnamed != null && !stated.contains(e.getKey())) {
+                // "On Monday, Mistral shipped two new models. ... Magistral Small 9 is open-weight": the model
+                // named later was released on the day the story gave.
+                m = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, unnamed, m.confidence(),
+                        m.evidence());
+            }
+            if (m.release() && m.dateFromArticle()) {
+                m = datedBySibling(m);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * "the Qwen 9.5 rollout ... Qwen9.5-397B-A17B announced on 2031-02-17": a release of a family that only the
+     * article dates is the launch another name of that family has a stated date for.
+     */
+    private Mention datedBySibling(Mention m) {
+        for (var e : mentions.entrySet()) {
+            Mention o = e.getValue();
+            if (o != m && o.release() && !o.dateFromArticle() && stated.contains(e.getKey())
+                    && o.lab().equals(m.lab()) && o.family().equals(m.family())) {
+                return new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, o.date(), m.confidence(),
+                        m.evidence());
+            }
+        }
+        return m;
+    }
+
+    /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */
+    static void pair(List<Mention> releases, Mention previous, int gap, String evidence, List<CoRelease> out) {
+        List<Mention> sides = new ArrayList<>(releases);
+        boolean oneLab = sides.stream().map(Mention::lab).distinct().count() == 1;
+        if (oneLab && previous != null && !previous.lab().equals(sides.get(0).lab())) {
+            sides.add(0, previous);
+        }
+        for (int i = 0; i < sides.size(); i++) {
+            for (int j = i + 1; j < sides.size(); j++) {
+                Mention a = sides.get(i);
+                Mention b = sides.get(j);
+                CoRelease co = new CoRelease(a.lab(), a.family(), b.lab(), b.family(), gap, evidence);
+                if (!a.lab().equals(b.lab()) && !out.contains(co)) {
+                    out.add(co);
+                }
+            }
+        }
+    }
+
+    /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
+    void rememberUnnamedRelease(String text, int from, int to, Words words, List<String> labs,
+                                        List<DateSpan> spans) {
+        if (labs.isEmpty() || spans.isEmpty() || !classifier.isUnnamedRelease(text, words, from, to)) {
+            return;
+        }
+        for (String lab : labs) {
+            unnamedReleases.putIfAbsent(lab, spans.get(0).date());
+        }
+    }
+
+    private static final Set<String> INDEFINITE_OBJECT_FILLERS = Set.of("new", "open", "ai",
+            "large", "small", "language", "reasoning", "open-source", "open-weight", "frontier", "flagship");
+
+    /**
+     * "On Thursday, Ai2 ... released a model that it claims outperforms DeepSeek V9": a lab that released a model
+     * the sentence does not name (the names it gives are of other labs' models). Kept like an unnamed release, for
+     * the name a later sentence gives.
+     */
+    void rememberIndefiniteRelease(String text, Words w, List<NameHit> hits, List<Mention> releases,
+                                           List<DateSpan> spans, Clauses clauses, int to) {
+        for (int k = 0; k + 2 < w.size(); k++) {
+            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0
+                    || !(w.text(k + 1).equals("a") || w.text(k + 1).equals("an"))) {
+                continue;
+            }
+            int j = k + 2;
+            while (j < w.size() && j < k + 6 && INDEFINITE_OBJECT_FILLERS.contains(w.text(j))) {
+                j++;
+            }
+            if (!w.text(j).equals("model")) {
+                continue;
+            }
+            int c = clauses.indexOf(w.get(k).start());
+            if (classifier.isPrediction(text, w, clauses.start(c), clauses.end(c, to))) {
+                return;
+            }
+            String lab = null;
+            for (NameHit h : hits) {
+                if (h.kind() == NameHit.Kind.ALIAS && h.end() <= w.get(k).start()) {
+                    lab = h.lab(); // the last lab named before the verb: its subject
+                }
+            }
+            String subject = lab;
+            if (subject != null && releases.stream().noneMatch(m -> m.lab().equals(subject))) {
+                unnamedReleases.putIfAbsent(subject, spans.get(0).date());
+            }
+            return;
+        }
+    }
+
+    /**
+     * A sentence that names no model but speaks of the models of the sentence before ("these models", "the two
+     * models", "both") and dates their release ("Announced on August 5, these models are now available"): the
+     * releases that only the article dated take that date.
+     */
+    void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<Mention> undated) {
+        if (!mayHaveAnaphor(text, from, to)) {
+            return; // most sentences: no tokens built
+        }
+        Words words = Words.of(text, from, to);
+        if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
+            return;
+        }
+        List<DateSpan> spans = dates.read(text, from, to, words, today, anchor);
+        if (spans.isEmpty() || isFuture(spans.get(0).date(), today)) {
+            return;
+        }
+        for (Mention u : undated) {
+            String key = u.lab() + "/" + u.modelId();
+            Mention m = mentions.get(key);
+            if (m == u && !stated.contains(key)) {
+                mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
+                        spans.get(0).date(), m.confidence(), m.evidence()));
+                stated.add(key);
+            }
+        }
+    }
+
+    private static final Set<String> ANAPHOR_HEADS = Set.of("model", "models", "versions",
+            "variants", "releases", "weights");
+    private static final Set<String> ANAPHOR_DETERMINERS = Set.of("these", "those", "both",
+            "two", "this", "new", "the");
+
+    /** A cheap look at the raw text: some word starts like "they", "both", "model", "versions", "weights". */
+    private static boolean mayHaveAnaphor(String text, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            char c = text.charAt(i);
+            if ((c == 't' || c == 'T' || c == 'b' || c == 'B' || c == 'm' || c == 'v' || c == 'r' || c == 'w')
+                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
+                    && (text.regionMatches(true, i, "they", 0, 4) || text.regionMatches(true, i, "both", 0, 4)
+                    || text.regionMatches(i, "model", 0, Math.min(5, to - i))
+                    || text.regionMatches(i, "version", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "variant", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "release", 0, Math.min(7, to - i))
+                    || text.regionMatches(i, "weights", 0, Math.min(7, to - i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
+    private static boolean hasAnaphor(Words w) {
+        for (int k = 0; k < w.size(); k++) {
+            String t = w.text(k);
+            if (t.equals("they") || t.equals("both") && !w.text(k + 1).equals("of")
+                    || ANAPHOR_HEADS.contains(t) && k > 0 && ANAPHOR_DETERMINERS.contains(w.text(k - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Labels of a release-date field, each with its colon (matched as the text's ':' or '：'). */
+    private static final List<String> DATE_FIELDS = List.of("release date:", "launch date:", "released:",
+            "launched:", "release:", "发布日期:", "发布时间:");
+
+    /**
+     * A model card's field ("Model launch date: Dec 05, 2031", "Release date: 2031-03-01") in a sentence that
+     * names no model: the date of the model the page is about, the first one it named. Other fields (an end-of-life
+     * or cut-off date) are not read.
+     */
+    void dateFromField(String text, int from, int to, Optional<LocalDate> today) {
+        int field = -1;
+        for (int colon = from; colon < to && field < 0; colon++) {
+            char c = text.charAt(colon);
+            if (c != ':' && c != '：') {
+                continue; // the scan stays inside the sentence and builds nothing until a field label is seen
+            }
+            for (String f : DATE_FIELDS) {
+                int at = colon + 1 - f.length();
+                if (at >= from && text.regionMatches(true, at, f, 0, f.length() - 1)
+                        && (at == from || !Character.isLetter(text.charAt(at - 1)))) {
+                    field = colon + 1;
+                    break;
+                }
+            }
+        }
+        if (field < 0) {
+            return;
+        }
+        Words words = Words.of(text, from, to);
+        for (DateSpan s : dates.read(text, from, to, words, today, anchor)) {
+            if (s.start() >= field && text.substring(field, s.start()).isBlank() && !isFuture(s.date(), today)) {
+                var first = mentions.entrySet().iterator().next();
+                Mention m = first.getValue();
+                mentions.put(first.getKey(), new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
+                        s.date(), Math.max(m.confidence(), 0.7), m.evidence()));
+                stated.add(first.getKey());
+                return;
+            }
+        }
+    }
+
+    /** The sentence opens with a capitalised past participle ("Released", "Launched") and a comma follows. */
+    static boolean startsWithParticiple(String text, int from, int to) {
+        int i = from;
+        while (i < to && i - from < 16 && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i - from >= 5 && i < to && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(from))
+                && text.startsWith("ed", i - 2) && text.indexOf(',', i) > 0 && text.indexOf(',', i) < to;
+    }
+
+    /** "Released in March 2025 as an open model, it ...": the subject "it" is the previous sentence's model. */
+    void datePreviousSubject(String text, int from, int to, Optional<LocalDate> today, String key) {
+        Words words = Words.of(text, from, to);
+        if ((words.get(0).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0) {
+            return;
+        }
+        int comma = text.indexOf(',', from);
+        int after = words.indexAt(comma + 1);
+        String subject = words.text(after);
+        if (!subject.equals("it") && !subject.equals("they") && !(subject.equals("the")
+                && ANAPHOR_HEADS.contains(words.text(after + 1)))) {
+            return;
+        }
+        if (classifier.isPrediction(text, words, from, comma)) {
+            return;
+        }
+        List<DateSpan> spans = dates.read(text, from, comma, words, today, anchor);
+        Mention m = mentions.get(key);
+        if (spans.isEmpty() || m == null || isFuture(spans.get(0).date(), today)) {
+            return;
+        }
+        mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, spans.get(0).date(),
+                Math.max(m.confidence(), 0.7), m.evidence()));
+        stated.add(key);
+    }
+
+    /** The date lies wholly after the article's day (a day of slack for time zones). */
+    static boolean isFuture(ReleaseDate date, Optional<LocalDate> today) {
+        return today.isPresent() && date.earliest().isAfter(today.get().plusDays(1));
+    }
+}
