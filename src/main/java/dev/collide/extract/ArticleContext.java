@@ -111,25 +111,6 @@ final class ArticleContext {
         return m;
     }
 
-    /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */
-    static void pair(List<Mention> releases, Mention previous, int gap, String evidence, List<CoRelease> out) {
-        List<Mention> sides = new ArrayList<>(releases);
-        boolean oneLab = sides.stream().map(Mention::lab).distinct().count() == 1;
-        if (oneLab && previous != null && !previous.lab().equals(sides.get(0).lab())) {
-            sides.add(0, previous);
-        }
-        for (int i = 0; i < sides.size(); i++) {
-            for (int j = i + 1; j < sides.size(); j++) {
-                Mention a = sides.get(i);
-                Mention b = sides.get(j);
-                CoRelease co = new CoRelease(a.lab(), a.family(), b.lab(), b.family(), gap, evidence);
-                if (!a.lab().equals(b.lab()) && !out.contains(co)) {
-                    out.add(co);
-                }
-            }
-        }
-    }
-
     /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
     void rememberUnnamedRelease(String text, int from, int to, Words words, List<String> labs,
                                         List<DateSpan> spans) {
@@ -187,11 +168,11 @@ final class ArticleContext {
      * releases that only the article dated take that date.
      */
     void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<Mention> undated) {
-        if (!mayHaveAnaphor(text, from, to)) {
+        if (!Anaphora.mayHaveAnaphor(text, from, to)) {
             return; // most sentences: no tokens built
         }
         Words words = Words.of(text, from, to);
-        if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
+        if (!Anaphora.hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
             return;
         }
         List<DateSpan> spans = dates.read(text, from, to, words, today, anchor);
@@ -207,41 +188,6 @@ final class ArticleContext {
                 stated.add(key);
             }
         }
-    }
-
-    private static final Set<String> ANAPHOR_HEADS = Set.of("model", "models", "versions",
-            "variants", "releases", "weights");
-    private static final Set<String> ANAPHOR_DETERMINERS = Set.of("these", "those", "both",
-            "two", "this", "new", "the");
-
-    /** A cheap look at the raw text: some word starts like "they", "both", "model", "versions", "weights". */
-    private static boolean mayHaveAnaphor(String text, int from, int to) {
-        for (int i = from; i + 4 <= to; i++) {
-            char c = text.charAt(i);
-            if ((c == 't' || c == 'T' || c == 'b' || c == 'B' || c == 'm' || c == 'v' || c == 'r' || c == 'w')
-                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
-                    && (text.regionMatches(true, i, "they", 0, 4) || text.regionMatches(true, i, "both", 0, 4)
-                    || text.regionMatches(i, "model", 0, Math.min(5, to - i))
-                    || text.regionMatches(i, "version", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "variant", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "release", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "weights", 0, Math.min(7, to - i)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
-    private static boolean hasAnaphor(Words w) {
-        for (int k = 0; k < w.size(); k++) {
-            String t = w.text(k);
-            if (t.equals("they") || t.equals("both") && !w.text(k + 1).equals("of")
-                    || ANAPHOR_HEADS.contains(t) && k > 0 && ANAPHOR_DETERMINERS.contains(w.text(k - 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Labels of a release-date field, each with its colon (matched as the text's ':' or '：'). */
@@ -305,7 +251,7 @@ final class ArticleContext {
         int after = words.indexAt(comma + 1);
         String subject = words.text(after);
         if (!subject.equals("it") && !subject.equals("they") && !(subject.equals("the")
-                && ANAPHOR_HEADS.contains(words.text(after + 1)))) {
+                && Anaphora.ANAPHOR_HEADS.contains(words.text(after + 1)))) {
             return;
         }
         if (classifier.isPrediction(text, words, from, comma)) {

@@ -335,7 +335,7 @@ public final class DictionaryExtractor implements Extractor {
         }
         OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
-            ArticleContext.pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
+            CoReleaseReader.pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
         }
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
