@@ -129,42 +129,7 @@ public final class DictionaryExtractor implements Extractor {
         List<ModelName> found = new ArrayList<>();
         List<ModelName> bare = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        boolean afterPrefix = false;
-        for (int k = 0; k < hits.size(); k++) {
-            NameHit hit = hits.get(k);
-            if (!sentenceLabs.contains(hit.lab())) {
-                sentenceLabs.add(hit.lab());
-            }
-            if (NameShapes.isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
-                afterPrefix = true;
-                continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
-            }
-            // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
-            boolean labNamed = afterPrefix || NameShapes.isAliasHit(hits, hit.lab());
-            afterPrefix = false;
-            NameHit next = k + 1 < hits.size() ? hits.get(k + 1) : null;
-            // "GLM-4.5GLM-4.5-Air": a name glued to the next one ends where the next begins
-            int limit = next != null && next.start() < to && next.start() > hit.end()
-                    && NameDictionary.isLatinAlnum(text.charAt(next.start() - 1)) ? next.start() : to;
-            Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, limit, labNamed);
-                case MODEL -> Optional.of(names.readStandalone(text, hit, limit));
-                case ALIAS -> Optional.empty();
-            };
-            if (name.isEmpty() && hit.kind() == NameHit.Kind.BRAND) {
-                names.readBare(text, hit).ifPresent(bare::add);
-            }
-            int end = hit.end();
-            if (name.isPresent()) {
-                found.add(name.get());
-                end = name.get().end();
-                for (ModelName sibling : names.readSiblings(text, name.get(), to)) {
-                    found.add(sibling);
-                    end = sibling.end();
-                }
-            }
-            taken.add(new int[] {hit.start(), end});
-        }
+        names.readHits(text, hits, to, sentenceLabs, found, bare, taken);
         found.removeIf(NameShapes::isGeneric);
         List<String> context = new ArrayList<>(sentenceLabs);
         article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);

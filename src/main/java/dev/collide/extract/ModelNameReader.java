@@ -82,6 +82,51 @@ final class ModelNameReader {
     }
 
     /**
+     * The names that the dictionary's {@code hits} of one sentence (ending at {@code to}) start, into {@code found};
+     * brands read by themselves into {@code bare}, the labs named into {@code labs}, the spans read into
+     * {@code taken}.
+     */
+    void readHits(String text, List<NameHit> hits, int to, List<String> labs, List<ModelName> found,
+                  List<ModelName> bare, List<int[]> taken) {
+        boolean afterPrefix = false;
+        for (int k = 0; k < hits.size(); k++) {
+            NameHit hit = hits.get(k);
+            if (!labs.contains(hit.lab())) {
+                labs.add(hit.lab());
+            }
+            if (NameShapes.isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
+                afterPrefix = true;
+                continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
+            }
+            // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
+            boolean labNamed = afterPrefix || NameShapes.isAliasHit(hits, hit.lab());
+            afterPrefix = false;
+            NameHit next = k + 1 < hits.size() ? hits.get(k + 1) : null;
+            // "GLM-4.5GLM-4.5-Air": a name glued to the next one ends where the next begins
+            int limit = next != null && next.start() < to && next.start() > hit.end()
+                    && NameDictionary.isLatinAlnum(text.charAt(next.start() - 1)) ? next.start() : to;
+            Optional<ModelName> name = switch (hit.kind()) {
+                case BRAND -> readBranded(text, hit, limit, labNamed);
+                case MODEL -> Optional.of(readStandalone(text, hit, limit));
+                case ALIAS -> Optional.empty();
+            };
+            if (name.isEmpty() && hit.kind() == NameHit.Kind.BRAND) {
+                readBare(text, hit).ifPresent(bare::add);
+            }
+            int end = hit.end();
+            if (name.isPresent()) {
+                found.add(name.get());
+                end = name.get().end();
+                for (ModelName sibling : readSiblings(text, name.get(), to)) {
+                    found.add(sibling);
+                    end = sibling.end();
+                }
+            }
+            taken.add(new int[] {hit.start(), end});
+        }
+    }
+
+    /**
      * The name that starts with brand {@code hit}, or empty when no version, size or variant follows the brand.
      * {@code labNamed}: the sentence also names the brand's lab by an alias.
      */
