@@ -1,6 +1,8 @@
 package dev.collide.extract;
 
+import dev.collide.source.Article;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +44,41 @@ final class ArticleContext {
     ArticleContext(ReleaseClassifier classifier, ReleaseDateReader dates) {
         this.classifier = classifier;
         this.dates = dates;
+    }
+
+    /**
+     * The labs an unbranded name of the sentence may be of: the sentence's, the article's, and when the sentence
+     * names none, those of the sentence before and of the title.
+     */
+    List<String> labsInContext(List<String> sentenceLabs, Optional<String> articleLab) {
+        List<String> context = new ArrayList<>(sentenceLabs);
+        articleLab.filter(lab -> !context.contains(lab)).ifPresent(context::add);
+        if (sentenceLabs.isEmpty()) {
+            previousLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
+            // "GPT-5, o3 and o4-mini are coming soon" ... "o1-preview was released in September 2024": the labs
+            // the title names are the article's subject all through
+            titleLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
+        }
+        return context;
+    }
+
+    /**
+     * Records the labs of the sentence just read (and of the title) for the next; returns those of the sentence
+     * before.
+     */
+    List<String> lendLabs(List<String> sentenceLabs) {
+        // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
+        List<String> before = previousLabs;
+        previousLabs = sentenceLabs;
+        if (inTitle) {
+            for (String lab : sentenceLabs) {
+                if (!titleLabs.contains(lab)) {
+                    titleLabs = new ArrayList<>(titleLabs);
+                    titleLabs.add(lab);
+                }
+            }
+        }
+        return before;
     }
 
     /**
@@ -270,5 +307,14 @@ final class ArticleContext {
     /** The date lies wholly after the article's day (a day of slack for time zones). */
     static boolean isFuture(ReleaseDate date, Optional<LocalDate> today) {
         return today.isPresent() && date.earliest().isAfter(today.get().plusDays(1));
+    }
+
+    /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */
+    static Optional<ReleaseDate> articleDate(Article article) {
+        return article.publishedAt().map(at -> switch (article.kind()) {
+            case HUB_RECORD -> ReleaseDate.ofInstant(at);
+            case LAB_POST -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
+            case NEWS -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
+        });
     }
 }

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class DictionaryExtractor implements Extractor {
     /** 2 M characters of body: far beyond any real article; a 5 MB dump is read up to here. */
     static final int MAX_CHARS = 2_000_000;
-    private static final int MAX_EVIDENCE = 500;
     private static final Logger LOG = LoggerFactory.getLogger(DictionaryExtractor.class);
 
     private final NameDictionary dictionary;
@@ -31,8 +30,8 @@ public final class DictionaryExtractor implements Extractor {
     private final ReleaseClassifier classifier = new ReleaseClassifier();
     private final ReleaseDateReader dates = new ReleaseDateReader();
     private final CoReleaseReader coReleases = new CoReleaseReader();
-    private final ReleaseModel model;
-    private final FeatureSink sink;
+    /** The learned release model over the rules', or null when the rules alone decide and no features are kept. */
+    private final LearnedReleaseClassifier learned;
 
     /** Sees the features of every name the rules classified, with the article (training, issue #12 item 2). */
     interface FeatureSink {
@@ -52,8 +51,7 @@ public final class DictionaryExtractor implements Extractor {
     DictionaryExtractor(List<Lab> labs, ReleaseModel model, FeatureSink sink) {
         this.dictionary = new NameDictionary(labs);
         this.names = new ModelNameReader(labs);
-        this.model = model;
-        this.sink = sink;
+        this.learned = model == null && sink == null ? null : new LearnedReleaseClassifier(classifier, model, sink);
     }
 
     /** Read once per process, on first use. */
@@ -76,7 +74,7 @@ public final class DictionaryExtractor implements Extractor {
         Optional<LocalDate> today = article.kind() == ArticleKind.HUB_RECORD ? published
                 : UrlDates.reference(article.link(), published);
         ArticleContext ctx = new ArticleContext(classifier, dates);
-        ctx.articleDate = today.equals(published) ? articleDate(article) : today.map(ReleaseDate::ofDay);
+        ctx.articleDate = today.equals(published) ? ArticleContext.articleDate(article) : today.map(ReleaseDate::ofDay);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
         // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
         // model the entry releases.
@@ -131,29 +129,12 @@ public final class DictionaryExtractor implements Extractor {
         List<int[]> taken = new ArrayList<>();
         names.readHits(text, hits, to, sentenceLabs, found, bare, taken);
         found.removeIf(NameShapes::isGeneric);
-        List<String> context = new ArrayList<>(sentenceLabs);
-        article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);
-        if (sentenceLabs.isEmpty()) {
-            ctx.previousLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
-            // "GPT-5, o3 and o4-mini are coming soon" ... "o1-preview was released in September 2024": the labs
-            // the title names are the article's subject all through
-            ctx.titleLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
-        }
+        List<String> context = ctx.labsInContext(sentenceLabs, article.lab());
         if (!context.isEmpty()) {
             found.addAll(names.readUnbranded(text, from, to, context, taken));
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
-        // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
-        List<String> previousLabs = ctx.previousLabs;
-        ctx.previousLabs = sentenceLabs;
-        if (ctx.inTitle) {
-            for (String lab : sentenceLabs) {
-                if (!ctx.titleLabs.contains(lab)) {
-                    ctx.titleLabs = new ArrayList<>(ctx.titleLabs);
-                    ctx.titleLabs.add(lab);
-                }
-            }
-        }
+        List<String> previousLabs = ctx.lendLabs(sentenceLabs);
         List<Mention> undatedBefore = ctx.undatedReleases;
         ctx.undatedReleases = List.of();
         ModelName subjectBefore = ctx.previousSubject;
@@ -198,7 +179,7 @@ public final class DictionaryExtractor implements Extractor {
         }
         Clauses clauses = Clauses.of(text, from, to, words);
         List<DateSpan> releaseSpans = OtherEventDates.releaseDates(words, spans);
-        String evidence = evidence(text, from, to);
+        String evidence = SentenceSplitter.evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
         ModelName previous = null;
         boolean previousRelease = false;
@@ -207,8 +188,8 @@ public final class DictionaryExtractor implements Extractor {
             Optional<ReleaseDate> attached = AttachedDate.find(text, name, found, spans);
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
-            if (!ctx.inHubTitle && (model != null || sink != null)) {
-                verdict = learned(article, text, words, clauses, to, name, spans, verdict, ctx);
+            if (!ctx.inHubTitle && learned != null) {
+                verdict = learned.classify(article, text, words, clauses, to, name, spans, verdict, ctx.inTitle);
             }
             if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)
                     && NameTokens.dateCodeAgrees(name.modelId(), attached.get())) {
@@ -305,55 +286,5 @@ public final class DictionaryExtractor implements Extractor {
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
-    }
-
-    /**
-     * The learned model's verdict (issue #12 item 2), which reads the rules' verdict among the sentence's features:
-     * it keeps the rules' confidence where the two agree.
-     */
-    private ReleaseClassifier.Verdict learned(Article article, String text, Words words, Clauses clauses, int to,
-                                              ModelName name, List<DateSpan> spans, ReleaseClassifier.Verdict rule,
-                                              ArticleContext ctx) {
-        int clause = clauses.indexOf(name.start());
-        int zh = words.hasHan() ? classifier.zhCues(text, clauses.start(clause), clauses.end(clause, to)) : 0;
-        var features = new ReleaseFeatures.Context(rule.release(), rule.confidence(), !spans.isEmpty(), ctx.inTitle,
-                article.kind(), (zh & Lexicon.STRONG_RELEASE) != 0, (zh & Lexicon.PREDICTION) != 0,
-                (zh & Lexicon.COMPARISON) != 0);
-        int[] f = new int[ReleaseFeatures.MAX];
-        int n = ReleaseFeatures.of(words, clauses, to, name, features, f);
-        if (sink != null) {
-            sink.accept(article, name, java.util.Arrays.copyOf(f, n), rule.release());
-        }
-        if (model == null) {
-            return rule;
-        }
-        double p = model.probability(f, n);
-        boolean release = p >= ReleaseModel.THRESHOLD;
-        return release == rule.release() ? rule : new ReleaseClassifier.Verdict(release, release ? p : 1 - p);
-    }
-
-    /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */
-    private static Optional<ReleaseDate> articleDate(Article article) {
-        return article.publishedAt().map(at -> switch (article.kind()) {
-            case HUB_RECORD -> ReleaseDate.ofInstant(at);
-            case LAB_POST -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
-            case NEWS -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
-        });
-    }
-
-    private static String evidence(String text, int from, int to) {
-        String s = text.substring(from, Math.min(to, from + MAX_EVIDENCE));
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                StringBuilder clean = new StringBuilder(s);
-                for (int k = i; k < clean.length(); k++) {
-                    if (Character.isISOControl(clean.charAt(k))) {
-                        clean.setCharAt(k, ' ');
-                    }
-                }
-                return clean.toString();
-            }
-        }
-        return s;
     }
 }
