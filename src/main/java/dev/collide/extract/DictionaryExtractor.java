@@ -30,6 +30,7 @@ public final class DictionaryExtractor implements Extractor {
     private final ReleaseClassifier classifier = new ReleaseClassifier();
     private final ReleaseDateReader dates = new ReleaseDateReader();
     private final CoReleaseReader coReleases = new CoReleaseReader();
+    private final FollowUpDates followUps = new FollowUpDates(classifier, dates);
     /** The learned release model over the rules', or null when the rules alone decide and no features are kept. */
     private final LearnedReleaseClassifier learned;
 
@@ -73,7 +74,7 @@ public final class DictionaryExtractor implements Extractor {
         Optional<LocalDate> published = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         Optional<LocalDate> today = article.kind() == ArticleKind.HUB_RECORD ? published
                 : UrlDates.reference(article.link(), published);
-        ArticleContext ctx = new ArticleContext(classifier, dates);
+        ArticleContext ctx = new ArticleContext(classifier);
         ctx.articleDate = today.equals(published) ? ArticleContext.articleDate(article) : today.map(ReleaseDate::ofDay);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
         // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
@@ -139,20 +140,21 @@ public final class DictionaryExtractor implements Extractor {
         ctx.undatedReleases = List.of();
         ModelName subjectBefore = ctx.previousSubject;
         ctx.previousSubject = null;
-        if (subjectBefore != null && ArticleContext.startsWithParticiple(text, from, to)) {
+        if (subjectBefore != null && FollowUpDates.startsWithParticiple(text, from, to)) {
             // "X is a model developed by Y. Released in March 2025 as open weights, it ...": the opener dates the
             // model the sentence before was about.
-            ctx.datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId());
+            followUps.datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(),
+                    ctx);
         }
         if (article.kind() == ArticleKind.LAB_POST && article.lab().isPresent()) {
             NameShapes.unlistedNames(text, from, to, article.lab().get(), taken, bare);
         }
         if (found.isEmpty() && hits.isEmpty() && bare.isEmpty()) {
             if (!undatedBefore.isEmpty()) {
-                ctx.dateFollowUp(text, from, to, today, undatedBefore);
+                followUps.dateFollowUp(text, from, to, today, undatedBefore, ctx);
             }
             if (!ctx.mentions.isEmpty()) {
-                ctx.dateFromField(text, from, to, today);
+                followUps.dateFromField(text, from, to, today, ctx);
             }
             return;
         }
