@@ -52,7 +52,7 @@ public final class DictionaryExtractor implements Extractor {
     DictionaryExtractor(List<Lab> labs, ReleaseModel model, FeatureSink sink) {
         this.dictionary = new NameDictionary(labs);
         this.names = new ModelNameReader(labs);
-        this.learned = model == null && sink == null ? null : new LearnedReleaseClassifier(classifier, model, sink);
+        this.learned = model == null && sink == null ? null : new LearnedReleaseClassifier(model, sink);
     }
 
     /** Read once per process, on first use. */

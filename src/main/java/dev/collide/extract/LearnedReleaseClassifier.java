@@ -10,13 +10,11 @@ import java.util.List;
  * {@link DictionaryExtractor.FeatureSink}. Thread-safe when the sink is.
  */
 final class LearnedReleaseClassifier {
-    private final ReleaseClassifier classifier;
     private final ReleaseModel model;
     private final DictionaryExtractor.FeatureSink sink;
 
     /** {@code model} null: the rules' verdict stands (features only go to the sink); {@code sink} null: none kept. */
-    LearnedReleaseClassifier(ReleaseClassifier classifier, ReleaseModel model, DictionaryExtractor.FeatureSink sink) {
-        this.classifier = classifier;
+    LearnedReleaseClassifier(ReleaseModel model, DictionaryExtractor.FeatureSink sink) {
         this.model = model;
         this.sink = sink;
     }
@@ -29,7 +27,7 @@ final class LearnedReleaseClassifier {
                                        ModelName name, List<DateSpan> spans, ReleaseClassifier.Verdict rule,
                                        boolean inTitle) {
         int clause = clauses.indexOf(name.start());
-        int zh = words.hasHan() ? classifier.zhCues(text, clauses.start(clause), clauses.end(clause, to)) : 0;
+        int zh = words.hasHan() ? ChineseCues.zhCues(text, clauses.start(clause), clauses.end(clause, to)) : 0;
         var features = new ReleaseFeatures.Context(rule.release(), rule.confidence(), !spans.isEmpty(), inTitle,
                 article.kind(), (zh & Lexicon.STRONG_RELEASE) != 0, (zh & Lexicon.PREDICTION) != 0,
                 (zh & Lexicon.COMPARISON) != 0);

@@ -125,7 +125,7 @@ final class NameShapes {
                 continue;
             }
             if ((t.bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0
-                    && !ReleaseClassifier.isAdjectival(w, j)) {
+                    && !ReleaseCues.isAdjectival(w, j)) {
                 return true;
             }
             if (!OBJECT_FILLERS.contains(t.text())) {
