@@ -231,4 +231,33 @@ final class NameShapes {
         }
         return false;
     }
+
+    private static final Set<String> SUFFIX_MENTION = Set.of("level", "class", "style", "like", "based", "powered",
+            "sized", "grade", "scale", "tier", "esque", "compatible");
+
+    /** "Claude-level", "GPT-9-class", "Llama-based": a suffix that makes the name a modifier of something else. */
+    static boolean hasMentionSuffix(String text, int end, int limit) {
+        if (end + 2 >= limit || text.charAt(end) != '-') {
+            return false;
+        }
+        int e = end + 1;
+        while (e < limit && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(Locale.ROOT));
+    }
+
+    private static final Set<String> MEMBERSHIP = Set.of("in", "within", "across", "from");
+    private static final Set<String> LINES = Set.of("family", "series", "lineup", "line", "generation");
+
+    /**
+     * "the third release in the Claude 9 family", "the newest model from the Llama 9 series": the name says which
+     * line another model belongs to; it is not the model released.
+     */
+    static boolean isFamilyMembership(Words w, ModelName name) {
+        int k = w.indexAt(name.start());
+        int after = w.indexAt(name.end());
+        return k >= 2 && w.text(k - 1).equals("the") && MEMBERSHIP.contains(w.text(k - 2))
+                && after < w.size() && LINES.contains(w.text(after));
+    }
 }

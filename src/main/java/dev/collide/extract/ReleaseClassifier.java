@@ -14,7 +14,6 @@ import static dev.collide.extract.ReleaseCues.hasFutureWindow;
 import static dev.collide.extract.ReleaseCues.nearestVerb;
 
 import dev.collide.source.ArticleKind;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,15 +28,12 @@ final class ReleaseClassifier {
     record Verdict(boolean release, double confidence) {
     }
 
-    private static final Set<String> SUFFIX_MENTION = Set.of("level", "class", "style", "like", "based", "powered",
-            "sized", "grade", "scale", "tier", "esque", "compatible");
-
     Verdict classify(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name, ArticleKind kind) {
         double bonus = kind == ArticleKind.NEWS ? 0 : 0.05;
-        if (hasMentionSuffix(text, name.end(), sentenceEnd)) {
+        if (NameShapes.hasMentionSuffix(text, name.end(), sentenceEnd)) {
             return new Verdict(false, 0.85);
         }
-        if (isFamilyMembership(w, name)) {
+        if (NameShapes.isFamilyMembership(w, name)) {
             return new Verdict(false, 0.8);
         }
         int c = clauses.indexOf(name.start());
@@ -121,20 +117,6 @@ final class ReleaseClassifier {
             }
         }
         return false;
-    }
-
-    private static final Set<String> MEMBERSHIP = Set.of("in", "within", "across", "from");
-    private static final Set<String> LINES = Set.of("family", "series", "lineup", "line", "generation");
-
-    /**
-     * "the third release in the Claude 9 family", "the newest model from the Llama 9 series": the name says which
-     * line another model belongs to; it is not the model released.
-     */
-    private static boolean isFamilyMembership(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        int after = w.indexAt(name.end());
-        return k >= 2 && w.text(k - 1).equals("the") && MEMBERSHIP.contains(w.text(k - 2))
-                && after < w.size() && LINES.contains(w.text(after));
     }
 
     /** A sentence that reports a release (a release cue, no plan or negation) without naming a model. */
@@ -291,16 +273,5 @@ final class ReleaseClassifier {
             k++;
         }
         return false;
-    }
-
-    private static boolean hasMentionSuffix(String text, int end, int limit) {
-        if (end + 2 >= limit || text.charAt(end) != '-') {
-            return false;
-        }
-        int e = end + 1;
-        while (e < limit && Character.isLetter(text.charAt(e))) {
-            e++;
-        }
-        return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(Locale.ROOT));
     }
 }
