@@ -26,6 +26,7 @@ public final class DictionaryExtractor implements Extractor {
 
     private final NameDictionary dictionary;
     private final ModelNameReader names;
+    private final UnbrandedNameReader unbranded;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final ReleaseClassifier classifier = new ReleaseClassifier();
     private final ReleaseDateReader dates = new ReleaseDateReader();
@@ -52,6 +53,7 @@ public final class DictionaryExtractor implements Extractor {
     DictionaryExtractor(List<Lab> labs, ReleaseModel model, FeatureSink sink) {
         this.dictionary = new NameDictionary(labs);
         this.names = new ModelNameReader(labs);
+        this.unbranded = new UnbrandedNameReader(labs);
         this.learned = model == null && sink == null ? null : new LearnedReleaseClassifier(model, sink);
     }
 
@@ -132,7 +134,7 @@ public final class DictionaryExtractor implements Extractor {
         found.removeIf(NameShapes::isGeneric);
         List<String> context = ctx.labsInContext(sentenceLabs, article.lab());
         if (!context.isEmpty()) {
-            found.addAll(names.readUnbranded(text, from, to, context, taken));
+            found.addAll(unbranded.read(text, from, to, context, taken));
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
         List<String> previousLabs = ctx.lendLabs(sentenceLabs);
