@@ -1,12 +1,13 @@
 package dev.collide.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
  * Statements that two releases coincided (issue #3): "released within hours of each other", "in the same week",
- * "simultaneously", "同一天". Returns the largest gap in days that the wording allows; the extractor pairs the
+ * "simultaneously", "同一天". Returns the largest gap in days that the wording allows; {@link #pair} pairs the
  * releases named around it. Thread-safe.
  */
 final class CoReleaseReader {
@@ -50,5 +51,24 @@ final class CoReleaseReader {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */
+    static void pair(List<Mention> releases, Mention previous, int gap, String evidence, List<CoRelease> out) {
+        List<Mention> sides = new ArrayList<>(releases);
+        boolean oneLab = sides.stream().map(Mention::lab).distinct().count() == 1;
+        if (oneLab && previous != null && !previous.lab().equals(sides.get(0).lab())) {
+            sides.add(0, previous);
+        }
+        for (int i = 0; i < sides.size(); i++) {
+            for (int j = i + 1; j < sides.size(); j++) {
+                Mention a = sides.get(i);
+                Mention b = sides.get(j);
+                CoRelease co = new CoRelease(a.lab(), a.family(), b.lab(), b.family(), gap, evidence);
+                if (!a.lab().equals(b.lab()) && !out.contains(co)) {
+                    out.add(co);
+                }
+            }
+        }
     }
 }

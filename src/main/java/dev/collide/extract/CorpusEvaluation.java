@@ -111,31 +111,7 @@ public final class CorpusEvaluation {
 
         /** The figures as a table, then the misses per passage. */
         public String toTable(boolean withMisses) {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
-                    real-text evaluation: %d passages, %d required release tuples, %d passages without a release
-                    measure                                  value   counts
-                    strict precision (lab+model+date)       %6.3f   %d/%d
-                    strict recall                           %6.3f   %d/%d
-                    lenient precision (lab+model)           %6.3f   %d/%d
-                    lenient recall                          %6.3f   %d/%d
-                    day-exact (matched day-precision gold)  %6.3f   %d/%d
-                    false releases on no-release passages   %6d   in %d of %d passages
-                    """, passages, required, noReleasePassages, strictPrecision(), strictRight, strictEmitted,
-                    strictRecall(), strictFound, required, lenientPrecision(), lenientRight, lenientEmitted,
-                    lenientRecall(), lenientFound, required, dayExact(), dayRight, dayJudged,
-                    falseReleasesOnNoRelease, noReleasePassagesHit, noReleasePassages));
-            if (withMisses) {
-                for (Miss m : misses) {
-                    out.append('\n').append(m.passage()).append('\n');
-                    m.missed().forEach(s -> out.append("  missed:        ").append(s).append('\n'));
-                    m.falseReleases().forEach(s -> out.append("  false release: ").append(s).append('\n'));
-                    out.append("  expected: ").append(m.expected().isEmpty() ? "(no release)"
-                            : String.join("; ", m.expected())).append('\n');
-                    out.append("  found:    ").append(m.found().isEmpty() ? "(nothing)"
-                            : String.join("; ", m.found())).append('\n');
-                }
-            }
-            return out.toString();
+            return ReportTable.format(this, withMisses);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.collide.source.ArticleKind;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +22,18 @@ import org.slf4j.LoggerFactory;
 public final class DictionaryExtractor implements Extractor {
     /** 2 M characters of body: far beyond any real article; a 5 MB dump is read up to here. */
     static final int MAX_CHARS = 2_000_000;
-    private static final int MAX_EVIDENCE = 500;
     private static final Logger LOG = LoggerFactory.getLogger(DictionaryExtractor.class);
 
     private final NameDictionary dictionary;
     private final ModelNameReader names;
+    private final UnbrandedNameReader unbranded;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final ReleaseClassifier classifier = new ReleaseClassifier();
     private final ReleaseDateReader dates = new ReleaseDateReader();
     private final CoReleaseReader coReleases = new CoReleaseReader();
-    private final ReleaseModel model;
-    private final FeatureSink sink;
+    private final FollowUpDates followUps = new FollowUpDates(classifier, dates);
+    /** The learned release model over the rules', or null when the rules alone decide and no features are kept. */
+    private final LearnedReleaseClassifier learned;
 
     /** Sees the features of every name the rules classified, with the article (training, issue #12 item 2). */
     interface FeatureSink {
@@ -53,8 +53,8 @@ public final class DictionaryExtractor implements Extractor {
     DictionaryExtractor(List<Lab> labs, ReleaseModel model, FeatureSink sink) {
         this.dictionary = new NameDictionary(labs);
         this.names = new ModelNameReader(labs);
-        this.model = model;
-        this.sink = sink;
+        this.unbranded = new UnbrandedNameReader(labs);
+        this.learned = model == null && sink == null ? null : new LearnedReleaseClassifier(model, sink);
     }
 
     /** Read once per process, on first use. */
@@ -72,39 +72,17 @@ public final class DictionaryExtractor implements Extractor {
         }
     }
 
-    /** Per-article reading state: what earlier sentences established. */
-    private static final class Context {
-        Optional<ReleaseDate> anchor = Optional.empty();
-        List<String> previousLabs = List.of();
-        /** The labs the title names. */
-        List<String> titleLabs = List.of();
-        Mention lastRelease;
-        boolean inHubTitle;
-        boolean inTitle;
-        Optional<ReleaseDate> articleDate = Optional.empty();
-        final Map<String, Mention> mentions = new LinkedHashMap<>();
-        /** Per lab, the date of a release the text states without naming the model ("they dropped it on a Saturday"). */
-        final Map<String, ReleaseDate> unnamedReleases = new java.util.HashMap<>();
-        /** Keys of the mentions whose date the text states (the others are dated by the article). */
-        final java.util.Set<String> stated = new java.util.HashSet<>();
-        final List<CoRelease> coReleases = new ArrayList<>();
-        /** Keys of the releases of the sentence just read that only the article dates. */
-        List<Mention> undatedReleases = List.of();
-        /** Key of the model the sentence just read opened with (its subject), if any. */
-        ModelName previousSubject;
-    }
-
     private Extraction extractChecked(Article article) {
         Optional<LocalDate> published = article.publishedAt().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         Optional<LocalDate> today = article.kind() == ArticleKind.HUB_RECORD ? published
                 : UrlDates.reference(article.link(), published);
-        Context ctx = new Context();
-        ctx.articleDate = today.equals(published) ? articleDate(article) : today.map(ReleaseDate::ofDay);
+        ArticleContext ctx = new ArticleContext(classifier);
+        ctx.articleDate = today.equals(published) ? ArticleContext.articleDate(article) : today.map(ReleaseDate::ofDay);
         // The title is read as the first sentence(s), then the body, without copying the body into one string.
         // A hub record's title, and a lab's release-notes entry titled by the model alone ("GLM-9-Turbo"), name the
         // model the entry releases.
         ctx.inHubTitle = article.kind() == ArticleKind.HUB_RECORD
-                || article.kind() == ArticleKind.LAB_POST && isNameOnlyTitle(article.title());
+                || article.kind() == ArticleKind.LAB_POST && NameShapes.isNameOnlyTitle(article.title(), dictionary);
         ctx.inTitle = true;
         read(article, article.title(), today, ctx);
         ctx.inHubTitle = false;
@@ -119,41 +97,10 @@ public final class DictionaryExtractor implements Extractor {
         if (ctx.mentions.isEmpty()) {
             return Extraction.EMPTY;
         }
-        List<Mention> out = new ArrayList<>();
-        for (var e : ctx.mentions.entrySet()) {
-            Mention m = e.getValue();
-            ReleaseDate unnamed = ctx.unnamedReleases.get(m.lab());
-            if (m.release() && unnamed != null && !ctx.stated.contains(e.getKey())) {
-                // "On Monday, Mistral shipped two new models. ... Magistral Small 9 is open-weight": the model
-                // named later was released on the day the story gave.
-                m = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, unnamed, m.confidence(),
-                        m.evidence());
-            }
-            if (m.release() && m.dateFromArticle()) {
-                m = datedBySibling(m, ctx);
-            }
-            out.add(m);
-        }
-        return new Extraction(out, ctx.coReleases);
+        return new Extraction(ctx.datedMentions(), ctx.coReleases);
     }
 
-    /**
-     * "the Qwen 9.5 rollout ... Qwen9.5-397B-A17B announced on 2031-02-17": a release of a family that only the
-     * article dates is the launch another name of that family has a stated date for.
-     */
-    private static Mention datedBySibling(Mention m, Context ctx) {
-        for (var e : ctx.mentions.entrySet()) {
-            Mention o = e.getValue();
-            if (o != m && o.release() && !o.dateFromArticle() && ctx.stated.contains(e.getKey())
-                    && o.lab().equals(m.lab()) && o.family().equals(m.family())) {
-                return new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, o.date(), m.confidence(),
-                        m.evidence());
-            }
-        }
-        return m;
-    }
-
-    private void read(Article article, String text, Optional<LocalDate> today, Context ctx) {
+    private void read(Article article, String text, Optional<LocalDate> today, ArticleContext ctx) {
         if (text.isBlank()) {
             return;
         }
@@ -178,89 +125,38 @@ public final class DictionaryExtractor implements Extractor {
     }
 
     private void readSentence(Article article, String text, int from, int to, List<NameHit> hits,
-                              Optional<LocalDate> today, Context ctx) {
+                              Optional<LocalDate> today, ArticleContext ctx) {
         List<String> sentenceLabs = new ArrayList<>();
         List<ModelName> found = new ArrayList<>();
         List<ModelName> bare = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        boolean afterPrefix = false;
-        for (int k = 0; k < hits.size(); k++) {
-            NameHit hit = hits.get(k);
-            if (!sentenceLabs.contains(hit.lab())) {
-                sentenceLabs.add(hit.lab());
-            }
-            if (isCompanyPrefix(text, hit, k + 1 < hits.size() ? hits.get(k + 1) : null)) {
-                afterPrefix = true;
-                continue; // "MiniMax-Hailuo-02" is Hailuo 02: one id however the company prefix is written
-            }
-            // "Doubao Seed 9.1": a common-word brand right after its lab's other brand is the brand, not the word
-            boolean labNamed = afterPrefix || isAliasHit(hits, hit.lab());
-            afterPrefix = false;
-            NameHit next = k + 1 < hits.size() ? hits.get(k + 1) : null;
-            // "GLM-4.5GLM-4.5-Air": a name glued to the next one ends where the next begins
-            int limit = next != null && next.start() < to && next.start() > hit.end()
-                    && NameDictionary.isLatinAlnum(text.charAt(next.start() - 1)) ? next.start() : to;
-            Optional<ModelName> name = switch (hit.kind()) {
-                case BRAND -> names.readBranded(text, hit, limit, labNamed);
-                case MODEL -> Optional.of(names.readStandalone(text, hit, limit));
-                case ALIAS -> Optional.empty();
-            };
-            if (name.isEmpty() && hit.kind() == NameHit.Kind.BRAND) {
-                names.readBare(text, hit).ifPresent(bare::add);
-            }
-            int end = hit.end();
-            if (name.isPresent()) {
-                found.add(name.get());
-                end = name.get().end();
-                for (ModelName sibling : names.readSiblings(text, name.get(), to)) {
-                    found.add(sibling);
-                    end = sibling.end();
-                }
-            }
-            taken.add(new int[] {hit.start(), end});
-        }
-        found.removeIf(DictionaryExtractor::isGeneric);
-        List<String> context = new ArrayList<>(sentenceLabs);
-        article.lab().filter(lab -> !context.contains(lab)).ifPresent(context::add);
-        if (sentenceLabs.isEmpty()) {
-            ctx.previousLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
-            // "GPT-5, o3 and o4-mini are coming soon" ... "o1-preview was released in September 2024": the labs
-            // the title names are the article's subject all through
-            ctx.titleLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
-        }
+        names.readHits(text, hits, to, sentenceLabs, found, bare, taken);
+        found.removeIf(NameShapes::isGeneric);
+        List<String> context = ctx.labsInContext(sentenceLabs, article.lab());
         if (!context.isEmpty()) {
-            found.addAll(names.readUnbranded(text, from, to, context, taken));
+            found.addAll(unbranded.read(text, from, to, context, taken));
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
-        // Only the sentence just before lends its labs ("DeepSeek had a busy week. On Monday it shipped V3.1.").
-        List<String> previousLabs = ctx.previousLabs;
-        ctx.previousLabs = sentenceLabs;
-        if (ctx.inTitle) {
-            for (String lab : sentenceLabs) {
-                if (!ctx.titleLabs.contains(lab)) {
-                    ctx.titleLabs = new ArrayList<>(ctx.titleLabs);
-                    ctx.titleLabs.add(lab);
-                }
-            }
-        }
+        List<String> previousLabs = ctx.lendLabs(sentenceLabs);
         List<Mention> undatedBefore = ctx.undatedReleases;
         ctx.undatedReleases = List.of();
         ModelName subjectBefore = ctx.previousSubject;
         ctx.previousSubject = null;
-        if (subjectBefore != null && startsWithParticiple(text, from, to)) {
+        if (subjectBefore != null && FollowUpDates.startsWithParticiple(text, from, to)) {
             // "X is a model developed by Y. Released in March 2025 as open weights, it ...": the opener dates the
             // model the sentence before was about.
-            datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(), ctx);
+            followUps.datePreviousSubject(text, from, to, today, subjectBefore.lab() + "/" + subjectBefore.modelId(),
+                    ctx);
         }
         if (article.kind() == ArticleKind.LAB_POST && article.lab().isPresent()) {
-            unlistedNames(text, from, to, article.lab().get(), taken, bare);
+            NameShapes.unlistedNames(text, from, to, article.lab().get(), taken, bare);
         }
         if (found.isEmpty() && hits.isEmpty() && bare.isEmpty()) {
             if (!undatedBefore.isEmpty()) {
-                dateFollowUp(text, from, to, today, undatedBefore, ctx);
+                followUps.dateFollowUp(text, from, to, today, undatedBefore, ctx);
             }
             if (!ctx.mentions.isEmpty()) {
-                dateFromField(text, from, to, today, ctx);
+                followUps.dateFromField(text, from, to, today, ctx);
             }
             return;
         }
@@ -270,7 +166,7 @@ public final class DictionaryExtractor implements Extractor {
             ctx.anchor = Optional.of(spans.get(spans.size() - 1).date());
         }
         for (ModelName b : bare) {
-            if (isReleaseObject(words, b)) {
+            if (NameShapes.isReleaseObject(words, b)) {
                 found.add(b);
             }
         }
@@ -282,12 +178,12 @@ public final class DictionaryExtractor implements Extractor {
         Map<ModelName, ReleaseClassifier.Verdict> verdictOf = variantOf.isEmpty() ? Map.of()
                 : new java.util.IdentityHashMap<>();
         if (found.isEmpty()) {
-            rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans, ctx);
+            ctx.rememberUnnamedRelease(text, from, to, words, hits.isEmpty() ? previousLabs : sentenceLabs, spans);
             return;
         }
         Clauses clauses = Clauses.of(text, from, to, words);
-        List<DateSpan> releaseSpans = releaseDates(words, spans);
-        String evidence = evidence(text, from, to);
+        List<DateSpan> releaseSpans = OtherEventDates.releaseDates(words, spans);
+        String evidence = SentenceSplitter.evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
         ModelName previous = null;
         boolean previousRelease = false;
@@ -296,8 +192,8 @@ public final class DictionaryExtractor implements Extractor {
             Optional<ReleaseDate> attached = AttachedDate.find(text, name, found, spans);
             ReleaseClassifier.Verdict verdict = ctx.inHubTitle ? new ReleaseClassifier.Verdict(true, 0.95)
                     : classifier.classify(text, words, clauses, to, name, article.kind());
-            if (!ctx.inHubTitle && (model != null || sink != null)) {
-                verdict = learned(article, text, words, clauses, to, name, spans, verdict, ctx);
+            if (!ctx.inHubTitle && learned != null) {
+                verdict = learned.classify(article, text, words, clauses, to, name, spans, verdict, ctx.inTitle);
             }
             if (attached.isPresent() && !verdict.release() && !classifier.isPrediction(text, words, clauses, to, name)
                     && NameTokens.dateCodeAgrees(name.modelId(), attached.get())) {
@@ -310,23 +206,24 @@ public final class DictionaryExtractor implements Extractor {
                 // goes on about the release it told.
                 verdict = new ReleaseClassifier.Verdict(true, 0.65);
             }
-            if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab()) && isNamedAs(words, name)) {
+            if (!verdict.release() && ctx.unnamedReleases.containsKey(name.lab())
+                    && NameShapes.isNamedAs(words, name)) {
                 // "Ai2 released a model that ... . Ai2's model, called Tulu 9 405B, also beats ...": the name the
                 // story gives the model it said was released
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }
-            if (verdict.release() && !ctx.inHubTitle && isThirdParty(hits, name, clauses)) {
+            if (verdict.release() && !ctx.inHubTitle && NameShapes.isThirdParty(hits, name, clauses)) {
                 // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
             if (previous != null && verdict.release() != previousRelease && attached.isEmpty()
-                    && isListSeparator(text, previous.end(), name.start())
+                    && NameShapes.isListSeparator(text, previous.end(), name.start())
                     && (!previousRelease || !classifier.isPrediction(text, words, clauses, to, name))) {
                 // "Competing models A, B, and C make ...", "We release A (two versions) and B": the members of a
                 // list share its frame and its verb, however far
                 verdict = new ReleaseClassifier.Verdict(previousRelease, 0.7);
             }
-            if (verdict.release() && isApiIdOfAnotherName(name, found)) {
+            if (verdict.release() && NameShapes.isApiIdOfAnotherName(name, found)) {
                 // "claude-x-9-20310929 is the API id of Claude X 9": the id is another name of that model
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
@@ -344,7 +241,7 @@ public final class DictionaryExtractor implements Extractor {
             }
             previous = name;
             previousRelease = verdict.release();
-            if (attached.isEmpty() && verdict.release() && rowsWithDates(text, found, spans, name)) {
+            if (attached.isEmpty() && verdict.release() && NameShapes.rowsWithDates(text, found, spans, name)) {
                 // A table or list whose rows date their models: a name without its own date is a cell of another
                 // column ("Recommended replacement"), not a release.
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
@@ -359,19 +256,19 @@ public final class DictionaryExtractor implements Extractor {
             if (date.isEmpty()) {
                 continue;
             }
-            if (verdict.release() && isFuture(date.get(), today)) {
+            if (verdict.release() && ArticleContext.isFuture(date.get(), today)) {
                 // "is to ship in a few weeks", "arrives next Monday": a release dated after the story is a plan.
                 verdict = new ReleaseClassifier.Verdict(false, 0.8);
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),
                     date.get(), verdict.confidence(), evidence, stated.isEmpty());
-            keep(ctx, m, stated.isPresent());
+            ctx.keep(m, stated.isPresent());
             if (m.release()) {
                 releases.add(m);
             }
         }
         if (!releaseSpans.isEmpty()) {
-            rememberIndefiniteRelease(text, words, hits, releases, releaseSpans, clauses, to, ctx);
+            ctx.rememberIndefiniteRelease(text, words, hits, releases, releaseSpans, clauses, to);
         }
         List<Mention> undated = null;
         for (Mention m : releases) {
@@ -388,559 +285,10 @@ public final class DictionaryExtractor implements Extractor {
         }
         OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
         if (gap.isPresent()) {
-            pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
+            CoReleaseReader.pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
         }
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
-    }
-
-    /**
-     * The learned model's verdict (issue #12 item 2), which reads the rules' verdict among the sentence's features:
-     * it keeps the rules' confidence where the two agree.
-     */
-    private ReleaseClassifier.Verdict learned(Article article, String text, Words words, Clauses clauses, int to,
-                                              ModelName name, List<DateSpan> spans, ReleaseClassifier.Verdict rule,
-                                              Context ctx) {
-        int clause = clauses.indexOf(name.start());
-        int zh = words.hasHan() ? classifier.zhCues(text, clauses.start(clause), clauses.end(clause, to)) : 0;
-        var features = new ReleaseFeatures.Context(rule.release(), rule.confidence(), !spans.isEmpty(), ctx.inTitle,
-                article.kind(), (zh & Lexicon.STRONG_RELEASE) != 0, (zh & Lexicon.PREDICTION) != 0,
-                (zh & Lexicon.COMPARISON) != 0);
-        int[] f = new int[ReleaseFeatures.MAX];
-        int n = ReleaseFeatures.of(words, clauses, to, name, features, f);
-        if (sink != null) {
-            sink.accept(article, name, java.util.Arrays.copyOf(f, n), rule.release());
-        }
-        if (model == null) {
-            return rule;
-        }
-        double p = model.probability(f, n);
-        boolean release = p >= ReleaseModel.THRESHOLD;
-        return release == rule.release() ? rule : new ReleaseClassifier.Verdict(release, release ? p : 1 - p);
-    }
-
-    /** Words that, just before a date, make it the day of something else than a release. */
-    private static final java.util.Set<String> OTHER_EVENTS = java.util.Set.of("arxiv", "preprint", "stock",
-            "stocks", "shares", "market", "sell-off", "selloff", "loss", "earnings", "cutoff", "cut-off", "knowledge",
-            "trained", "training", "retired", "retirement", "deprecated", "deprecation", "shutdown", "sunset",
-            "discontinued", "lawsuit", "hearing");
-
-    /**
-     * The dates a release can have: not one that a few words before it tie to another kind of event ("posted to
-     * arXiv on March 10", "a loss in market capitalisation on January 27", "knowledge cut-off of June 2024").
-     */
-    private static List<DateSpan> releaseDates(Words words, List<DateSpan> spans) {
-        List<DateSpan> out = null;
-        for (int s = 0; s < spans.size(); s++) {
-            DateSpan span = spans.get(s);
-            boolean other = false;
-            for (int k = words.indexAt(span.start()) - 1, seen = 0; k >= 0 && seen < 6 && !other; k--) {
-                if (s > 0 && words.get(k).end() <= spans.get(s - 1).end()) {
-                    break; // the words before belong to the previous date
-                }
-                if (words.get(k).isWord()) {
-                    other = OTHER_EVENTS.contains(words.text(k));
-                    seen++;
-                }
-            }
-            if (other && out == null) {
-                out = new ArrayList<>(spans.subList(0, s));
-            } else if (!other && out != null) {
-                out.add(span);
-            }
-        }
-        return out == null ? spans : out;
-    }
-
-    /**
-     * A sentence that names no model but speaks of the models of the sentence before ("these models", "the two
-     * models", "both") and dates their release ("Announced on August 5, these models are now available"): the
-     * releases that only the article dated take that date.
-     */
-    private void dateFollowUp(String text, int from, int to, Optional<LocalDate> today, List<Mention> undated,
-                              Context ctx) {
-        if (!mayHaveAnaphor(text, from, to)) {
-            return; // most sentences: no tokens built
-        }
-        Words words = Words.of(text, from, to);
-        if (!hasAnaphor(words) || !classifier.isUnnamedRelease(text, words, from, to)) {
-            return;
-        }
-        List<DateSpan> spans = dates.read(text, from, to, words, today, ctx.anchor);
-        if (spans.isEmpty() || isFuture(spans.get(0).date(), today)) {
-            return;
-        }
-        for (Mention u : undated) {
-            String key = u.lab() + "/" + u.modelId();
-            Mention m = ctx.mentions.get(key);
-            if (m == u && !ctx.stated.contains(key)) {
-                ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
-                        spans.get(0).date(), m.confidence(), m.evidence()));
-                ctx.stated.add(key);
-            }
-        }
-    }
-
-    /** A capitalised word, then a version or size, then capitalised variants: "QvQ-72B-Preview", "Foo-3.5-Pro". */
-    private static final java.util.regex.Pattern UNLISTED_SHAPE = java.util.regex.Pattern.compile(
-            "(?<![A-Za-z0-9.-])[A-Z][A-Za-z]{1,11}-[0-9]+(?:\\.[0-9]+)?[BbMmKk]?(?:-[A-Z][A-Za-z0-9]*){0,3}"
-                    + "(?![A-Za-z0-9-])");
-
-    /**
-     * Names nobody listed, in a lab's own post (issue #12 item 5): a model-shaped token ("QvQ-72B-Preview") is a
-     * name of the post's lab; the caller keeps it only as the object of a release verb.
-     */
-    private static void unlistedNames(String text, int from, int to, String lab, List<int[]> taken,
-                                      List<ModelName> out) {
-        boolean shaped = false;
-        for (int i = from + 1; i + 1 < to && !shaped; i++) {
-            shaped = text.charAt(i) == '-' && Character.isLetter(text.charAt(i - 1))
-                    && Character.isDigit(text.charAt(i + 1));
-        }
-        if (!shaped) {
-            return; // no "Word-9" in the sentence: the pattern is not run
-        }
-        var m = UNLISTED_SHAPE.matcher(text).region(from, to);
-        while (m.find()) {
-            boolean free = true;
-            for (int[] span : taken) {
-                free &= m.end() <= span[0] || m.start() >= span[1];
-            }
-            if (free) {
-                String id = m.group().toLowerCase(java.util.Locale.ROOT);
-                out.add(new ModelName(lab, id, m.group(), id, m.start(), m.end()));
-            }
-        }
-    }
-
-    /** Labels of a release-date field, each with its colon (matched as the text's ':' or '：'). */
-    private static final List<String> DATE_FIELDS = List.of("release date:", "launch date:", "released:",
-            "launched:", "release:", "发布日期:", "发布时间:");
-
-    /**
-     * A model card's field ("Model launch date: Dec 05, 2031", "Release date: 2031-03-01") in a sentence that
-     * names no model: the date of the model the page is about, the first one it named. Other fields (an end-of-life
-     * or cut-off date) are not read.
-     */
-    private void dateFromField(String text, int from, int to, Optional<LocalDate> today, Context ctx) {
-        int field = -1;
-        for (int colon = from; colon < to && field < 0; colon++) {
-            char c = text.charAt(colon);
-            if (c != ':' && c != '：') {
-                continue; // the scan stays inside the sentence and builds nothing until a field label is seen
-            }
-            for (String f : DATE_FIELDS) {
-                int at = colon + 1 - f.length();
-                if (at >= from && text.regionMatches(true, at, f, 0, f.length() - 1)
-                        && (at == from || !Character.isLetter(text.charAt(at - 1)))) {
-                    field = colon + 1;
-                    break;
-                }
-            }
-        }
-        if (field < 0) {
-            return;
-        }
-        Words words = Words.of(text, from, to);
-        for (DateSpan s : dates.read(text, from, to, words, today, ctx.anchor)) {
-            if (s.start() >= field && text.substring(field, s.start()).isBlank() && !isFuture(s.date(), today)) {
-                var first = ctx.mentions.entrySet().iterator().next();
-                Mention m = first.getValue();
-                ctx.mentions.put(first.getKey(), new Mention(m.lab(), m.modelId(), m.model(), m.family(), true,
-                        s.date(), Math.max(m.confidence(), 0.7), m.evidence()));
-                ctx.stated.add(first.getKey());
-                return;
-            }
-        }
-    }
-
-    /** The sentence opens with a capitalised past participle ("Released", "Launched") and a comma follows. */
-    private static boolean startsWithParticiple(String text, int from, int to) {
-        int i = from;
-        while (i < to && i - from < 16 && Character.isLetter(text.charAt(i))) {
-            i++;
-        }
-        return i - from >= 5 && i < to && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(from))
-                && text.startsWith("ed", i - 2) && text.indexOf(',', i) > 0 && text.indexOf(',', i) < to;
-    }
-
-    /** "Released in March 2025 as an open model, it ...": the subject "it" is the previous sentence's model. */
-    private void datePreviousSubject(String text, int from, int to, Optional<LocalDate> today, String key,
-                                     Context ctx) {
-        Words words = Words.of(text, from, to);
-        if ((words.get(0).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0) {
-            return;
-        }
-        int comma = text.indexOf(',', from);
-        int after = words.indexAt(comma + 1);
-        String subject = words.text(after);
-        if (!subject.equals("it") && !subject.equals("they") && !(subject.equals("the")
-                && ANAPHOR_HEADS.contains(words.text(after + 1)))) {
-            return;
-        }
-        if (classifier.isPrediction(text, words, from, comma)) {
-            return;
-        }
-        List<DateSpan> spans = dates.read(text, from, comma, words, today, ctx.anchor);
-        Mention m = ctx.mentions.get(key);
-        if (spans.isEmpty() || m == null || isFuture(spans.get(0).date(), today)) {
-            return;
-        }
-        ctx.mentions.put(key, new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, spans.get(0).date(),
-                Math.max(m.confidence(), 0.7), m.evidence()));
-        ctx.stated.add(key);
-    }
-
-    private static final java.util.Set<String> ANAPHOR_HEADS = java.util.Set.of("model", "models", "versions",
-            "variants", "releases", "weights");
-    private static final java.util.Set<String> ANAPHOR_DETERMINERS = java.util.Set.of("these", "those", "both",
-            "two", "this", "new", "the");
-
-    /** A cheap look at the raw text: some word starts like "they", "both", "model", "versions", "weights". */
-    private static boolean mayHaveAnaphor(String text, int from, int to) {
-        for (int i = from; i + 4 <= to; i++) {
-            char c = text.charAt(i);
-            if ((c == 't' || c == 'T' || c == 'b' || c == 'B' || c == 'm' || c == 'v' || c == 'r' || c == 'w')
-                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
-                    && (text.regionMatches(true, i, "they", 0, 4) || text.regionMatches(true, i, "both", 0, 4)
-                    || text.regionMatches(i, "model", 0, Math.min(5, to - i))
-                    || text.regionMatches(i, "version", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "variant", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "release", 0, Math.min(7, to - i))
-                    || text.regionMatches(i, "weights", 0, Math.min(7, to - i)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "these models", "the two models", "both", "they": the sentence refers back to models named before. */
-    private static boolean hasAnaphor(Words w) {
-        for (int k = 0; k < w.size(); k++) {
-            String t = w.text(k);
-            if (t.equals("they") || t.equals("both") && !w.text(k + 1).equals("of")
-                    || ANAPHOR_HEADS.contains(t) && k > 0 && ANAPHOR_DETERMINERS.contains(w.text(k - 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final java.util.Set<String> OBJECT_FILLERS = java.util.Set.of("the", "its", "their", "our",
-            "a", "an", "first", "new", "called", "named", "dubbed", "of", "open", "source", "open-source", "language",
-            "model", "models", "large", "small", "weights", "version", "family", "officially", "also");
-
-    /**
-     * A brand read as a model by itself ("we released OLMoE", "the release of the first OLMo", "a model called
-     * 'OpenELM'", "OpenELM is released"): only as the object of a release word a few filler words before it, or
-     * as the subject of a passive release right after it.
-     */
-    private static boolean isReleaseObject(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        for (int j = k - 1, seen = 0; j >= 0 && seen < 7; j--) {
-            Words.Token t = w.get(j);
-            if (!t.isWord()) {
-                if (t.isNumber() || t.text().equals(",") || t.text().equals(".")) {
-                    break;
-                }
-                continue;
-            }
-            if ((t.bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0
-                    && !ReleaseClassifier.isAdjectival(w, j)) {
-                return true;
-            }
-            if (!OBJECT_FILLERS.contains(t.text())) {
-                break;
-            }
-            seen++;
-        }
-        int after = w.indexAt(name.end());
-        String v = w.text(after);
-        if (v.equals("is") || v.equals("was") || v.equals("has") || v.equals("have")) {
-            int p = after + (w.text(after + 1).equals("been") ? 2 : 1);
-            return (w.get(Math.min(p, w.size() - 1)).bits() & Lexicon.STRONG_RELEASE) != 0
-                    && w.text(p).endsWith("ed");
-        }
-        return false;
-    }
-
-    /**
-     * A lower-case API id ending in a date code ("claude-x-9-20310929", "magistral-medium-3109") in a sentence that
-     * also names a model of the same lab in prose: the id is an alias, the prose name the release.
-     */
-    private static boolean isApiIdOfAnotherName(ModelName name, List<ModelName> found) {
-        String d = name.display();
-        int dash = d.lastIndexOf('-');
-        if (dash < 0 || !d.equals(d.toLowerCase(java.util.Locale.ROOT))) {
-            return false;
-        }
-        int digits = NameTokens.digitsAt(d, dash + 1);
-        if (dash + 1 + digits != d.length() || digits != 4 && digits != 8) {
-            return false;
-        }
-        for (ModelName other : found) {
-            if (other != name && other.lab().equals(name.lab())
-                    && !other.display().equals(other.display().toLowerCase(java.util.Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names, after a bracket
-     * that may follow the first ("A (two sizes) and B").
-     */
-    private static boolean isListSeparator(String text, int from, int to) {
-        int f = from;
-        while (f < to && text.charAt(f) == ' ') {
-            f++;
-        }
-        if (f < to && (text.charAt(f) == '(' || text.charAt(f) == '（')) {
-            int close = f + 1;
-            while (close < to && text.charAt(close) != ')' && text.charAt(close) != '）') {
-                close++;
-            }
-            f = close + 1;
-        }
-        if (to - f > 6 || to < f) {
-            return false;
-        }
-        String between = text.substring(f, to).strip();
-        return switch (between) {
-            case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
-            default -> false;
-        };
-    }
-
-    private static final java.util.Set<String> NAMING_WORDS = java.util.Set.of("called", "named", "dubbed",
-            "codenamed", "christened");
-
-    /** "called Tulu 9 405B", "named Magistral": the text gives the name of a model it spoke of. */
-    private static boolean isNamedAs(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        return k > 0 && NAMING_WORDS.contains(w.text(k - 1))
-                || k > 1 && NAMING_WORDS.contains(w.text(k - 2)) && w.text(k - 1).equals("\"");
-    }
-
-    private static final java.util.Set<String> INDEFINITE_OBJECT_FILLERS = java.util.Set.of("new", "open", "ai",
-            "large", "small", "language", "reasoning", "open-source", "open-weight", "frontier", "flagship");
-
-    /**
-     * "On Thursday, Ai2 ... released a model that it claims outperforms DeepSeek V9": a lab that released a model
-     * the sentence does not name (the names it gives are of other labs' models). Kept like an unnamed release, for
-     * the name a later sentence gives.
-     */
-    private void rememberIndefiniteRelease(String text, Words w, List<NameHit> hits, List<Mention> releases,
-                                           List<DateSpan> spans, Clauses clauses, int to, Context ctx) {
-        for (int k = 0; k + 2 < w.size(); k++) {
-            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0
-                    || !(w.text(k + 1).equals("a") || w.text(k + 1).equals("an"))) {
-                continue;
-            }
-            int j = k + 2;
-            while (j < w.size() && j < k + 6 && INDEFINITE_OBJECT_FILLERS.contains(w.text(j))) {
-                j++;
-            }
-            if (!w.text(j).equals("model")) {
-                continue;
-            }
-            int c = clauses.indexOf(w.get(k).start());
-            if (classifier.isPrediction(text, w, clauses.start(c), clauses.end(c, to))) {
-                return;
-            }
-            String lab = null;
-            for (NameHit h : hits) {
-                if (h.kind() == NameHit.Kind.ALIAS && h.end() <= w.get(k).start()) {
-                    lab = h.lab(); // the last lab named before the verb: its subject
-                }
-            }
-            String subject = lab;
-            if (subject != null && releases.stream().noneMatch(m -> m.lab().equals(subject))) {
-                ctx.unnamedReleases.putIfAbsent(subject, spans.get(0).date());
-            }
-            return;
-        }
-    }
-
-    /** A dated release by a named lab, with no model name read: kept for the models later sentences name. */
-    private void rememberUnnamedRelease(String text, int from, int to, Words words, List<String> labs,
-                                        List<DateSpan> spans, Context ctx) {
-        if (labs.isEmpty() || spans.isEmpty() || !classifier.isUnnamedRelease(text, words, from, to)) {
-            return;
-        }
-        for (String lab : labs) {
-            ctx.unnamedReleases.putIfAbsent(lab, spans.get(0).date());
-        }
-    }
-
-    /**
-     * The name's clause has, before the name, lab names that are all of other labs: the subject is another company
-     * making the model available ("Microsoft now offers DeepSeek R9", "AWS adds Llama 9 to its catalogue").
-     */
-    private static boolean isThirdParty(List<NameHit> hits, ModelName name, Clauses clauses) {
-        int clause = clauses.indexOf(name.start());
-        boolean other = false;
-        for (NameHit h : hits) {
-            if (h.start() >= name.start() || clauses.indexOf(h.start()) != clause) {
-                continue;
-            }
-            if (h.lab().equals(name.lab())) {
-                return false;
-            }
-            other |= h.kind() == NameHit.Kind.ALIAS;
-        }
-        return other;
-    }
-
-    private static final java.util.Set<String> HEADLINE_WORDS = java.util.Set.of("release", "released", "launch",
-            "launched", "introducing", "announcing", "meet", "is", "are", "here", "now", "available", "new", "the",
-            "model", "models", "open-source", "open-sourced", "open", "weights", "and", "&", "-", "—", "|", ":");
-
-    /**
-     * The title is one or more model names of a known brand and nothing but headline words ("GLM-9-Turbo",
-     * "Introducing Kimi K9.6", "MiniMax-M9.1 is here"): not "How to set up GLM-9.6 in an editor".
-     */
-    private boolean isNameOnlyTitle(String title) {
-        if (title.isBlank() || title.length() > 80) {
-            return false;
-        }
-        List<NameHit> hits = dictionary.find(title);
-        if (hits.isEmpty()) {
-            return false;
-        }
-        var token = java.util.regex.Pattern.compile("\\S+").matcher(title);
-        while (token.find()) {
-            String t = token.group().toLowerCase(java.util.Locale.ROOT).replaceAll("[!.,:;]+$", "");
-            int start = token.start();
-            int end = token.end();
-            boolean nameLike = t.chars().anyMatch(Character::isDigit) || t.contains("-")
-                    || hits.stream().anyMatch(h -> h.start() < end && h.end() > start);
-            if (!t.isEmpty() && !nameLike && !HEADLINE_WORDS.contains(t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** "MiniMax-AI", "Qwen Chat", "Kimi App", "ChatGPT Plus": the company, its chat product, app or plan. */
-    private static boolean isGeneric(ModelName name) {
-        return GENERIC.matcher(name.modelId()).matches();
-    }
-
-    private static final java.util.regex.Pattern GENERIC = java.util.regex.Pattern.compile(
-            "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)"
-                    // "ChatGPT Plus subscribers": a chat product's subscription plan, not a model
-                    + "|[a-z]*chat[a-z]*-(plus|pro|team|enterprise|free|edu|go|business)");
-
-    /** Some other name of another launch has a date attached right after it, as rows of a table do. */
-    private static boolean rowsWithDates(String text, List<ModelName> found, List<DateSpan> spans, ModelName name) {
-        for (ModelName other : found) {
-            if (other != name && !other.family().equals(name.family())
-                    && AttachedDate.find(text, other, found, spans, false).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The date lies wholly after the article's day (a day of slack for time zones). */
-    private static boolean isFuture(ReleaseDate date, Optional<LocalDate> today) {
-        return today.isPresent() && date.earliest().isAfter(today.get().plusDays(1));
-    }
-
-    private static boolean isAliasHit(List<NameHit> hits, String lab) {
-        for (NameHit h : hits) {
-            if (h.kind() == NameHit.Kind.ALIAS && h.lab().equals(lab)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A brand followed, after at most one space or '-', by another brand or model name of the same lab. */
-    private static boolean isCompanyPrefix(String text, NameHit hit, NameHit next) {
-        if (next == null || hit.kind() == NameHit.Kind.MODEL || next.kind() == NameHit.Kind.ALIAS
-                || !next.lab().equals(hit.lab()) || next.start() - hit.end() > 1) {
-            return false;
-        }
-        char between = next.start() == hit.end() ? ' ' : text.charAt(hit.end());
-        return between == ' ' || between == '-';
-    }
-
-    /** A release with no date in the text is dated by the article, less precisely for news (reports lag). */
-    private static Optional<ReleaseDate> articleDate(Article article) {
-        return article.publishedAt().map(at -> switch (article.kind()) {
-            case HUB_RECORD -> ReleaseDate.ofInstant(at);
-            case LAB_POST -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
-            case NEWS -> ReleaseDate.ofDay(LocalDate.ofInstant(at, ZoneOffset.UTC));
-        });
-    }
-
-    /**
-     * One mention per model per article: a release beats a mention, then a date the text states beats the article's
-     * date (a title "The Nemotron-9 release" over the body's "On 3 March 2031, NVIDIA ships it ..."), then a
-     * finer date, then confidence.
-     */
-    private static void keep(Context ctx, Mention m, boolean stated) {
-        String key = m.lab() + "/" + m.modelId();
-        Mention old = ctx.mentions.get(key);
-        if (old == null || isBetter(m, stated, old, ctx.stated.contains(key))) {
-            ctx.mentions.put(key, m);
-            if (stated) {
-                ctx.stated.add(key);
-            } else {
-                ctx.stated.remove(key);
-            }
-        }
-    }
-
-    private static boolean isBetter(Mention a, boolean aStated, Mention b, boolean bStated) {
-        if (a.release() != b.release()) {
-            return a.release();
-        }
-        if (aStated != bStated) {
-            return aStated;
-        }
-        if (a.date().precision() != b.date().precision()) {
-            return a.date().precision().isFinerThan(b.date().precision());
-        }
-        return a.confidence() > b.confidence();
-    }
-
-    /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */
-    private static void pair(List<Mention> releases, Mention previous, int gap, String evidence, List<CoRelease> out) {
-        List<Mention> sides = new ArrayList<>(releases);
-        boolean oneLab = sides.stream().map(Mention::lab).distinct().count() == 1;
-        if (oneLab && previous != null && !previous.lab().equals(sides.get(0).lab())) {
-            sides.add(0, previous);
-        }
-        for (int i = 0; i < sides.size(); i++) {
-            for (int j = i + 1; j < sides.size(); j++) {
-                Mention a = sides.get(i);
-                Mention b = sides.get(j);
-                CoRelease co = new CoRelease(a.lab(), a.family(), b.lab(), b.family(), gap, evidence);
-                if (!a.lab().equals(b.lab()) && !out.contains(co)) {
-                    out.add(co);
-                }
-            }
-        }
-    }
-
-    private static String evidence(String text, int from, int to) {
-        String s = text.substring(from, Math.min(to, from + MAX_EVIDENCE));
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                StringBuilder clean = new StringBuilder(s);
-                for (int k = i; k < clean.length(); k++) {
-                    if (Character.isISOControl(clean.charAt(k))) {
-                        clean.setCharAt(k, ' ');
-                    }
-                }
-                return clean.toString();
-            }
-        }
-        return s;
     }
 }

@@ -56,10 +56,10 @@ final class Lexicon {
 
     private static Map<String, Integer> build() {
         Map<String, Integer> bits = new HashMap<>();
-        ReleaseClassifier.STRONG.forEach(w -> bits.merge(w, STRONG_RELEASE, (a, b) -> a | b));
-        ReleaseClassifier.WEAK.forEach(w -> bits.merge(w, WEAK_RELEASE, (a, b) -> a | b));
-        ReleaseClassifier.PREDICTION.forEach(w -> bits.merge(w, PREDICTION, (a, b) -> a | b));
-        ReleaseClassifier.COMPARISON.forEach(w -> bits.merge(w, COMPARISON, (a, b) -> a | b));
+        ReleaseCues.STRONG.forEach(w -> bits.merge(w, STRONG_RELEASE, (a, b) -> a | b));
+        ReleaseCues.WEAK.forEach(w -> bits.merge(w, WEAK_RELEASE, (a, b) -> a | b));
+        ReleaseCues.PREDICTION.forEach(w -> bits.merge(w, PREDICTION, (a, b) -> a | b));
+        ReleaseCues.COMPARISON.forEach(w -> bits.merge(w, COMPARISON, (a, b) -> a | b));
         ReleaseDateReader.MONTHS.keySet().forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
         DATE_WORDS.forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
         Clauses.BOUNDARY_WORDS.forEach(w -> bits.merge(w, CLAUSE, (a, b) -> a | b));

@@ -1,63 +1,39 @@
 package dev.collide.extract;
 
+import static dev.collide.extract.ChineseCues.ZH_COMPARISON;
+import static dev.collide.extract.ChineseCues.ZH_PREDICTION;
+import static dev.collide.extract.ChineseCues.ZH_RELEASE;
+import static dev.collide.extract.ChineseCues.hasZh;
+import static dev.collide.extract.ReleaseCues.COMPARISON;
+import static dev.collide.extract.ReleaseCues.PREDICTION;
+import static dev.collide.extract.ReleaseCues.STRONG;
+import static dev.collide.extract.ReleaseCues.WEAK;
+import static dev.collide.extract.ReleaseCues.first;
+import static dev.collide.extract.ReleaseCues.has;
+import static dev.collide.extract.ReleaseCues.hasFutureWindow;
+import static dev.collide.extract.ReleaseCues.nearestVerb;
+
 import dev.collide.source.ArticleKind;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Decides whether a sentence reports a model being released (issue #3: released, launched, open-sourced,
  * unveiled...) or only mentions it (benchmarks, comparisons, adoption, predictions, rumours, "is expected to").
  * Works on the clause that holds the name: a prediction or negation in it wins; a comparison or adoption word
- * between the release verb and the name, or just before the name, makes it a mere mention. Thread-safe.
+ * between the release verb and the name, or just before the name, makes it a mere mention. The cue words are
+ * {@link ReleaseCues} and {@link ChineseCues}. Thread-safe.
  */
 final class ReleaseClassifier {
     /** The verdict and how sure we are of it, in [0, 1]. */
     record Verdict(boolean release, double confidence) {
     }
 
-    static final Set<String> STRONG = Set.of("released", "releases", "release", "releasing", "launched",
-            "launches", "launch", "launching", "open-sourced", "open-sources", "open-sourcing", "sourced",
-            "unveiled", "unveils", "unveiling", "debuted", "debuts", "debut", "published", "publishes", "publishing",
-            "shipped", "ships", "shipping", "ship", "dropped", "drops", "rolled", "rolls", "rollout", "unveil");
-    static final Set<String> WEAK = Set.of("announced", "announces", "announcing", "introduced",
-            "introduces", "introducing", "available", "arrived", "arrives", "live", "posted", "uploaded", "out",
-            "unleashed", "presented", "presents", "present", "came", "opened", "introduce", "announce", "appeared",
-            "appears");
-    static final Set<String> PREDICTION = Set.of("expected", "expects", "expecting", "will", "would",
-            "could", "might", "plans", "plan", "planned", "planning", "rumored", "rumoured", "rumor", "rumors",
-            "rumour", "rumours", "reportedly", "upcoming", "forthcoming", "soon", "tipped", "leaked", "leak", "leaks",
-            "hinted", "hints", "teased", "teases", "poised", "preparing", "prepares", "yet", "not", "never",
-            "speculation", "speculated", "likely", "should", "aims", "intends", "delayed", "postponed", "wo",
-            "hopes", "wants", "may");
-    static final Set<String> COMPARISON = Set.of("than", "vs", "versus", "against", "beats", "beat",
-            "beating", "outperforms", "outperformed", "outperforming", "rivals", "rival", "rivaling", "rivalling",
-            "matches", "matching", "surpasses", "surpassed", "trails", "trailing", "behind", "like", "compared",
-            "comparing", "comparison", "benchmark", "benchmarks", "benchmarked", "scores", "scored", "runs", "ran",
-            "running", "run", "uses", "used", "using", "use", "powered", "built", "based", "fine-tuned", "finetuned",
-            "distilled", "deploys", "deployed", "deploying", "adopt", "adopts", "adopted", "integrates",
-            "integrated", "supports", "supported", "serving", "serves", "hosts", "hosted", "switched", "tested",
-            "testing", "evaluated", "ranks", "ranked", "tops", "topped", "replaced", "replacing", "successor",
-            "predecessor", "atop", "top", "over", "ahead", "above", "below", "dethroned", "leads", "led", "since",
-            "building", "builds");
-    private static final List<String> ZH_RELEASE = List.of("发布", "推出", "开源", "上线", "亮相", "问世", "首发", "公布",
-            "發布", "發佈", "开放", "開源", "上線", "問世", "首發", "公佈", "正式介绍", "正式介紹", "释出", "釋出", "放出", "登场", "登場");
-    private static final List<String> ZH_PREDICTION = List.of("预计", "将于", "将在", "即将", "有望", "计划", "传闻",
-            "据传", "或将", "可能", "尚未", "没有发布", "未发布",
-            "預計", "將於", "將在", "即將", "有望", "計劃", "傳聞", "據傳", "或將", "尚未", "沒有發布", "未發布", "推迟", "推遲", "延期",
-            "停用", "淘汰", "下线", "下線");
-    private static final List<String> ZH_COMPARISON = List.of("超越", "超过", "对比", "相比", "跑分", "评测", "基于",
-            "使用", "接入", "部署", "媲美", "击败", "领先",
-            "超過", "對比", "評測", "基於", "接入", "部署", "擊敗", "領先", "掰掰手腕", "比肩", "对标", "對標");
-    private static final Set<String> SUFFIX_MENTION = Set.of("level", "class", "style", "like", "based", "powered",
-            "sized", "grade", "scale", "tier", "esque", "compatible");
-
     Verdict classify(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name, ArticleKind kind) {
         double bonus = kind == ArticleKind.NEWS ? 0 : 0.05;
-        if (hasMentionSuffix(text, name.end(), sentenceEnd)) {
+        if (NameShapes.hasMentionSuffix(text, name.end(), sentenceEnd)) {
             return new Verdict(false, 0.85);
         }
-        if (isFamilyMembership(w, name)) {
+        if (NameShapes.isFamilyMembership(w, name)) {
             return new Verdict(false, 0.8);
         }
         int c = clauses.indexOf(name.start());
@@ -143,20 +119,6 @@ final class ReleaseClassifier {
         return false;
     }
 
-    private static final Set<String> MEMBERSHIP = Set.of("in", "within", "across", "from");
-    private static final Set<String> LINES = Set.of("family", "series", "lineup", "line", "generation");
-
-    /**
-     * "the third release in the Claude 9 family", "the newest model from the Llama 9 series": the name says which
-     * line another model belongs to; it is not the model released.
-     */
-    private static boolean isFamilyMembership(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        int after = w.indexAt(name.end());
-        return k >= 2 && w.text(k - 1).equals("the") && MEMBERSHIP.contains(w.text(k - 2))
-                && after < w.size() && LINES.contains(w.text(after));
-    }
-
     /** A sentence that reports a release (a release cue, no plan or negation) without naming a model. */
     boolean isUnnamedRelease(String text, Words w, int from, int to) {
         if (hasZh(text, from, to, ZH_PREDICTION)) {
@@ -192,20 +154,6 @@ final class ReleaseClassifier {
                 || hasFutureWindow(w, from, to);
     }
 
-    /** "in the next two weeks", "within the coming days", "over the next month": a window ahead of the story. */
-    static boolean hasFutureWindow(Words w, int from, int to) {
-        for (int k = w.indexAt(from) + 2; k < w.size() && w.get(k).start() < to; k++) {
-            String t = w.text(k);
-            if ((t.equals("next") || t.equals("coming")) && w.text(k - 1).equals("the")) {
-                String p = w.text(k - 2);
-                if (p.equals("in") || p.equals("within") || p.equals("over")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** The name's clause says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, Clauses clauses, int sentenceEnd, ModelName name) {
         int c = clauses.indexOf(name.start());
@@ -239,16 +187,6 @@ final class ReleaseClassifier {
             }
         }
         return new Verdict(false, 0.7);
-    }
-
-    /** Offset of the first token in {@code [from, to)} that {@link #has} would count, or -1. */
-    private static int first(Words w, int from, int to, int mask) {
-        for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            if (has(w, w.get(k).start(), w.get(k).end(), mask)) {
-                return w.get(k).start();
-            }
-        }
-        return -1;
     }
 
     /**
@@ -335,100 +273,5 @@ final class ReleaseClassifier {
             k++;
         }
         return false;
-    }
-
-    private static int nearestVerb(Words w, int from, int to, ModelName name) {
-        int best = -1;
-        int bestDistance = Integer.MAX_VALUE;
-        for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            if ((w.get(k).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0 && !isAdjectival(w, k)) {
-                int d = Math.abs(w.get(k).start() - name.start());
-                if (d < bestDistance) {
-                    best = k;
-                    bestDistance = d;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static boolean has(Words w, int from, int to, int mask) {
-        for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to; k++) {
-            int bits = w.get(k).bits() & mask;
-            if (bits != 0) {
-                if (w.text(k).equals("may") && isMonthUse(w, k)
-                        || (bits & ~(Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) == 0 && isAdjectival(w, k)) {
-                    continue;
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "our", "his", "her",
-            "first", "only", "largest", "latest", "most", "fully", "truly");
-
-    /**
-     * "the world's first open-source model", "an open-weight model": a release word used as an adjective after a
-     * determiner says what kind of model it is, not that it was released.
-     */
-    static boolean isAdjectival(Words w, int k) {
-        String t = w.text(k);
-        String before = w.text(k - 1);
-        if (t.equals("post") || t.equals("posts")) {
-            // "in our blog post", "a post on X": the noun, not the verb "post the weights"
-            return DETERMINERS.contains(before) || before.endsWith("'s") || NOUN_MODIFIERS.contains(before);
-        }
-        if (!t.startsWith("open-")) {
-            return false;
-        }
-        return DETERMINERS.contains(before) || before.endsWith("'s");
-    }
-
-    private static final Set<String> NOUN_MODIFIERS = Set.of("blog", "this", "that", "my", "your", "a", "an",
-            "forum", "social", "linkedin", "reddit", "x", "weibo", "wechat", "recent", "latest", "previous");
-
-    /** "in May", "May 5": the month, not the modal verb. */
-    private static boolean isMonthUse(Words w, int k) {
-        String before = w.text(k - 1);
-        return before.equals("in") || before.equals("early") || before.equals("late") || before.equals("mid")
-                || before.equals("since") || before.equals("of") || k + 1 < w.size() && w.get(k + 1).isNumber();
-    }
-
-    /** The Chinese cues of {@code [from, to)} as {@link Lexicon} bits (release, prediction, comparison). */
-    int zhCues(String text, int from, int to) {
-        return (hasZh(text, from, to, ZH_RELEASE) ? Lexicon.STRONG_RELEASE : 0)
-                | (hasZh(text, from, to, ZH_PREDICTION) ? Lexicon.PREDICTION : 0)
-                | (hasZh(text, from, to, ZH_COMPARISON) ? Lexicon.COMPARISON : 0);
-    }
-
-    /** Chinese has no word breaks: the cues are looked up as substrings, only in clauses with Han characters. */
-    private static boolean hasZh(String text, int from, int to, List<String> cues) {
-        boolean han = false;
-        for (int i = from; i < to && !han; i++) {
-            han = text.charAt(i) >= 0x4E00 && text.charAt(i) <= 0x9FFF;
-        }
-        if (!han) {
-            return false;
-        }
-        String clause = text.substring(from, to);
-        for (String cue : cues) {
-            if (clause.contains(cue)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasMentionSuffix(String text, int end, int limit) {
-        if (end + 2 >= limit || text.charAt(end) != '-') {
-            return false;
-        }
-        int e = end + 1;
-        while (e < limit && Character.isLetter(text.charAt(e))) {
-            e++;
-        }
-        return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(Locale.ROOT));
     }
 }

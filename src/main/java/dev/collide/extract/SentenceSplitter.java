@@ -11,6 +11,7 @@ import java.util.List;
  */
 final class SentenceSplitter {
     static final int MAX_SENTENCE = 1_000;
+    private static final int MAX_EVIDENCE = 500;
 
     /** Spans of the non-blank sentences in {@code text}, in order. */
     List<int[]> split(String text) {
@@ -97,5 +98,25 @@ final class SentenceSplitter {
             }
         }
         return true;
+    }
+
+    /**
+     * The sentence {@code [from, to)} as a mention's evidence: at most {@link #MAX_EVIDENCE} characters, control
+     * characters as spaces.
+     */
+    static String evidence(String text, int from, int to) {
+        String s = text.substring(from, Math.min(to, from + MAX_EVIDENCE));
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                StringBuilder clean = new StringBuilder(s);
+                for (int k = i; k < clean.length(); k++) {
+                    if (Character.isISOControl(clean.charAt(k))) {
+                        clean.setCharAt(k, ' ');
+                    }
+                }
+                return clean.toString();
+            }
+        }
+        return s;
     }
 }
