@@ -1,6 +1,7 @@
 package dev.collide.extract;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,8 +23,11 @@ final class Clauses {
         int[] starts = new int[16];
         int n = 0;
         starts[n++] = from;
-        for (Words.Token t : w.tokens()) {
-            boolean cut = t.isWord() ? (t.bits() & Lexicon.CLAUSE) != 0 : !t.isNumber() && isCut(t.text().charAt(0));
+        List<Words.Token> tokens = w.tokens();
+        for (int k = 0; k < tokens.size(); k++) {
+            Words.Token t = tokens.get(k);
+            boolean cut = t.isWord() ? (t.bits() & Lexicon.CLAUSE) != 0 && !isSecondAsOfAsWellAs(w, k)
+                    : !t.isNumber() && isCut(t.text().charAt(0));
             if (cut && t.start() > starts[n - 1]) {
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, n * 2);
@@ -32,6 +36,11 @@ final class Clauses {
             }
         }
         return new Clauses(Arrays.copyOf(starts, n));
+    }
+
+    /** "as well as": one connective, cut before its first word only. */
+    private static boolean isSecondAsOfAsWellAs(Words w, int k) {
+        return k >= 2 && w.text(k).equals("as") && w.text(k - 1).equals("well") && w.text(k - 2).equals("as");
     }
 
     private static boolean isCut(char c) {

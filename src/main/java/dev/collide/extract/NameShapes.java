@@ -177,7 +177,7 @@ final class NameShapes {
     }
 
     /**
-     * Only a list separator (",", "and", ", and", "or", "、", "和", "/") lies between two names, after a bracket
+     * Only a list separator (",", "and", ", and", "or", "as well as", "along with", "、", "和", "/") lies between two names, after a bracket
      * that may follow the first ("A (two sizes) and B").
      */
     static boolean isListSeparator(String text, int from, int to) {
@@ -192,12 +192,13 @@ final class NameShapes {
             }
             f = close + 1;
         }
-        if (to - f > 6 || to < f) {
+        if (to - f > 13 || to < f) {
             return false;
         }
         String between = text.substring(f, to).strip();
         return switch (between) {
-            case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，" -> true;
+            case ",", "and", ", and", "or", ", or", "、", "和", "/", "与", "及", "，", "as well as", ", as well as",
+                 "along with", ", along with" -> true;
             default -> false;
         };
     }

@@ -64,6 +64,11 @@ final class ReleaseClassifier {
             if ((w.get(k).bits() & Lexicon.COMPARISON) != 0 && w.get(k).start() >= from) {
                 return new Verdict(false, 0.8);
             }
+            // "Claude Opus 9.1, an upgrade to Claude Opus 9": the model the new one succeeds
+            if (ReleaseCues.SUCCESSION_FRAMES.contains(w.text(k)) && w.text(k + 1).equals("to") && k + 1 < nameToken
+                    && w.get(k).start() >= from) {
+                return new Verdict(false, 0.8);
+            }
         }
         int verb = nearestVerb(w, from, to, name);
         if (verb < 0 && hasPhrasalRelease(w, from, to)) {
@@ -194,7 +199,22 @@ final class ReleaseClassifier {
      * apposition the predicate after it ("Two models, Yi-9B and Yi-90B, are now open-weight").
      */
     private Verdict inherited(String text, Words w, Clauses clauses, int c, int sentenceEnd, double bonus) {
-        if (SUBORDINATORS.contains(w.text(w.indexAt(clauses.start(c))))) {
+        int opener = w.indexAt(clauses.start(c));
+        if (w.text(opener).equals("as") && w.text(opener + 1).equals("well") && w.text(opener + 2).equals("as")) {
+            // "DeepSeek released V9 on March 3, as well as R9": a list member, with the verb of the clause before
+            for (int p = c - 1; p >= 0 && p >= c - 3; p--) {
+                int from = clauses.start(p);
+                int to = clauses.end(p, sentenceEnd);
+                if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)) {
+                    return new Verdict(false, 0.7);
+                }
+                if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) {
+                    return new Verdict(true, 0.7 + bonus);
+                }
+            }
+            return new Verdict(false, 0.7);
+        }
+        if (ReleaseCues.SUBORDINATORS.contains(w.text(opener))) {
             // "while everyone was focused on DeepSeek and its R1 model, Mistral introduced ...": a subordinate
             // clause without a cue of its own is background, not a share of the main clause's release
             return new Verdict(false, 0.7);
@@ -221,9 +241,6 @@ final class ReleaseClassifier {
         }
         return new Verdict(false, 0.7);
     }
-
-    private static final Set<String> SUBORDINATORS = Set.of("while", "whereas", "although", "though", "because",
-            "when", "as");
 
     private static final Set<String> HEAD_NOUNS = Set.of("model", "models", "series", "family", "llm", "weights",
             "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly",

@@ -8,6 +8,13 @@ import java.util.Set;
  * adjective ("an open-source model") or "May" the month does not count. Thread-safe.
  */
 final class ReleaseCues {
+    /** "an upgrade to X", "the successor to X": X is the model the new one succeeds, not the one released. */
+    static final Set<String> SUCCESSION_FRAMES = Set.of("upgrade", "successor", "follow-up", "followup", "sequel",
+            "update", "heir", "answer");
+    /** Openers of a subordinate clause: without a cue of its own it is background ("while everyone ..."). */
+    static final Set<String> SUBORDINATORS = Set.of("while", "whereas", "although", "though", "because", "when",
+            "as");
+
     static final Set<String> STRONG = Set.of("released", "releases", "release", "releasing", "launched",
             "launches", "launch", "launching", "open-sourced", "open-sources", "open-sourcing", "sourced",
             "unveiled", "unveils", "unveiling", "debuted", "debuts", "debut", "published", "publishes", "publishing",

@@ -237,4 +237,20 @@ class NameAndDateClassesTest {
         assertThat(EXTRACTOR.extract(later).mentions()).extracting(m -> m.modelId() + " " + m.date())
                 .containsExactly("grok-9 2031-06-01");
     }
+
+    @Test
+    void theModelANewOneSucceeds_isNoRelease() {
+        assertThat(releases("2031-08-05", "Anthropic today announced Claude Opus 9.1, an upgrade to Claude Opus 9."))
+                .containsExactly("claude-opus-9.1 2031-08-05");
+        assertThat(releases("2031-08-05", "Zhipu released GLM-9.6, the successor to GLM-9.5, today."))
+                .containsExactly("glm-9.6 2031-08-05");
+    }
+
+    @Test
+    void asWellAs_joinsAList() {
+        assertThat(releases("2031-03-10", "DeepSeek released V9 on March 3, 2031, as well as R9."))
+                .contains("deepseek-v9 2031-03-03").anyMatch(r -> r.startsWith("deepseek-r9 "));
+        // the frame of the clause before is kept: a comparison stays a comparison
+        assertThat(releases("2031-03-10", "DeepSeek V9 beats GPT-9, as well as Claude 9, on coding.")).isEmpty();
+    }
 }
