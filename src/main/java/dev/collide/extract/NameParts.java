@@ -28,7 +28,7 @@ final class NameParts {
             "reasoner", "preview", "ultra", "small", "medium", "large", "next", "audio", "embedding", "ocr", "speciale",
             "terminus", "distill", "zero", "agent", "image", "video", "sonnet", "opus", "haiku", "oss", "dev", "edit",
             "researcher", "cli", "fp8", "realtime", "tts", "asr", "instant", "super",
-            "experimental", "latest", "it", "moe", "dense", "speech", "voice");
+            "experimental", "latest", "it", "moe", "dense", "speech", "voice", "fast", "multimodal", "reasoning");
 
     /**
      * Variant words that name a launch of their own, so they stay in the family: V3.2-Exp came months before V3.2,
@@ -37,7 +37,7 @@ final class NameParts {
     private static final Set<String> LAUNCH_VARIANTS = Set.of(
             "exp", "experimental", "thinking", "coder", "vl", "vision", "omni", "prover", "math", "ocr", "linear",
             "audio", "image", "video", "embedding", "speciale", "terminus", "next", "max", "turbo", "guard",
-            "reasoner", "realtime", "tts", "asr");
+            "reasoner", "realtime", "tts", "asr", "fast", "multimodal", "reasoning");
 
     private NameParts() {
     }

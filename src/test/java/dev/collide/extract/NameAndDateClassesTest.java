@@ -253,4 +253,13 @@ class NameAndDateClassesTest {
         // the frame of the clause before is kept: a comparison stays a comparison
         assertThat(releases("2031-03-10", "DeepSeek V9 beats GPT-9, as well as Claude 9, on coding.")).isEmpty();
     }
+
+    @Test
+    void fastMultimodalAndReasoningVariants_areLaunchesOfTheirOwn() {
+        assertThat(releases("2031-05-20", "Microsoft released Phi-9-reasoning on May 1, 2031."))
+                .containsExactly("phi-9-reasoning 2031-05-01");
+        assertThat(EXTRACTOR.extract(TestLabs.news("2031-05-20", "xAI has rolled out Grok 9 Fast to all users."))
+                .mentions()).extracting(Mention::modelId, Mention::family)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("grok-9-fast", "grok-9-fast"));
+    }
 }
