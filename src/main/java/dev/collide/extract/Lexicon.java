@@ -22,7 +22,8 @@ final class Lexicon {
     private static final Set<String> DATE_WORDS = Set.of("today", "tonight", "yesterday", "tomorrow", "this", "last",
             "next", "the", "that", "ahead", "before", "after", "during", "over", "around", "hours", "minutes", "days",
             "weeks", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a", "an", "one",
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several");
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "eve",
+            "first");
     private static final Set<String> COINCIDENCE_WORDS = Set.of("same", "hours", "apart", "simultaneously",
             "simultaneous", "back-to-back", "back", "within", "minutes", "time", "same-day", "days");
     /*

@@ -120,6 +120,12 @@ final class RelativeDateReader {
             case "ahead", "before", "after", "during", "over", "around" -> {
                 return matchHoliday(w, i, today);
             }
+            case "eve" -> {
+                return matchHolidayDay(w, i + 1, today, -1);
+            }
+            case "first" -> {
+                return s1.equals("day") ? matchHolidayDay(w, i + 2, today, 0) : null;
+            }
             default -> {
                 DayOfWeek dow = WEEKDAYS.get(s);
                 if (dow != null) {
@@ -144,7 +150,29 @@ final class RelativeDateReader {
 
     /** "ahead of the Spring Festival", "before Christmas", "after the holiday": the week before, of or after. */
     private static DateMatch matchHoliday(Words w, int i, LocalDate today) {
-        int j = i + 1;
+        HolidayAt at = holidayAfter(w, i + 1, today);
+        if (at == null) {
+            return null;
+        }
+        String s = w.text(i);
+        int shift = s.equals("ahead") || s.equals("before") ? -5 : s.equals("after") ? 5 : 0;
+        return new DateMatch(ReleaseDate.ofWeek(at.date().plusDays(shift)), at.next());
+    }
+
+    /** "the eve of the Spring Festival" (the day before), "the first day of the Lunar New Year" (the day). */
+    private static DateMatch matchHolidayDay(Words w, int of, LocalDate today, int shiftDays) {
+        if (!w.text(of).equals("of")) {
+            return null;
+        }
+        HolidayAt at = holidayAfter(w, of, today);
+        return at == null ? null : new DateMatch(ReleaseDate.ofDay(at.date().plusDays(shiftDays)), at.next());
+    }
+
+    private record HolidayAt(LocalDate date, int next) {
+    }
+
+    /** The holiday named from token {@code j} on ("of the Spring Festival", "Christmas"), or null. */
+    private static HolidayAt holidayAfter(Words w, int j, LocalDate today) {
         if (w.text(j).equals("of")) {
             j++;
         }
@@ -169,12 +197,7 @@ final class RelativeDateReader {
         } else {
             return null;
         }
-        if (holiday.isEmpty()) {
-            return null;
-        }
-        String s = w.text(i);
-        int shift = s.equals("ahead") || s.equals("before") ? -5 : s.equals("after") ? 5 : 0;
-        return new DateMatch(ReleaseDate.ofWeek(holiday.get().plusDays(shift)), next);
+        return holiday.map(d -> new HolidayAt(d, next)).orElse(null);
     }
 
     /** "drops", "launches", "arrives": a release verb in the present tense, third person. */

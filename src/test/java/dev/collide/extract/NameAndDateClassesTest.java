@@ -262,4 +262,12 @@ class NameAndDateClassesTest {
                 .mentions()).extracting(Mention::modelId, Mention::family)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("grok-9-fast", "grok-9-fast"));
     }
+
+    @Test
+    void theEveAndTheFirstDayOfAHoliday_areDays() {
+        assertThat(releases("2030-02-10", "Qwen9-Max was announced on the eve of the Lunar New Year."))
+                .containsExactly("qwen9-max 2030-02-02");
+        assertThat(releases("2030-02-10", "On the first day of the Lunar New Year, Alibaba released Qwen9-VL."))
+                .containsExactly("qwen9-vl 2030-02-03");
+    }
 }
