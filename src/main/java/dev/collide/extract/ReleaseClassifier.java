@@ -55,8 +55,9 @@ final class ReleaseClassifier {
                 clauses.end(c + 1, sentenceEnd))) {
             return new Verdict(true, 0.75 + bonus);
         }
-        if (releasedRightAfter(w, nameToken, to)) {
-            // "close to the first DeepSeek-R9 model released in March": the participle speaks of the name
+        if (releasedRightAfter(w, nameToken, to) || NameShapes.isPresented(w, name)) {
+            // "close to the first DeepSeek-R9 model released in March": the participle speaks of the name;
+            // "Meet Kimi K9", "Say hello to GPT-9", "Llama 9 is here": a launch presents its model
             return new Verdict(true, 0.75 + bonus);
         }
         // "an app built on a variant of o9": the frame stands up to five words before the name

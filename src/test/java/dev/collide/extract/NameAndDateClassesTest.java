@@ -270,4 +270,15 @@ class NameAndDateClassesTest {
         assertThat(releases("2030-02-10", "On the first day of the Lunar New Year, Alibaba released Qwen9-VL."))
                 .containsExactly("qwen9-vl 2030-02-03");
     }
+
+    @Test
+    void aLaunchPresentsItsModel() {
+        assertThat(releases("2031-11-20", "Meet the new Kimi K9, Moonshot's open model.")).containsExactly(
+                "kimi-k9 2031-11-20");
+        assertThat(releases("2031-11-20", "Say hello to GPT-9.")).containsExactly("gpt-9 2031-11-20");
+        assertThat(releases("2031-11-20", "Meta's Llama 9 is finally here.")).containsExactly("llama-9 2031-11-20");
+        // a plan is still a plan, and "meet" later in the sentence is another verb
+        assertThat(releases("2031-11-20", "Meet GPT-9 next month, OpenAI expects.")).isEmpty();
+        assertThat(releases("2031-11-20", "Developers who meet the bar can try GPT-9 on request.")).isEmpty();
+    }
 }
