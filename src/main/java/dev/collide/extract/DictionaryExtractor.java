@@ -256,8 +256,9 @@ public final class DictionaryExtractor implements Extractor {
             if (date.isEmpty()) {
                 continue;
             }
-            if (verdict.release() && ArticleContext.isFuture(date.get(), today)) {
-                // "is to ship in a few weeks", "arrives next Monday": a release dated after the story is a plan.
+            if (verdict.release() && (ArticleContext.isFuture(date.get(), today) || stated.isEmpty()
+                    && OtherEventDates.hasPastYear(words, clauses, to, name, today))) {
+                // "is to ship in a few weeks": a plan; "last year's release of Llama 9": a year, not the story's day
                 verdict = new ReleaseClassifier.Verdict(false, 0.8);
             }
             Mention m = new Mention(name.lab(), name.modelId(), name.display(), name.family(), verdict.release(),

@@ -40,7 +40,8 @@ final class Lexicon {
             "anticipate", "whisper", "speculate", "cancel", "shelve", "pause", "consider", "tip", "leak", "promise",
             "predict", "forecast", "wait", "push back", "gear", "eye", "mull", "weigh", "reportedly", "retire",
             "deprecate", "sunset", "discontinue", "shut", "remove", "ban", "block", "restrict", "prohibit", "probe",
-            "investigate", "question", "doubt", "hold", "halt", "suspend", "coming", "slip");
+            "investigate", "question", "doubt", "hold", "halt", "suspend", "coming", "slip", "deny", "refute",
+            "rebut");
     private static final Set<String> COMPARISON_LEMMAS = Set.of(
             "best", "beat", "outperform", "rival", "match", "surpass", "trail", "compare", "benchmark", "score",
             "use", "power", "build", "fine-tune", "distill", "deploy", "adopt", "integrate", "support", "serve",

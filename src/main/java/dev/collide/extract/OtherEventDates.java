@@ -44,4 +44,34 @@ final class OtherEventDates {
         }
         return out == null ? spans : out;
     }
+
+    /**
+     * The name's clause dates it by a past year only ("last year's release of Llama 9", "launched in 2030"): the
+     * release is not the story's day, and a year alone is no release date (the corpus's rule), so no release is kept.
+     */
+    static boolean hasPastYear(Words w, Clauses clauses, int sentenceEnd, ModelName name,
+                               java.util.Optional<java.time.LocalDate> today) {
+        if (today.isEmpty()) {
+            return false;
+        }
+        int c = clauses.indexOf(name.start());
+        int year = today.get().getYear();
+        for (int k = w.indexAt(clauses.start(c)); k < w.size() && w.get(k).start() < clauses.end(c, sentenceEnd); k++) {
+            String t = w.text(k);
+            if (t.equals("year") && w.text(k - 1).equals("last") || t.equals("year's") && w.text(k - 1).equals("last")) {
+                return true;
+            }
+            if (w.get(k).isNumber() && t.length() == 4 && w.get(k).value() < year && w.get(k).value() > 1990
+                    && (w.text(k - 1).equals("in") || w.text(k - 1).equals("during")) && !isPartOfDate(w, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "in 2030" right after a month or a day ("March 3, 2030" is read as a date, not a year alone). */
+    private static boolean isPartOfDate(Words w, int k) {
+        return ReleaseDateReader.MONTHS.containsKey(w.text(k + 1)) || w.text(k + 1).equals("-")
+                || w.text(k + 1).equals("/");
+    }
 }

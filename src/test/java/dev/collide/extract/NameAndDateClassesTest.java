@@ -281,4 +281,19 @@ class NameAndDateClassesTest {
         assertThat(releases("2031-11-20", "Meet GPT-9 next month, OpenAI expects.")).isEmpty();
         assertThat(releases("2031-11-20", "Developers who meet the bar can try GPT-9 on request.")).isEmpty();
     }
+
+    @Test
+    void aReleaseDatedByAPastYearOnly_isNotTheStorysDay() {
+        assertThat(releases("2031-11-20", "Last year's release of Llama 9 changed the market.")).isEmpty();
+        assertThat(releases("2031-11-20", "Meta released Llama 9 in 2029 to wide acclaim.")).isEmpty();
+        // a full date with its year is a date; this year's release keeps the story's day
+        assertThat(releases("2031-11-20", "Meta released Llama 9 on March 3, 2029.")).containsExactly(
+                "llama-9 2029-03-03");
+        assertThat(releases("2031-11-20", "Meta released Llama 9 in 2031.")).containsExactly("llama-9 2031-11-20");
+    }
+
+    @Test
+    void aDenial_isNoRelease() {
+        assertThat(releases("2031-11-20", "Mistral denied reports that Mistral Large 9 had been released.")).isEmpty();
+    }
 }
