@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Statements that two releases coincided (issue #3): "released within hours of each other", "in the same week",
@@ -18,6 +19,8 @@ final class CoReleaseReader {
     private static final List<Cue> CUES = List.of(
             new Cue("within hours", 0), new Cue("hours apart", 0), new Cue("hours of each other", 0),
             new Cue("within minutes", 0), new Cue("minutes apart", 0), new Cue("the same day", 0),
+            new Cue("minutes after", 0), new Cue("minutes later", 0), new Cue("hours after", 1),
+            new Cue("hours before", 1), new Cue("hours later", 1),
             new Cue("same-day", 0), new Cue("simultaneous", 0), new Cue("at the same time", 0),
             new Cue("同一天", 0), new Cue("同日", 0), new Cue("同时发布", 0), new Cue("同时开源", 0),
             new Cue("同时推出", 0), new Cue("同一时间", 0), new Cue("前后脚", 0),
@@ -51,6 +54,45 @@ final class CoReleaseReader {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** Words that put a name on the other side of a coincidence: "the same week as X", "alongside X". */
+    private static final Set<String> OTHER_SIDE = Set.of("as", "alongside", "with");
+
+    /** "Kimi K9 arrived the same week as MiniMax-M9": the name a few words after "as", "alongside" or "with". */
+    static boolean isOtherSide(Words w, ModelName name) {
+        int k = w.indexAt(name.start());
+        for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+            if (OTHER_SIDE.contains(w.text(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A coincidence statement in the sentence pairs its releases; another lab's model on the other side of it
+     * ({@link #isOtherSide}), read as a mention, is the other release.
+     */
+    void pairIn(String text, int from, int to, Words words, List<Mention> releases, List<Mention> otherSides,
+                ArticleContext ctx, String evidence) {
+        OptionalInt gap = read(text, from, to, words);
+        if (gap.isEmpty()) {
+            return;
+        }
+        List<Mention> sides = releases;
+        if (otherSides != null) {
+            sides = new ArrayList<>(releases);
+            for (Mention m : otherSides) {
+                if (releases.stream().noneMatch(r -> r.lab().equals(m.lab()))) {
+                    Mention release = new Mention(m.lab(), m.modelId(), m.model(), m.family(), true, m.date(),
+                            0.7, m.evidence(), m.dateFromArticle());
+                    ctx.keep(release, !m.dateFromArticle());
+                    sides.add(release);
+                }
+            }
+        }
+        pair(sides, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
     }
 
     /** Releases of different labs named in a coincidence sentence; one alone pairs with the previous release. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,6 +184,7 @@ public final class DictionaryExtractor implements Extractor {
         List<DateSpan> releaseSpans = OtherEventDates.releaseDates(words, spans);
         String evidence = SentenceSplitter.evidence(text, from, to);
         List<Mention> releases = new ArrayList<>();
+        List<Mention> otherSides = null;
         ModelName previous = null;
         boolean previousRelease = false;
         for (ModelName name : found) {
@@ -266,6 +266,9 @@ public final class DictionaryExtractor implements Extractor {
             ctx.keep(m, stated.isPresent());
             if (m.release()) {
                 releases.add(m);
+            } else if (CoReleaseReader.isOtherSide(words, name) && !classifier.isPrediction(text, words, clauses, to,
+                    name)) {
+                (otherSides = otherSides == null ? new ArrayList<>() : otherSides).add(m);
             }
         }
         if (!releaseSpans.isEmpty()) {
@@ -284,9 +287,8 @@ public final class DictionaryExtractor implements Extractor {
         if (words.indexAt(found.get(0).start()) <= 2) {
             ctx.previousSubject = found.get(0);
         }
-        OptionalInt gap = releases.isEmpty() ? OptionalInt.empty() : coReleases.read(text, from, to, words);
-        if (gap.isPresent()) {
-            CoReleaseReader.pair(releases, ctx.lastRelease, gap.getAsInt(), evidence, ctx.coReleases);
+        if (!releases.isEmpty()) {
+            coReleases.pairIn(text, from, to, words, releases, otherSides, ctx, evidence);
         }
         if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);

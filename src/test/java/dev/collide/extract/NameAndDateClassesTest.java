@@ -296,4 +296,16 @@ class NameAndDateClassesTest {
     void aDenial_isNoRelease() {
         assertThat(releases("2031-11-20", "Mistral denied reports that Mistral Large 9 had been released.")).isEmpty();
     }
+
+    @Test
+    void theOtherSideOfACoincidence_isAReleaseToo() {
+        Extraction x = EXTRACTOR.extract(TestLabs.news("2031-11-20", "Zhipu released GLM-9.6 on Monday. Kimi K9"
+                + " Thinking arrived the same week as MiniMax-M9."));
+        assertThat(x.mentions()).filteredOn(Mention::release).extracting(Mention::modelId)
+                .contains("kimi-k9-thinking", "minimax-m9");
+        assertThat(x.coReleases()).extracting(c -> c.familyA() + " x " + c.familyB())
+                .containsExactly("kimi-k9-thinking x minimax-m9");
+        assertThat(EXTRACTOR.extract(TestLabs.news("2031-11-20", "Just hours after OpenAI released GPT-9.1, Google"
+                + " shipped Gemini 9 Pro.")).coReleases()).hasSize(1);
+    }
 }
