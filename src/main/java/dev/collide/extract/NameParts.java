@@ -42,6 +42,11 @@ final class NameParts {
     private NameParts() {
     }
 
+    /** A word that names a variant after a brand and version ("mini", "scout", "thinking"), in lower case. */
+    static boolean isVariantWord(String lower) {
+        return VARIANTS.contains(lower);
+    }
+
     /** Reads name parts from {@code pos}; returns the end of the last part read. */
     static int readParts(String text, int pos, int limit, boolean afterBrand, List<Part> parts) {
         int end = pos;

@@ -106,9 +106,18 @@ final class VariantLists {
             }
             p = next;
         }
-        if (items.size() >= 2) {
+        if (items.size() >= 2 && items.keySet().stream().allMatch(VariantLists::isNameLike)) {
             out.putAll(items);
         }
+    }
+
+    /**
+     * A list item that can be a variant's name: a known variant word ("Scout", "Small"), or a word that is neither a
+     * plural nor a gerund ("the Qwen9 models: Reasoning, Coding, and Agents" lists features, not models).
+     */
+    private static boolean isNameLike(ModelName item) {
+        String word = item.display().substring(item.display().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return NameParts.isVariantWord(word) || !word.endsWith("s") && !word.endsWith("ing");
     }
 
     /** "the Medium variant" beside "Magistral Small": Magistral Medium. */

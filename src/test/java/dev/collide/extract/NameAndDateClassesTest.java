@@ -308,4 +308,11 @@ class NameAndDateClassesTest {
         assertThat(EXTRACTOR.extract(TestLabs.news("2031-11-20", "Just hours after OpenAI released GPT-9.1, Google"
                 + " shipped Gemini 9 Pro.")).coReleases()).hasSize(1);
     }
+
+    @Test
+    void aListOfFeatures_isNoListOfVariants() {
+        assertThat(releases("2031-05-20", "Alibaba released the Qwen9 models today. The Qwen9 models: Reasoning,"
+                + " Coding, and Agents."))
+                .containsExactly("qwen9 2031-05-20");
+    }
 }
