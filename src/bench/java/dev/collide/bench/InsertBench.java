@@ -130,6 +130,17 @@ public final class InsertBench {
     }
 
     private void fill(Database db, boolean h2) throws SQLException {
+        fill(db, h2, archived, "'Archived body ' || r.x");
+    }
+
+    /**
+     * Fills {@code db} with {@code archived} synthetic articles of 50 sources ({@code source-0} ...), one
+     * INSERT ... SELECT per chunk of {@value #CHUNK}, then runs ANALYZE. {@code body} is the SQL for each article's
+     * body, over the series value {@code r.x}. Their look-up keys are spread as SHA-256 keys are (see
+     * {@link #spread}), so new articles' index entries land among theirs. Also {@link PipelineBench}'s
+     * {@code --preload-articles}.
+     */
+    static void fill(Database db, boolean h2, int archived, String body) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             // one INSERT ... SELECT per chunk over a generated series: row by row through JDBC took 6 min for 1M
@@ -139,9 +150,9 @@ public final class InsertBench {
                                           fingerprint, guid_hash, url_hash)
                     SELECT 'source-' || MOD(r.x, 50), 'guid-' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 64, '0'),
                            'https://news.example/' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 63, '0') || 'u',
-                           'Archived article ' || r.x, 'Archived body ' || r.x, ?, 'NEWS', '', r.x,
+                           'Archived article ' || r.x, %s, ?, 'NEWS', '', r.x,
                            %s, %s
-                    FROM\s""".formatted(spread("2654435761"), spread("2246822519")) + series;
+                    FROM\s""".formatted(body, spread("2654435761"), spread("2246822519")) + series;
             OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int from = 1; from <= archived; from += CHUNK) {

@@ -54,19 +54,53 @@ public final class PipelineBench {
     private final int threads;
     private final Duration latency;
     private final int perHost;
+    private final int preload;
 
-    public PipelineBench(CollideConfig base, int feeds, int hosts, int threads, Duration latency, int perHost) {
+    /**
+     * {@code preload} synthetic articles (of other sources than the farm's) are put into each archive before the
+     * rounds, with its search index brought up to date, untimed (issue 18: a cold run into an archive of 1,000,000
+     * articles within 1.2x of the same run into an empty one); 0 for an empty archive.
+     */
+    public PipelineBench(CollideConfig base, int feeds, int hosts, int threads, Duration latency, int perHost,
+                         int preload) {
         this.base = base;
         this.feeds = feeds;
         this.hosts = hosts;
         this.threads = threads;
         this.latency = latency;
         this.perHost = perHost;
+        this.preload = preload;
+    }
+
+    /**
+     * Fills the archive with {@link #preload} articles as {@code bench insert} does (one INSERT ... SELECT per
+     * chunk; bodies of about 600 characters, a feed item's length is about 900), then brings its search index up to
+     * date as the first search would; returns what it took, or nothing when there is nothing to preload.
+     */
+    private String preload(String name, DatabaseConfig database, PrintWriter progress) throws Exception {
+        if (preload == 0) {
+            return "";
+        }
+        long t0 = System.nanoTime();
+        long filled;
+        try (Database db = Database.open(database)) {
+            InsertBench.fill(db, !db.isPostgres(), preload, "'Archived body ' || r.x || '. ' || REPEAT('An"
+                    + " archived paragraph of a feed item, of about the length of the farm''s items. ', 8)");
+            filled = System.nanoTime();
+            new dev.collide.store.JdbcArticleStore(db).search(new dev.collide.store.ArchiveQuery(Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of("archived"), 1, 0));
+        }
+        String line = String.format(Locale.ROOT, "%s: preloaded %,d articles in %.1f s, search index and close"
+                + " %.1f s (not timed in the rounds)%n", name, preload, (filled - t0) / 1e9,
+                (System.nanoTime() - filled) / 1e9);
+        progress.printf("  %s preloaded%n", name);
+        progress.flush();
+        return line;
     }
 
     /** One round's figures. */
     record Round(String name, int feeds, long nanos, long cpuNanos, long peakHeap, int stored, int failed,
-                 Map<Stage, long[]> stages, ArchiveWriter.Stats writer, long closeNanos, String detection) {
+                 Map<Stage, long[]> stages, ArchiveWriter.Stats writer, long closeNanos, String detection, double load) {
         double feedsPerSecond() {
             return feeds / (nanos / 1e9);
         }
@@ -90,9 +124,12 @@ public final class PipelineBench {
                     h.userAgent(), h.maxRetries(), h.retryBaseDelay(), perHost, h.maxRedirects(), h.proxy());
             CollideConfig config = base.withSources(sources).withHttp(http);
             out.append(String.format(Locale.ROOT, "collide fetch end to end: %,d feeds (%d items, ~18 KB each) on %d"
-                    + " loopback hosts, %d ms latency, --threads %d, perHostConcurrency %d; farm in its own process%n",
-                    feeds, FeedFarm.ITEMS, hosts, latency.toMillis(), threads, perHost));
+                    + " loopback hosts, %d ms latency, --threads %d, perHostConcurrency %d; farm in its own process;"
+                    + " archive preloaded with %,d articles; load average %.1f%n",
+                    feeds, FeedFarm.ITEMS, hosts, latency.toMillis(), threads, perHost, preload,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             String h2 = "jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath();
+            out.append(preload("H2 file", new DatabaseConfig(h2, Optional.empty(), Optional.empty()), progress));
             out.append(rounds("H2 file", config.withDatabase(new DatabaseConfig(h2, Optional.empty(),
                     Optional.empty())), farm, progress));
             long backup;
@@ -105,7 +142,8 @@ public final class PipelineBench {
                     size(dir.resolve("bench.search")) >> 10, backup >> 10));
             out.append(BenchSupport.onScratchPostgres(database -> {
                 farm.command("change-all");
-                return rounds("PostgreSQL", config.withDatabase(database), farm, progress);
+                return preload("PostgreSQL", database, progress)
+                        + rounds("PostgreSQL", config.withDatabase(database), farm, progress);
             }));
             farm.command("change-all");
             out.append(baseline(http, sources, farm));
@@ -130,8 +168,8 @@ public final class PipelineBench {
             out.append(String.format(Locale.ROOT, "  %-12s %,10.0f %,12.0f %6.2f %7d MB %7d  %s%n", r.name(),
                     r.feedsPerSecond(), r.articlesPerSecond(), (double) r.cpuNanos() / r.nanos(), r.peakHeap() >> 20,
                     r.failed(), split(r)));
-            out.append(String.format(Locale.ROOT, "  %-12s %.1f s wall, %,d new articles; %s%n", "", r.nanos() / 1e9,
-                    r.stored(), r.detection()));
+            out.append(String.format(Locale.ROOT, "  %-12s %.1f s wall, %,d new articles; %s; load average %.1f at"
+                    + " the end%n", "", r.nanos() / 1e9, r.stored(), r.detection(), r.load()));
         }
         return out.toString();
     }
@@ -181,7 +219,7 @@ public final class PipelineBench {
         int stored = reports.stream().mapToInt(SourceReport::stored).sum();
         int failed = (int) reports.stream().filter(r -> r.status().equals("failed")).count();
         return new Round(name, reports.size(), end - t0, cpu, peak, stored, failed, stages, writer, end - closeStart,
-                detection.line());
+                detection.line(), os.getSystemLoadAverage());
     }
 
     /** The 16-worker fetch-and-parse baseline and the product's fetch-only figure, on the same farm. */

@@ -56,6 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "http.perHostConcurrency for the fetch benchmark (default 4).")
     int perHost;
 
+    @Option(names = "--preload-articles", defaultValue = "0", description = "Synthetic articles put into the"
+            + " fetch benchmark's archives before its rounds, untimed (default 0: an empty archive; issue 18 compares"
+            + " a cold run into 1000000 with one into none).")
+    int preloadArticles;
+
     @Option(names = "--events", defaultValue = "1000000", description = "Events for detection (default 1000000).")
     int events;
 
@@ -97,7 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
             // issue 18: the real path of collide fetch, not the fetcher alone
             var base = main.loadConfigWithoutSources();
             Path dir = java.nio.file.Files.createTempDirectory("collide-fetch-bench");
-            tables.add(new PipelineBench(base, feeds, hosts, workers, Duration.ofMillis(100), perHost).run(dir, out));
+            tables.add(new PipelineBench(base, feeds, hosts, workers, Duration.ofMillis(100), perHost,
+                    preloadArticles).run(dir, out));
             rows.add(new BenchRow(String.format("fetch end to end, %,d feeds", feeds), "see table below", "-",
                     "targets: cold >= 500 feeds/s (>= 3x 16 workers), warm >= 2,000, 1 % changed >= 1,500"));
         }

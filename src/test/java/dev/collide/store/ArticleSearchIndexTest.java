@@ -63,6 +63,19 @@ class ArticleSearchIndexTest {
     }
 
     @Test
+    void search_afterABackgroundCatchUp_findsWhatItIndexed() throws Exception {
+        try (Database db = Database.open(file())) {
+            var store = new JdbcArticleStore(db);
+            store.save(article("one", "alpha release notes"), 1, Extraction.EMPTY, NOW);
+            assertThat(guids(store, "alpha")).containsExactly("one");
+            new JdbcArticleStore(db.dataSource()).save(article("two", "alpha again"), 2, Extraction.EMPTY, NOW);
+            db.searchIndex().orElseThrow().catchUp(); // what the indexer does after a writer's commit
+
+            assertThat(guids(store, "alpha")).containsExactly("two", "one");
+        }
+    }
+
+    @Test
     void indexOfAnotherDatabase_isRebuilt_notBelieved() throws Exception {
         try (Database db = Database.open(file())) {
             var store = new JdbcArticleStore(db);
