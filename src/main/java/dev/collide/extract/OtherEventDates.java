@@ -56,7 +56,9 @@ final class OtherEventDates {
         }
         int c = clauses.indexOf(name.start());
         int year = today.get().getYear();
-        for (int k = w.indexAt(clauses.start(c)); k < w.size() && w.get(k).start() < clauses.end(c, sentenceEnd); k++) {
+        // the name's clause and the one after it ("OpenAI's o9, released last year")
+        int end = clauses.end(Math.min(c + 1, clauses.count() - 1), sentenceEnd);
+        for (int k = w.indexAt(clauses.start(c)); k < w.size() && w.get(k).start() < end; k++) {
             String t = w.text(k);
             if (t.equals("year") && w.text(k - 1).equals("last") || t.equals("year's") && w.text(k - 1).equals("last")) {
                 return true;

@@ -50,9 +50,10 @@ final class ReleaseClassifier {
     private Verdict classifyCue(String text, Words w, Clauses clauses, int c, int from, int to, int sentenceEnd,
                                 ModelName name, double bonus) {
         int nameToken = w.indexAt(name.start());
-        // "GLM 5.1, which was released last month": the relative clause speaks of the name before it.
-        if (c + 1 < clauses.count() && startsWithReleaseClause(w, clauses.start(c + 1),
-                clauses.end(c + 1, sentenceEnd))) {
+        // "GLM 5.1, which was released last month": the relative clause speaks of the name right before it (not of
+        // "R9" in "R9 rivals OpenAI's o9, released last year")
+        if (c + 1 < clauses.count() && w.indexAt(clauses.start(c + 1)) - w.indexAt(name.end()) <= 3
+                && startsWithReleaseClause(w, clauses.start(c + 1), clauses.end(c + 1, sentenceEnd))) {
             return new Verdict(true, 0.75 + bonus);
         }
         if (releasedRightAfter(w, nameToken, to) || NameShapes.isPresented(w, name)) {

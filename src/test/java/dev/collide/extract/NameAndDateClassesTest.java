@@ -315,4 +315,12 @@ class NameAndDateClassesTest {
                 + " Coding, and Agents."))
                 .containsExactly("qwen9 2031-05-20");
     }
+
+    @Test
+    void aParticipleClauseSpeaksOfTheNameRightBeforeIt() {
+        // R9 is compared, o9 was released last year: neither is a release of the story's day
+        assertThat(releases("2031-06-18", "DeepSeek-R9 rivals OpenAI's o9, released last year.")).isEmpty();
+        assertThat(releases("2031-06-18", "DeepSeek-R9 rivals OpenAI's o9, released in May 2031."))
+                .containsExactly("o9 2031-05");
+    }
 }
