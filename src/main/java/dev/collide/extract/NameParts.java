@@ -174,7 +174,7 @@ final class NameParts {
         int month = (text.charAt(p) - '0') * 10 + text.charAt(p + 1) - '0';
         int end = tEnd + 5;
         boolean wordEnds = end == limit || !Character.isLetterOrDigit(text.charAt(end))
-                || isYearMonthAt(text, end, limit); // "command-r-plus-08-20242024-08": a table cell glued on
+                || NameTokens.isYearMonthAt(text, end, limit); // "command-r-plus-08-20242024-08": a table cell glued on
         return month >= 1 && month <= 12 && wordEnds ? end : -1;
     }
 
@@ -187,17 +187,7 @@ final class NameParts {
         if (q <= p || !Character.isLetter(text.charAt(q - 1)) || NameTokens.digitsAt(text, q) != 4) {
             return tEnd;
         }
-        return isYearMonthAt(text, q, limit) ? q : tEnd;
-    }
-
-    /** "2024-08" at {@code at}: a year of 1990-2099, '-', a month, then no further digit. */
-    private static boolean isYearMonthAt(String text, int at, int limit) {
-        if (at + 7 > limit || NameTokens.digitsAt(text, at) != 4 || text.charAt(at + 4) != '-'
-                || NameTokens.digitsAt(text, at + 5) != 2 || !(text.startsWith("19", at) || text.startsWith("20", at))) {
-            return false;
-        }
-        int month = (text.charAt(at + 5) - '0') * 10 + text.charAt(at + 6) - '0';
-        return month >= 1 && month <= 12 && (at + 7 == limit || !Character.isDigit(text.charAt(at + 7)));
+        return NameTokens.isYearMonthAt(text, q, limit) ? q : tEnd;
     }
 
     /** "2508": a year-and-month code (YYMM) of 2023-2039; never a year, whose first two digits are 19 or 20. */

@@ -100,6 +100,16 @@ final class NameTokens {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    /** "2024-08" at {@code at}: a year of 1990-2099, '-', a month, then no further digit. */
+    static boolean isYearMonthAt(String text, int at, int limit) {
+        if (at + 7 > limit || digitsAt(text, at) != 4 || text.charAt(at + 4) != '-'
+                || digitsAt(text, at + 5) != 2 || !(text.startsWith("19", at) || text.startsWith("20", at))) {
+            return false;
+        }
+        int month = (text.charAt(at + 5) - '0') * 10 + text.charAt(at + 6) - '0';
+        return month >= 1 && month <= 12 && (at + 7 == limit || !Character.isDigit(text.charAt(at + 7)));
+    }
+
     /**
      * A name that carries its own date ("gpt-4-0314", "qwen3-coder-2507", "command-r-08-2024") can only be released
      * in the month that code says: a leaderboard row "gpt-4-0314 2023-12" dates something else. True when the id has

@@ -204,17 +204,7 @@ final class ReleaseClassifier {
         int opener = w.indexAt(clauses.start(c));
         if (w.text(opener).equals("as") && w.text(opener + 1).equals("well") && w.text(opener + 2).equals("as")) {
             // "DeepSeek released V9 on March 3, as well as R9": a list member, with the verb of the clause before
-            for (int p = c - 1; p >= 0 && p >= c - 3; p--) {
-                int from = clauses.start(p);
-                int to = clauses.end(p, sentenceEnd);
-                if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)) {
-                    return new Verdict(false, 0.7);
-                }
-                if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) {
-                    return new Verdict(true, 0.7 + bonus);
-                }
-            }
-            return new Verdict(false, 0.7);
+            return fromClausesBefore(text, w, clauses, c, sentenceEnd, bonus, false);
         }
         if (ReleaseCues.SUBORDINATORS.contains(w.text(opener))) {
             // "while everyone was focused on DeepSeek and its R1 model, Mistral introduced ...": a subordinate
@@ -231,10 +221,19 @@ final class ReleaseClassifier {
         if (!cueBefore && c + 1 < clauses.count()) {
             return fromMainClause(text, w, clauses, c + 1, sentenceEnd, bonus);
         }
-        for (int p = c; p > 0 && p > c - 3 && clauses.startsWithComma(text, p); p--) {
+        return fromClausesBefore(text, w, clauses, c, sentenceEnd, bonus, true);
+    }
+
+    /**
+     * The verdict of the nearest of the three clauses before clause {@code c} that has a cue; {@code commaChain}:
+     * only through clauses that start with a comma (a list or an apposition).
+     */
+    private static Verdict fromClausesBefore(String text, Words w, Clauses clauses, int c, int sentenceEnd,
+                                             double bonus, boolean commaChain) {
+        for (int p = c; p > 0 && p > c - 3 && (!commaChain || clauses.startsWithComma(text, p)); p--) {
             int from = clauses.start(p - 1);
             int to = clauses.end(p - 1, sentenceEnd);
-            if (has(w, from, to, Lexicon.PREDICTION) || has(w, from, to, Lexicon.COMPARISON)) {
+            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)) {
                 return new Verdict(false, 0.7);
             }
             if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {

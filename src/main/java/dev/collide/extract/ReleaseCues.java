@@ -102,8 +102,9 @@ final class ReleaseCues {
         return DETERMINERS.contains(before) || before.endsWith("'s");
     }
 
-    private static final Set<String> NOUN_MODIFIERS = Set.of("blog", "this", "that", "my", "your", "a", "an",
-            "forum", "social", "linkedin", "reddit", "x", "weibo", "wechat", "recent", "latest", "previous");
+    /** Beside {@link #DETERMINERS}: words that make "post" a noun ("blog post", "this post"). */
+    private static final Set<String> NOUN_MODIFIERS = Set.of("blog", "this", "that", "my", "your", "forum", "social",
+            "linkedin", "reddit", "x", "weibo", "wechat", "recent", "previous");
 
     /** "in May", "May 5": the month, not the modal verb. */
     private static boolean isMonthUse(Words w, int k) {

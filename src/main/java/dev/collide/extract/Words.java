@@ -69,7 +69,7 @@ final class Words {
                 while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                     i++;
                 }
-                if (i - s == 8 && isGluedYearMonth(text, s + 4, i, to)) {
+                if (i - s == 8 && NameTokens.isYearMonthAt(text, s + 4, to)) {
                     // "command-a-03-20252025-03": a name's year and a table cell's year-month joined by a scrape
                     tokens.add(new Token(text.substring(s, s + 4), s, s + 4, true, false, Lexicon.DATE_START));
                     s += 4;
@@ -136,13 +136,6 @@ final class Words {
             }
         }
         return false;
-    }
-
-    /** {@code [year, end)} is "19xx" or "20xx", then "-MM" and no further digit. */
-    private static boolean isGluedYearMonth(String text, int year, int end, int to) {
-        return (text.startsWith("19", year) || text.startsWith("20", year)) && end + 3 <= to
-                && text.charAt(end) == '-' && Character.isDigit(text.charAt(end + 1))
-                && Character.isDigit(text.charAt(end + 2)) && (end + 3 == to || !Character.isDigit(text.charAt(end + 3)));
     }
 
     private static boolean isAsciiLetter(char c) {
