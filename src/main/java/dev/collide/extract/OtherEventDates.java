@@ -1,7 +1,9 @@
 package dev.collide.extract;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,7 +52,7 @@ final class OtherEventDates {
      * release is not the story's day, and a year alone is no release date (the corpus's rule), so no release is kept.
      */
     static boolean hasPastYear(Words w, Clauses clauses, int sentenceEnd, ModelName name,
-                               java.util.Optional<java.time.LocalDate> today) {
+                               Optional<LocalDate> today) {
         if (today.isEmpty()) {
             return false;
         }
