@@ -30,7 +30,8 @@ public final class FetchRun {
         try {
             List<Future<SourceReport>> futures = new ArrayList<>(sources.size());
             for (SourceConfig source : sources) {
-                futures.add(pool.submit(() -> pipeline.poll(source)));
+                // each source once: its state may be committed after the poll returns, and is before this does
+                futures.add(pool.submit(() -> pipeline.pollQueuingState(source)));
             }
             List<SourceReport> reports = new ArrayList<>(sources.size());
             for (Future<SourceReport> f : futures) {
@@ -40,6 +41,7 @@ public final class FetchRun {
                     throw new IllegalStateException("poll never throws, but did", e.getCause());
                 }
             }
+            pipeline.awaitQueuedStates();
             return reports;
         } finally {
             pool.shutdownNow();

@@ -51,6 +51,16 @@ public final class Pipeline implements AutoCloseable {
         return poller.poll(config);
     }
 
+    /** See {@link SourcePoller#pollQueuingState}; {@link #awaitQueuedStates} after the last. Never throws. */
+    public SourceReport pollQueuingState(SourceConfig config) {
+        return poller.pollQueuingState(config);
+    }
+
+    /** See {@link SourcePoller#awaitQueuedStates}. */
+    public void awaitQueuedStates() {
+        poller.awaitQueuedStates();
+    }
+
     /** See {@link IncrementalDetector#detectAll}. */
     public DetectionReport detectAll() throws StoreException {
         return detection.detectAll();

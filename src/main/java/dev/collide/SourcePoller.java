@@ -90,6 +90,29 @@ public final class SourcePoller implements AutoCloseable {
 
     /** Polls one source now, stores what is new and records the source's health. Never throws. */
     public SourceReport poll(SourceConfig config) {
+        return poll(config, true);
+    }
+
+    /**
+     * As {@link #poll(SourceConfig)}, but a poll that stored nothing (unchanged, failed) only queues the source's
+     * new state and returns: for a run that polls each source once ({@code collide fetch}), which then calls
+     * {@link #awaitQueuedStates} (issue 18: in a warm run most of a poll was waiting for that commit). Articles are
+     * always committed before the poll returns.
+     */
+    public SourceReport pollQueuingState(SourceConfig config) {
+        return poll(config, false);
+    }
+
+    /** Returns once every state queued by {@link #pollQueuingState} before the call is committed (or logged). */
+    public void awaitQueuedStates() {
+        try {
+            writer.flush();
+        } catch (StoreException e) {
+            LOG.error("the queued source states could not be saved: {}", e.getMessage());
+        }
+    }
+
+    private SourceReport poll(SourceConfig config, boolean waitForState) {
         Instant now = clock.instant();
         SourceHealth health;
         try {
@@ -118,16 +141,17 @@ public final class SourcePoller implements AutoCloseable {
             }
             stages.charge(Stage.POLL, mark);
         }
-        return record(config, health, result, now);
+        return record(config, health, result, now, waitForState);
     }
 
-    private SourceReport record(SourceConfig config, SourceHealth h, PollResult result, Instant now) {
+    private SourceReport record(SourceConfig config, SourceHealth h, PollResult result, Instant now,
+                                boolean waitForState) {
         if (result instanceof PollResult.Items items) {
             List<JdbcArticleStore.NewArticle> fresh;
             try {
                 fresh = unknownAndExtracted(items.articles());
             } catch (StoreException e) {
-                return storeFailed(config, h, items, now, e);
+                return storeFailed(config, h, items, now, e, waitForState);
             }
             // the outcomes of the inserts, counted in the writer's transaction, make the state saved with them
             int[] counts = new int[2];
@@ -140,7 +164,7 @@ public final class SourcePoller implements AutoCloseable {
             try {
                 writer.write(fresh, now, health);
             } catch (StoreException e) {
-                return storeFailed(config, h, items, now, e);
+                return storeFailed(config, h, items, now, e, waitForState);
             } finally {
                 stages.charge(Stage.STORE, mark);
             }
@@ -162,7 +186,7 @@ public final class SourcePoller implements AutoCloseable {
             report = new SourceReport(config.id(), failed.retryAfter().isPresent() ? "rate-limited" : "failed",
                     0, 0, Optional.of(failed.reason()), next.nextFetchAt());
         }
-        save(next, now);
+        save(next, now, waitForState);
         return report;
     }
 
@@ -175,11 +199,11 @@ public final class SourcePoller implements AutoCloseable {
     }
 
     private SourceReport storeFailed(SourceConfig config, SourceHealth h, PollResult.Items items, Instant now,
-                                     StoreException e) {
+                                     StoreException e, boolean waitForState) {
         // keep the old validators so the next poll reads the same items again: nothing is lost
         LOG.error("source={} store failed: {}", config.id(), e.getMessage());
         SourceHealth next = failed(config, h, now, "could not store articles: " + e.getMessage(), Optional.empty());
-        save(next, now);
+        save(next, now, waitForState);
         return new SourceReport(config.id(), "failed", items.articles().size(), 0, next.lastError(),
                 next.nextFetchAt());
     }
@@ -208,9 +232,13 @@ public final class SourcePoller implements AutoCloseable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private void save(SourceHealth health, Instant now) {
+    private void save(SourceHealth health, Instant now, boolean waitForState) {
         try {
-            writer.write(List.of(), now, outcomes -> health);
+            if (waitForState) {
+                writer.write(List.of(), now, outcomes -> health);
+            } else {
+                writer.writeLater(now, health);
+            }
         } catch (StoreException e) {
             LOG.error("source={} could not save its state: {}", health.sourceId(), e.getMessage());
         }

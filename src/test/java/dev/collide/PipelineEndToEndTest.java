@@ -166,4 +166,40 @@ class PipelineEndToEndTest {
         assertThat(health.nextFetchAt()).contains(CLOCK.instant().plus(Duration.ofMinutes(120)));
         assertThat(collide.pipeline().pollIfDue(broken)).isEmpty();
     }
+
+    @Test
+    void fetchRun_savesEverySourcesStateBeforeItReturns_thoughUnchangedAndFailedPollsOnlyQueueIt() throws Exception {
+        FetchRun.pollAll(collide.pipeline(), List.of(deepseek, moonshot, broken), 4);
+        List<SourceReport> second;
+        int errorsWhenTheRunReturned;
+        // another transaction holds the failing source's row for a while, so its queued state commits late: the run
+        // must wait for it rather than return with it still queued
+        try (java.sql.Connection holder = collide.database().dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var ps = holder.prepareStatement("UPDATE source_state SET source_id = source_id WHERE source_id = ?")) {
+                ps.setString(1, "broken");
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            var release = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    holder.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            second = FetchRun.pollAll(collide.pipeline(), List.of(deepseek, broken), 4);
+            // read when the run returns (MVCC: a read is not blocked by the holder)
+            errorsWhenTheRunReturned = collide.sourceStates().find("broken").errorCount();
+            release.join();
+        }
+
+        // read at once, before close: the run itself waited for the queued states (a failure's error count, the
+        // unchanged poll's next fetch)
+        assertThat(second).extracting(SourceReport::status).containsExactly("unchanged", "failed");
+        assertThat(errorsWhenTheRunReturned).isEqualTo(2);
+        assertThat(collide.sourceStates().find("deepseek-news").lastSuccessAt()).isPresent();
+        assertThat(collide.sourceStates().find("moonshot-blog").itemCount()).isEqualTo(1);
+    }
 }

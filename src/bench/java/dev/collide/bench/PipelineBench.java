@@ -137,8 +137,13 @@ public final class PipelineBench {
                 backup = size(new Backups(db.dataSource(), dir.resolve("backups"), BackupConfig.DEFAULT,
                         Clock.systemUTC()).write());
             }
-            out.append(String.format(Locale.ROOT, "  H2 file after the rounds: %,d KB database, %,d KB search index;"
-                    + " its SQL backup (gzip) %,d KB%n", size(dir.resolve("bench.mv.db")) >> 10,
+            long file = size(dir.resolve("bench.mv.db"));
+            // what `collide compact` leaves: the file without dead space, so the ratio above tells fragmentation
+            // from the data's own size
+            long compacted = Backups.compact(new DatabaseConfig(h2, Optional.empty(), Optional.empty()))[1];
+            out.append(String.format(Locale.ROOT, "  H2 file after the rounds: %,d KB database (%.1fx its SQL backup;"
+                    + " %,d KB, %.1fx, after collide compact), %,d KB search index; the SQL backup (gzip) %,d KB%n",
+                    file >> 10, (double) file / backup, compacted >> 10, (double) compacted / backup,
                     size(dir.resolve("bench.search")) >> 10, backup >> 10));
             out.append(BenchSupport.onScratchPostgres(database -> {
                 farm.command("change-all");

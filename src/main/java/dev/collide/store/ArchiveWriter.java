@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -100,7 +101,34 @@ public final class ArchiveWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues a state-only write (a poll that stored nothing: unchanged, failed) and returns at once: nothing waits
+     * on its outcome, so the poller goes on to its next source while the writer commits it with the next group
+     * (issue 18: in a warm run most of a poll was waiting for this commit). {@link #close} writes what is queued; a
+     * write that fails is logged here. A killed process may lose such a state, never an article: the source is then
+     * polled again as if it had not been.
+     */
+    public void writeLater(Instant fetchedAt, SourceHealth health) throws StoreException {
+        var write = new Write(List.of(), fetchedAt, outcomes -> health, new CompletableFuture<>());
+        if (closed) {
+            throw new StoreException("the archive is closing; the state of source " + health.sourceId()
+                    + " was not saved and the source will be polled again");
+        }
+        write.done().whenComplete((outcomes, e) -> {
+            if (e != null) {
+                LOG.error("source={} could not save its state: {}", health.sourceId(), e.getMessage());
+            }
+        });
+        queue.add(write);
+    }
+
+    /** Returns once everything queued before the call is written (or has failed, as its writer was told). */
+    public void flush() throws StoreException {
+        write(List.of(), Instant.EPOCH, null);
+    }
+
     private void run() {
+        Optional<H2Housekeeping> housekeeping = housekeeping();
         List<Write> group = new ArrayList<>();
         while (true) {
             Write first;
@@ -129,6 +157,7 @@ public final class ArchiveWriter implements AutoCloseable {
             if (group.stream().anyMatch(w -> !w.articles().isEmpty())) {
                 afterCommit.run();
             }
+            housekeeping.ifPresent(H2Housekeeping::afterCommit);
             busyNanos.add(System.nanoTime() - wall0);
             cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu0);
             groups.increment();
@@ -138,6 +167,15 @@ public final class ArchiveWriter implements AutoCloseable {
         for (Write left = queue.poll(); left != null; left = queue.poll()) {
             left.done().completeExceptionally(new StoreException("the archive closed before this poll was stored;"
                     + " it will be read again"));
+        }
+    }
+
+    /** For an embedded H2 file: the chunk rewriting its background thread would do (see {@link H2Housekeeping}). */
+    private Optional<H2Housekeeping> housekeeping() {
+        try (Connection c = dataSource.getConnection()) {
+            return H2Housekeeping.of(c);
+        } catch (SQLException e) {
+            return Optional.empty(); // the first write reports what is wrong with the database
         }
     }
 
@@ -175,7 +213,9 @@ public final class ArchiveWriter implements AutoCloseable {
                 for (Write w : group) {
                     List<SaveOutcome> outcomes = w.articles().isEmpty() ? List.of()
                             : ArticleInserts.insertUnlessKnown(c, w.articles(), w.fetchedAt());
-                    JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+                    if (w.health() != null) { // null: a flush's marker, which writes nothing
+                        JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+                    }
                     all.add(outcomes);
                 }
                 c.commit();
@@ -205,7 +245,9 @@ public final class ArchiveWriter implements AutoCloseable {
                 outcomes.add(new SaveOutcome.AlreadyStored());
             }
         }
-        JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+        if (w.health() != null) {
+            JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+        }
         c.commit();
         return outcomes;
     }

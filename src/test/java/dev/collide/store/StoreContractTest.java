@@ -345,6 +345,30 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void writer_queuedStates_areAllCommittedWhenFlushReturns_andTheLastOfASourceWins() throws Exception {
+        var states = new JdbcSourceStateStore(db.dataSource());
+        try (ArchiveWriter writer = articles.newWriter()) {
+            for (int round = 1; round <= 3; round++) {
+                for (int s = 0; s < 40; s++) {
+                    writer.writeLater(NOW, withItems("queued-" + s, round));
+                }
+            }
+            writer.flush();
+            // read before close: flush, not close, is what committed them
+            assertThat(states.all()).hasSize(40).allSatisfy(h -> assertThat(h.itemCount()).isEqualTo(3));
+        }
+    }
+
+    @Test
+    void writer_queuedStateAfterClose_isRefusedWithWhatHappens() throws Exception {
+        ArchiveWriter writer = articles.newWriter();
+        writer.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.writeLater(NOW, withItems("late", 1)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("polled again");
+        assertThat(new JdbcSourceStateStore(db.dataSource()).all()).isEmpty();
+    }
+
+    @Test
     void writer_afterClose_refusesAPollInsteadOfLosingItSilently() throws Exception {
         ArchiveWriter writer = articles.newWriter();
         writer.close();
@@ -356,7 +380,7 @@ abstract class StoreContractTest {
         assertThat(articles.count()).isZero();
     }
 
-    private static SourceHealth withItems(String sourceId, int items) {
+    static SourceHealth withItems(String sourceId, int items) {
         return new SourceHealth(sourceId, Validators.NONE, Optional.of(NOW), Optional.of(NOW), Optional.of(NOW), "ok",
                 Optional.empty(), 0, Optional.of(NOW.plusSeconds(1800)), 1, 0, items);
     }

@@ -1,0 +1,69 @@
+package dev.collide.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What H2's background writer would do for an embedded file, done by the archive writer between its commits
+ * (issue 18). {@code SET WRITE_DELAY 0} (crash safety, see {@link Database}) stops H2's background thread, and that
+ * thread is also the one that rewrites half-empty chunks: without it the file of a 10,000-feed archive grew to 6x its
+ * SQL backup, 3x what {@code collide compact} left of it. Here the chunks whose live share fell below
+ * {@link #TARGET_FILL_RATE} are rewritten, at most {@link #WRITE_LIMIT} bytes at a time, so that their space is
+ * reused by later commits; H2 chooses which and keeps its retention time. Not thread-safe: the writer's thread only.
+ */
+final class H2Housekeeping {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
+    /** H2's own target while writes go on is 90 % of 90 %. */
+    static final int TARGET_FILL_RATE = 81;
+    /** H2's background writer rewrites a quarter of its 1 MB commit buffer per turn while busy; a group is bigger. */
+    static final int WRITE_LIMIT = 2 << 20;
+
+    private final MVStore store;
+    private boolean failed;
+
+    private H2Housekeeping(MVStore store) {
+        this.store = store;
+    }
+
+    /** For a connection to an embedded H2 database held in this process; empty for anything else. */
+    static Optional<H2Housekeeping> of(Connection c) {
+        try {
+            if (c.isWrapperFor(JdbcConnection.class)
+                    && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
+                    && local.getDatabase().isPersistent() && local.getDatabase().getStore() != null) {
+                return Optional.of(new H2Housekeeping(local.getDatabase().getStore().getMvStore()));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("no H2 housekeeping: {}", e.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** The share of the chunks' bytes still live, in percent (H2's chunk fill rate). */
+    int chunksFillRate() {
+        return store.getFileStore().getChunksFillRate();
+    }
+
+    /** Rewrites the emptiest chunks when the store's chunks are less full than the target; never throws. */
+    void afterCommit() {
+        if (failed || store.isClosed()) {
+            return;
+        }
+        try {
+            if (store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
+                store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+            }
+        } catch (RuntimeException e) {
+            // the file stays correct, only bigger: H2 compacts it on close, and `collide compact` does it fully
+            failed = true;
+            LOG.warn("H2 housekeeping stopped ({}); the archive file may grow until it is closed or compacted", e
+                    .toString());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.collide.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.collide.config.DatabaseConfig;
+import dev.collide.extract.Extraction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archive writer does what H2's background writer would (issue 18): with WRITE_DELAY 0 nothing else rewrites
+ * half-empty chunks, and a 10,000-feed fetch left the file 3x what `collide compact` made of it. H2 rewrites only
+ * chunks older than its retention time (45 s by default), so this test sets it to 0 to see in seconds what a long run
+ * sees after a minute.
+ */
+class H2HousekeepingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writer_underChurn_keepsTheEmbeddedFileNearWhatCompactionLeaves() throws Exception {
+        var config = new DatabaseConfig("jdbc:h2:file:" + dir.resolve("archive").toAbsolutePath()
+                + ";RETENTION_TIME=0", Optional.empty(), Optional.empty());
+        int fillRate;
+        try (Database db = Database.open(config)) {
+            var articles = new JdbcArticleStore(db);
+            try (ArchiveWriter writer = articles.newWriter()) {
+                // many small commits, each rewriting the same sources' state rows and adding an article: the
+                // pattern of a run of many feeds, in which each commit leaves the previous chunks less live
+                for (int round = 0; round < 60; round++) {
+                    for (int s = 0; s < 30; s++) {
+                        String id = "src-" + s;
+                        var article = StoreContractTest.article(id, "g" + round, "https://" + id + ".example/"
+                                + round);
+                        int items = round;
+                        writer.write(List.of(new JdbcArticleStore.NewArticle(article, round, Extraction.EMPTY)),
+                                StoreContractTest.NOW, o -> StoreContractTest.withItems(id, items));
+                    }
+                }
+            }
+            try (Connection c = db.dataSource().getConnection()) {
+                fillRate = H2Housekeeping.of(c).orElseThrow().chunksFillRate();
+            }
+            assertThat(articles.count()).isEqualTo(60 * 30);
+        }
+        long file = Files.size(dir.resolve("archive.mv.db"));
+        long compacted = Backups.compact(config)[1];
+
+        // measured: with the housekeeping 92 % and 1.3x; without it 11 % and 12x
+        assertThat(fillRate).isGreaterThanOrEqualTo(50);
+        assertThat((double) file / compacted).isLessThan(2.5);
+    }
+}
