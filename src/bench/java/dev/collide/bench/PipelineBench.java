@@ -100,7 +100,8 @@ public final class PipelineBench {
 
     /** One round's figures. */
     record Round(String name, int feeds, long nanos, long cpuNanos, long peakHeap, int stored, int failed,
-                 Map<Stage, long[]> stages, ArchiveWriter.Stats writer, long closeNanos, String detection, double load) {
+                 Map<Stage, long[]> stages, ArchiveWriter.Stats writer, long openNanos, long closeNanos, String detection,
+                 double load) {
         double feedsPerSecond() {
             return feeds / (nanos / 1e9);
         }
@@ -186,9 +187,9 @@ public final class PipelineBench {
             s.append(String.format(Locale.ROOT, "%s %.1f/%.1f  ", stage.name().toLowerCase(Locale.ROOT), t[0] / 1e9,
                     t[1] / 1e9));
         }
-        return s.append(String.format(Locale.ROOT, "writer %.1f/%.1f in %,d transactions  close %.1f",
+        return s.append(String.format(Locale.ROOT, "writer %.1f/%.1f in %,d transactions  open %.1f  close %.1f",
                 r.writer().busyNanos() / 1e9, r.writer().cpuNanos() / 1e9, r.writer().transactions(),
-                r.closeNanos() / 1e9)).toString();
+                r.openNanos() / 1e9, r.closeNanos() / 1e9)).toString();
     }
 
     /** One {@code collide fetch}: open, poll every source, detect, close; timed from open to closed. */
@@ -206,6 +207,7 @@ public final class PipelineBench {
         long closeStart;
         ArchiveWriter.Stats writer;
         Collide collide = Collide.open(config, Clock.systemUTC());
+        long opened = System.nanoTime();
         try {
             reports = FetchRun.pollAll(collide.pipeline(), collide.enabledSources(), threads);
             detection = collide.pipeline().detect();
@@ -223,7 +225,8 @@ public final class PipelineBench {
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         int stored = reports.stream().mapToInt(SourceReport::stored).sum();
         int failed = (int) reports.stream().filter(r -> r.status().equals("failed")).count();
-        return new Round(name, reports.size(), end - t0, cpu, peak, stored, failed, stages, writer, end - closeStart,
+        return new Round(name, reports.size(), end - t0, cpu, peak, stored, failed, stages, writer, opened - t0,
+                end - closeStart,
                 detection.line(), os.getSystemLoadAverage());
     }
 
