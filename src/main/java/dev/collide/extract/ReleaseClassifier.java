@@ -39,7 +39,8 @@ final class ReleaseClassifier {
         int c = clauses.indexOf(name.start());
         int from = clauses.start(c);
         int to = clauses.end(c, sentenceEnd);
-        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
+                || ReleaseCues.hasPlannedRelease(w, from, to)) {
             return new Verdict(false, 0.85);
         }
         Verdict v = classifyCue(text, w, clauses, c, from, to, sentenceEnd, name, bonus);
@@ -141,7 +142,7 @@ final class ReleaseClassifier {
             int start = clauses.start(c);
             int end = clauses.end(c, to);
             if (has(w, start, end, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)
-                    && !has(w, start, end, Lexicon.PREDICTION)) {
+                    && !has(w, start, end, Lexicon.PREDICTION) && !ReleaseCues.hasPlannedRelease(w, start, end)) {
                 return true;
             }
         }
@@ -158,7 +159,7 @@ final class ReleaseClassifier {
     /** {@code [from, to)} says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, int from, int to) {
         return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
-                || hasFutureWindow(w, from, to);
+                || hasFutureWindow(w, from, to) || ReleaseCues.hasPlannedRelease(w, from, to);
     }
 
     /** The name's clause says the release is planned, rumoured, denied or undone. */
@@ -179,7 +180,7 @@ final class ReleaseClassifier {
                 continue; // an apposition ("V4 Lite, a distilled version, ...") says what it is, not what happened
             }
             if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
-                    || hasZh(text, from, to, ZH_COMPARISON)) {
+                    || hasZh(text, from, to, ZH_COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
                 return new Verdict(false, 0.7);
             }
             // a comparison counts before the release word, not after it ("released in September with vision
@@ -233,7 +234,7 @@ final class ReleaseClassifier {
         for (int p = c; p > 0 && p > c - 3 && (!commaChain || clauses.startsWithComma(text, p)); p--) {
             int from = clauses.start(p - 1);
             int to = clauses.end(p - 1, sentenceEnd);
-            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)) {
+            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
                 return new Verdict(false, 0.7);
             }
             if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {

@@ -1,0 +1,36 @@
+package dev.collide.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Frames that name a model without reporting its release, or report it in words the release verbs miss, found by
+ * probing the extractor with sentences written for this test (issue #12: text it has never seen).
+ */
+class MentionFramesTest {
+    private static final DictionaryExtractor EXTRACTOR = new DictionaryExtractor(TestLabs.labs());
+
+    private static List<String> releases(String date, String text) {
+        return EXTRACTOR.extract(TestLabs.news(date, text)).mentions().stream().filter(Mention::release)
+                .map(m -> m.modelId() + " " + m.date()).toList();
+    }
+
+    @Test
+    void aReleaseVerbsInfinitiveAfterAWordOfIntent_isAPlan() {
+        assertThat(releases("2031-05-01", "Gemini 9 is set to launch before the end of the year.")).isEmpty();
+        assertThat(releases("2031-05-01", "Meta is racing to ship Llama 9 ahead of its developer conference."))
+                .isEmpty();
+        assertThat(releases("2031-05-01", "OpenAI is going to release GPT-9 this summer, the company said."))
+                .isEmpty();
+        assertThat(releases("2031-05-01", "Qwen9 is due to be released in the autumn.")).isEmpty();
+    }
+
+    @Test
+    void anInfinitiveWithoutIntent_staysARelease() {
+        assertThat(releases("2031-05-01", "Mistral became the first lab to release a model under the new licence,"
+                + " shipping Mistral Small 9 on Tuesday."))
+                .containsExactly("mistral-small-9 2031-04-29");
+    }
+}
