@@ -246,9 +246,9 @@ public final class DictionaryExtractor implements Extractor {
                 // column ("Recommended replacement"), not a release.
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
-            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, releaseSpans, clauses));
+            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, releaseSpans, clauses, words));
             if (stated.isEmpty() && releaseSpans != spans && verdict.release()
-                    && DateChoice.pick(name, found, spans, clauses).isPresent()) {
+                    && DateChoice.pick(name, found, spans, clauses, words).isPresent()) {
                 // the only date the sentence gives the name is another event's (a retirement, a stock-market day)
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
