@@ -212,8 +212,10 @@ public final class DictionaryExtractor implements Extractor {
                 // story gives the model it said was released
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }
-            if (verdict.release() && !ctx.inHubTitle && NameShapes.isThirdParty(hits, name, clauses)) {
-                // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
+            if (verdict.release() && !ctx.inHubTitle && (NameShapes.isThirdParty(hits, name, clauses)
+                    || HostPlatforms.isHostedByOther(text, words, clauses, to, name, hits))) {
+                // "Microsoft now offers DeepSeek R9 in its cloud", "R9 is now on Amazon Bedrock": another company
+                // ships it, not a launch.
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
             if (previous != null && verdict.release() != previousRelease && attached.isEmpty()

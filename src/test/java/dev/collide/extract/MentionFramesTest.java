@@ -33,4 +33,21 @@ class MentionFramesTest {
                 + " shipping Mistral Small 9 on Tuesday."))
                 .containsExactly("mistral-small-9 2031-04-29");
     }
+
+    @Test
+    void aModelMadeAvailableOnAnotherCompanysPlatform_isNoRelease() {
+        assertThat(releases("2031-05-01", "DeepSeek R9 is now available on Amazon Bedrock and Azure.")).isEmpty();
+        assertThat(releases("2031-05-01", "Kimi K9 is now live on OpenRouter and Together AI.")).isEmpty();
+        assertThat(releases("2031-05-01", "微软宣布，Azure 已上线 DeepSeek-V9.1。")).isEmpty();
+    }
+
+    @Test
+    void aLabReleasingOnItsOwnOrAnyPlatform_staysARelease() {
+        assertThat(releases("2031-05-01", "Amazon launched Nova 9 Pro on Bedrock."))
+                .containsExactly("nova-9-pro 2031-05-01");
+        assertThat(releases("2031-05-01", "Meta released Llama 9 on Amazon Bedrock and Hugging Face."))
+                .containsExactly("llama-9 2031-05-01");
+        assertThat(releases("2031-05-01", "Qwen9 is available to download together with its tokenizer."))
+                .containsExactly("qwen9 2031-05-01");
+    }
 }
