@@ -64,6 +64,7 @@ final class Lexicon {
         ReleaseCues.COMPARISON.forEach(w -> bits.merge(w, COMPARISON, (a, b) -> a | b));
         ReleaseDateReader.MONTHS.keySet().forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
         DATE_WORDS.forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
+        EventDates.LAST_WORDS.forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
         Clauses.BOUNDARY_WORDS.forEach(w -> bits.merge(w, CLAUSE, (a, b) -> a | b));
         COINCIDENCE_WORDS.forEach(w -> bits.merge(w, COINCIDENCE, (a, b) -> a | b));
         // Every inflection of a lemma is put in the table up front: one probe per word at extraction time.
