@@ -57,9 +57,11 @@ final class ReleaseClassifier {
                 && startsWithReleaseClause(w, clauses.start(c + 1), clauses.end(c + 1, sentenceEnd))) {
             return new Verdict(true, 0.75 + bonus);
         }
-        if (releasedRightAfter(w, nameToken, to) || NameShapes.isPresented(w, name)) {
+        if (releasedRightAfter(w, nameToken, to) || LaunchFrames.isPresented(w, name)
+                || LaunchFrames.isUpgradeTarget(w, name) || LaunchFrames.isUpdated(w, name)) {
             // "close to the first DeepSeek-R9 model released in March": the participle speaks of the name;
-            // "Meet Kimi K9", "Say hello to GPT-9", "Llama 9 is here": a launch presents its model
+            // "Meet Kimi K9", "Say hello to GPT-9", "Llama 9 is here": a launch presents its model; "upgraded to
+            // R9-0528", "received an update": the new checkpoint ships
             return new Verdict(true, 0.75 + bonus);
         }
         // "an app built on a variant of o9": the frame stands up to five words before the name

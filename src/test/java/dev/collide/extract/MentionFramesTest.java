@@ -50,4 +50,28 @@ class MentionFramesTest {
         assertThat(releases("2031-05-01", "Qwen9 is available to download together with its tokenizer."))
                 .containsExactly("qwen9 2031-05-01");
     }
+
+    @Test
+    void theNameAfterUpgradedTo_isTheNewModel() {
+        assertThat(releases("2031-05-29", "DeepSeek R9 has been upgraded to DeepSeek-R9-0528."))
+                .containsExactly("deepseek-r9-0528 2031-05-29");
+    }
+
+    @Test
+    void anUpdateTheModelReceived_isAReleaseOfThatDate() {
+        assertThat(releases("2031-11-01", "Claude 9.5 Sonnet received a substantial update in October 2031."))
+                .containsExactly("claude-9.5-sonnet 2031-10");
+        assertThat(releases("2031-07-01", "Gemini 9 Pro was updated in June with better coding."))
+                .containsExactly("gemini-9-pro 2031-06");
+        assertThat(releases("2031-07-01", "The app was updated to use Llama 9.3 for chat.")).isEmpty();
+    }
+
+    @Test
+    void aLaunchPresentingItsModel_isARelease() {
+        assertThat(releases("2031-03-25", "Today we have DeepSeek-V9-0324, the newest version of our V9 model."))
+                .containsExactly("deepseek-v9-0324 2031-03-25");
+        assertThat(releases("2031-07-01", "Here's the new Mistral Medium 9.")).containsExactly(
+                "mistral-medium-9 2031-07-01");
+        assertThat(releases("2031-07-01", "We have GPT-9o in our product since last year.")).isEmpty();
+    }
 }
