@@ -104,7 +104,11 @@ public final class DictionaryExtractor implements Extractor {
             return;
         }
         List<NameHit> hits = dictionary.find(text);
-        if (hits.isEmpty() && article.lab().isEmpty() && ctx.titleLabs.isEmpty()) {
+        // With no name in the text, a sentence can only give an unbranded name of a lab in context ("V4" under a
+        // DeepSeek title) or date a release read before: when neither can happen, nothing is read.
+        if (hits.isEmpty() && article.lab().isEmpty() && (ctx.titleLabs.isEmpty()
+                || !unbranded.hasPatterns(ctx.titleLabs) && ctx.mentions.isEmpty() && ctx.undatedReleases.isEmpty()
+                && ctx.previousSubject == null)) {
             ctx.previousLabs = List.of();
             return;
         }
@@ -132,7 +136,7 @@ public final class DictionaryExtractor implements Extractor {
         names.readHits(text, hits, to, sentenceLabs, found, bare, taken);
         found.removeIf(NameShapes::isGeneric);
         List<String> context = ctx.labsInContext(sentenceLabs, article.lab());
-        if (!context.isEmpty()) {
+        if (unbranded.hasPatterns(context)) {
             found.addAll(unbranded.read(text, from, to, context, taken));
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }

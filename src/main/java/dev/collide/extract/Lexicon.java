@@ -18,6 +18,8 @@ final class Lexicon {
     static final int DATE_START = 16;
     static final int CLAUSE = 32;
     static final int COINCIDENCE = 64;
+    /** The last word of a conference's name ("re:Invent", "I/O"): a date only after "at" ({@link EventDates}). */
+    static final int EVENT = 128;
 
     private static final Set<String> DATE_WORDS = Set.of("today", "tonight", "yesterday", "tomorrow", "this", "last",
             "next", "the", "that", "ahead", "before", "after", "during", "over", "around", "hours", "minutes", "days",
@@ -64,7 +66,7 @@ final class Lexicon {
         ReleaseCues.COMPARISON.forEach(w -> bits.merge(w, COMPARISON, (a, b) -> a | b));
         ReleaseDateReader.MONTHS.keySet().forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
         DATE_WORDS.forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
-        EventDates.LAST_WORDS.forEach(w -> bits.merge(w, DATE_START, (a, b) -> a | b));
+        EventDates.LAST_WORDS.forEach(w -> bits.merge(w, EVENT, (a, b) -> a | b));
         Clauses.BOUNDARY_WORDS.forEach(w -> bits.merge(w, CLAUSE, (a, b) -> a | b));
         COINCIDENCE_WORDS.forEach(w -> bits.merge(w, COINCIDENCE, (a, b) -> a | b));
         // Every inflection of a lemma is put in the table up front: one probe per word at extraction time.

@@ -40,15 +40,20 @@ final class ReleaseDateReader {
         Optional<ReleaseDate> last = anchor;
         int i = 0;
         while (i < w.size()) {
-            if ((w.get(i).bits() & Lexicon.DATE_START) == 0) {
+            int bits = w.get(i).bits();
+            if ((bits & (Lexicon.DATE_START | Lexicon.EVENT)) == 0) {
                 i++;
                 continue;
             }
-            DateMatch e = event == null && today.isPresent() && EventDates.LAST_WORDS.contains(w.text(i))
+            DateMatch e = (bits & Lexicon.EVENT) != 0 && event == null && today.isPresent()
                     ? EventDates.match(w, i, today.get()) : null;
             if (e != null) {
                 event = new DateSpan(w.get(i).start(), w.get(e.next() - 1).end(), e.date());
                 i = e.next();
+                continue;
+            }
+            if ((bits & Lexicon.DATE_START) == 0) {
+                i++;
                 continue;
             }
             DateMatch m = match(w, i, today, last);
