@@ -104,8 +104,7 @@ public final class DictionaryExtractor implements Extractor {
             return;
         }
         List<NameHit> hits = dictionary.find(text);
-        // With no name in the text, a sentence can only give an unbranded name of a lab in context ("V4" under a
-        // DeepSeek title) or date a release read before: when neither can happen, nothing is read.
+        // Without names a sentence can only hold an unbranded one ("V4" under a DeepSeek title) or date a past release
         if (hits.isEmpty() && article.lab().isEmpty() && (ctx.titleLabs.isEmpty()
                 || !unbranded.hasPatterns(ctx.titleLabs) && ctx.mentions.isEmpty() && ctx.undatedReleases.isEmpty()
                 && ctx.previousSubject == null)) {
@@ -218,8 +217,7 @@ public final class DictionaryExtractor implements Extractor {
             }
             if (verdict.release() && !ctx.inHubTitle && (NameShapes.isThirdParty(hits, name, clauses)
                     || HostPlatforms.isHostedByOther(text, words, clauses, to, name, hits))) {
-                // "Microsoft now offers DeepSeek R9 in its cloud", "R9 is now on Amazon Bedrock": another company
-                // ships it, not a launch.
+                // "Microsoft now offers DeepSeek R9", "R9 is now on Amazon Bedrock": another company ships it
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
             if (previous != null && verdict.release() != previousRelease && attached.isEmpty()
@@ -295,8 +293,6 @@ public final class DictionaryExtractor implements Extractor {
         }
         if (!releases.isEmpty()) {
             coReleases.pairIn(text, from, to, words, releases, otherSides, ctx, evidence);
-        }
-        if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
     }

@@ -39,13 +39,14 @@ final class ReleaseClassifier {
         int c = clauses.indexOf(name.start());
         int from = clauses.start(c);
         int to = clauses.end(c, sentenceEnd);
-        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
-                || ReleaseCues.hasPlannedRelease(w, from, to)) {
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
             return new Verdict(false, 0.85);
         }
         Verdict v = classifyCue(text, w, clauses, c, from, to, sentenceEnd, name, bonus);
-        // "launch in the next two weeks": looked for only once a release was read, it is rare and costs a scan
-        return v.release() && hasFutureWindow(w, from, to) ? new Verdict(false, 0.85) : v;
+        // "launch in the next two weeks", "is set to launch": looked for only once a release was read, they are
+        // rare and cost a scan
+        return v.release() && (hasFutureWindow(w, from, to) || ReleaseCues.hasPlannedRelease(w, from, to))
+                ? new Verdict(false, 0.85) : v;
     }
 
     private Verdict classifyCue(String text, Words w, Clauses clauses, int c, int from, int to, int sentenceEnd,
