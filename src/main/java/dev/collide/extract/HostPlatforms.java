@@ -21,6 +21,7 @@ final class HostPlatforms {
             Map.entry("cerebras", ""), Map.entry("sambanova", ""), Map.entry("baseten", ""),
             Map.entry("cloudflare", ""), Map.entry("snowflake", ""), Map.entry("databricks", ""),
             Map.entry("poe", ""), Map.entry("cursor", ""));
+    static final Set<String> HOST_WORDS = OWNER.keySet();
     /** Platform words that are also common words: only capitalised ("Together AI", not "together"). */
     private static final Set<String> NEEDS_CAPITAL = Set.of("together", "replicate", "perplexity", "poe", "cursor",
             "fireworks", "foundry", "snowflake", "nim");
@@ -40,7 +41,7 @@ final class HostPlatforms {
         boolean other = false;
         for (int k = w.indexAt(from); k < w.size() && w.get(k).start() < to && !other; k++) {
             Words.Token t = w.get(k);
-            String owner = t.isWord() ? OWNER.get(t.text()) : null;
+            String owner = (t.bits() & Lexicon.HOST) != 0 ? OWNER.get(t.text()) : null;
             if (owner != null && !owner.equals(name.lab()) && (t.start() < name.start() || t.start() >= name.end())
                     && (!NEEDS_CAPITAL.contains(t.text()) || Character.isUpperCase(text.charAt(t.start())))) {
                 other = true;

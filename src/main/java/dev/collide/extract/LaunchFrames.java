@@ -13,6 +13,10 @@ final class LaunchFrames {
     private static final Set<String> RECEIVED = Set.of("received", "receives", "got", "gets", "getting", "gained");
     private static final Set<String> UPDATE_NOUNS = Set.of("update", "upgrade", "refresh", "overhaul");
     private static final Set<String> UPDATED = Set.of("updated", "upgraded", "refreshed");
+    /** The words these frames test right before or after a name: a name beside none of them is skipped. */
+    static final Set<String> FRAME_WORDS = Set.of("the", "new", "all-new", "our", "latest", "newest", "brand", "to",
+            "here's", "is", "comes", "have", "are", "has", "just", "quietly", "received", "receives", "got", "gets",
+            "getting", "gained", "was", "were", "been");
 
     private LaunchFrames() {
     }
@@ -27,22 +31,30 @@ final class LaunchFrames {
         if (w.text(0).equals("meet") && k >= 1 && k <= 4) {
             return true;
         }
-        int lead = k - 1;
-        while (lead >= 0 && lead >= k - 3 && FILLERS.contains(w.text(lead))) {
-            lead--;
-        }
-        if (w.text(lead).equals("to") && w.text(lead - 1).equals("hello") && w.text(lead - 2).equals("say")
-                || w.text(lead).equals("here's")
-                || (w.text(lead).equals("is") || w.text(lead).equals("comes")) && w.text(lead - 1).equals("here")
-                || w.text(lead).equals("have") && w.text(lead - 1).equals("we") && (NOW.contains(w.text(lead - 2))
-                || w.text(lead - 2).equals(",") && NOW.contains(w.text(lead - 3)))) {
+        if (k >= 1 && (w.get(k - 1).bits() & Lexicon.FRAME) != 0 && isPresentedBefore(w, k)) {
             return true;
         }
         int after = w.indexAt(name.end());
+        if (after >= w.size() || (w.get(after).bits() & Lexicon.FRAME) == 0) {
+            return false;
+        }
         String v = w.text(after);
         int p = after + (w.text(after + 1).equals("finally") || w.text(after + 1).equals("now") ? 2 : 1);
         return (v.equals("is") || v.equals("are")) && w.text(p).equals("here")
                 || v.equals("has") && w.text(after + 1).equals("arrived");
+    }
+
+    /** "say hello to", "here is", "here's", "here comes", "today we have" before token {@code k}. */
+    private static boolean isPresentedBefore(Words w, int k) {
+        int lead = k - 1;
+        while (lead >= 0 && lead >= k - 3 && FILLERS.contains(w.text(lead))) {
+            lead--;
+        }
+        return w.text(lead).equals("to") && w.text(lead - 1).equals("hello") && w.text(lead - 2).equals("say")
+                || w.text(lead).equals("here's")
+                || (w.text(lead).equals("is") || w.text(lead).equals("comes")) && w.text(lead - 1).equals("here")
+                || w.text(lead).equals("have") && w.text(lead - 1).equals("we") && (NOW.contains(w.text(lead - 2))
+                || w.text(lead - 2).equals(",") && NOW.contains(w.text(lead - 3)));
     }
 
     /** "has been upgraded to R9-0528", "was updated to V9.1": the name after "to" is the new model. */
@@ -57,6 +69,9 @@ final class LaunchFrames {
      */
     static boolean isUpdated(Words w, ModelName name) {
         int k = w.indexAt(name.end());
+        if (k >= w.size() || (w.get(k).bits() & Lexicon.FRAME) == 0) {
+            return false;
+        }
         if (w.text(k).equals("has") || w.text(k).equals("just") || w.text(k).equals("quietly")) {
             k++;
         }

@@ -33,4 +33,10 @@ class EventDatesTest {
         assertThat(releases("2025-06-30", "Apple released OpenELM 9 ahead of WWDC."))
                 .containsExactly("openelm-9 2025-06-30");
     }
+
+    @Test
+    void aConferenceWordThatIsAlsoACue_keepsTheCue() {
+        // "build" names Microsoft's conference and is a comparison cue ("build on Llama 9")
+        assertThat(releases("2031-05-01", "Meta launched a program to help startups build on Llama 9.")).isEmpty();
+    }
 }
