@@ -175,6 +175,10 @@ final class NameParts {
 
     /** "Deep Think", "Deep-Research" from {@code p}: the end of the second word, or -1. */
     private static int twoWordVariantEnd(String text, int p, int tEnd, int limit) {
+        char c = text.charAt(p);
+        if (tEnd - p != 4 || c != 'D' && c != 'd') {
+            return -1; // the first word is "Deep": no copy of every other part
+        }
         Set<String> second = TWO_WORD_VARIANTS.get(text.substring(p, tEnd).toLowerCase(Locale.ROOT));
         if (second == null || tEnd + 1 >= limit || text.charAt(tEnd) != ' ' && text.charAt(tEnd) != '-') {
             return -1;
