@@ -104,7 +104,10 @@ public final class DictionaryExtractor implements Extractor {
             return;
         }
         List<NameHit> hits = dictionary.find(text);
-        if (hits.isEmpty() && article.lab().isEmpty() && ctx.titleLabs.isEmpty()) {
+        // Without names a sentence can only hold an unbranded one ("V4" under a DeepSeek title) or date a past release
+        if (hits.isEmpty() && article.lab().isEmpty() && (ctx.titleLabs.isEmpty()
+                || !unbranded.hasPatterns(ctx.titleLabs) && ctx.mentions.isEmpty() && ctx.undatedReleases.isEmpty()
+                && ctx.previousSubject == null)) {
             ctx.previousLabs = List.of();
             return;
         }
@@ -132,7 +135,7 @@ public final class DictionaryExtractor implements Extractor {
         names.readHits(text, hits, to, sentenceLabs, found, bare, taken);
         found.removeIf(NameShapes::isGeneric);
         List<String> context = ctx.labsInContext(sentenceLabs, article.lab());
-        if (!context.isEmpty()) {
+        if (unbranded.hasPatterns(context)) {
             found.addAll(unbranded.read(text, from, to, context, taken));
             found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
@@ -212,8 +215,9 @@ public final class DictionaryExtractor implements Extractor {
                 // story gives the model it said was released
                 verdict = new ReleaseClassifier.Verdict(true, 0.7);
             }
-            if (verdict.release() && !ctx.inHubTitle && NameShapes.isThirdParty(hits, name, clauses)) {
-                // "Microsoft now offers DeepSeek R9 in its cloud": another company ships it, not a launch.
+            if (verdict.release() && !ctx.inHubTitle && (NameShapes.isThirdParty(hits, name, clauses)
+                    || HostPlatforms.isHostedByOther(text, words, clauses, to, name, hits))) {
+                // "Microsoft now offers DeepSeek R9", "R9 is now on Amazon Bedrock": another company ships it
                 verdict = new ReleaseClassifier.Verdict(false, 0.75);
             }
             if (previous != null && verdict.release() != previousRelease && attached.isEmpty()
@@ -246,9 +250,9 @@ public final class DictionaryExtractor implements Extractor {
                 // column ("Recommended replacement"), not a release.
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
-            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, releaseSpans, clauses));
+            Optional<ReleaseDate> stated = attached.or(() -> DateChoice.pick(name, found, releaseSpans, clauses, words));
             if (stated.isEmpty() && releaseSpans != spans && verdict.release()
-                    && DateChoice.pick(name, found, spans, clauses).isPresent()) {
+                    && DateChoice.pick(name, found, spans, clauses, words).isPresent()) {
                 // the only date the sentence gives the name is another event's (a retirement, a stock-market day)
                 verdict = new ReleaseClassifier.Verdict(false, 0.7);
             }
@@ -289,8 +293,6 @@ public final class DictionaryExtractor implements Extractor {
         }
         if (!releases.isEmpty()) {
             coReleases.pairIn(text, from, to, words, releases, otherSides, ctx, evidence);
-        }
-        if (!releases.isEmpty()) {
             ctx.lastRelease = releases.get(releases.size() - 1);
         }
     }

@@ -18,6 +18,12 @@ final class Lexicon {
     static final int DATE_START = 16;
     static final int CLAUSE = 32;
     static final int COINCIDENCE = 64;
+    /** The last word of a conference's name ("re:Invent", "I/O"): a date only after "at" ({@link EventDates}). */
+    static final int EVENT = 128;
+    /** A word a launch or update frame checks beside a name ({@link LaunchFrames}): tested by bit, not by string. */
+    static final int FRAME = 256;
+    /** A cloud's or host's name ({@link HostPlatforms}). */
+    static final int HOST = 512;
 
     private static final Set<String> DATE_WORDS = Set.of("today", "tonight", "yesterday", "tomorrow", "this", "last",
             "next", "the", "that", "ahead", "before", "after", "during", "over", "around", "hours", "minutes", "days",
@@ -79,6 +85,10 @@ final class Lexicon {
                 }
             }
         }
+        // after the lemmas, whose forms go in only where no bit is yet ("build" is a comparison and a conference)
+        EventDates.LAST_WORDS.forEach(w -> bits.merge(w, EVENT, (a, b) -> a | b));
+        LaunchFrames.FRAME_WORDS.forEach(w -> bits.merge(w, FRAME, (a, b) -> a | b));
+        HostPlatforms.HOST_WORDS.forEach(w -> bits.merge(w, HOST, (a, b) -> a | b));
         return bits; // a HashMap: its get() is faster than an immutable map's probe; never modified after
     }
 

@@ -2,6 +2,7 @@ package dev.collide.extract;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ final class NameParts {
     private static final Set<String> LAUNCH_VARIANTS = Set.of(
             "exp", "experimental", "thinking", "coder", "vl", "vision", "omni", "prover", "math", "ocr", "linear",
             "audio", "image", "video", "embedding", "speciale", "terminus", "next", "max", "turbo", "guard",
-            "reasoner", "realtime", "tts", "asr", "fast", "multimodal", "reasoning");
+            "reasoner", "realtime", "tts", "asr", "fast", "multimodal", "reasoning", "deep-think", "deep-research");
 
     private NameParts() {
     }
@@ -85,6 +86,10 @@ final class NameParts {
                 kind = PartKind.DATE;
                 tEnd = monthYear;
                 token = text.substring(p, tEnd);
+            } else if (!glued && twoWordVariantEnd(text, p, tEnd, limit) > 0) {
+                kind = PartKind.VARIANT; // "Gemini 9 Deep Think": a launch named by two words, one part
+                tEnd = twoWordVariantEnd(text, p, tEnd, limit);
+                token = text.substring(p, tEnd).replace(' ', '-');
             } else if (!glued && isYearMonthCode(token)) {
                 kind = PartKind.DATE; // "Codestral 2508", "Mistral Small 2503": a checkpoint named by its month
             } else if (!glued && afterBrand && parts.isEmpty() && isLetterVersion(token, sep)) {
@@ -163,6 +168,24 @@ final class NameParts {
             return PartKind.WORD;
         }
         return null;
+    }
+
+    /** Launch variants written as two words: the first, then the second. */
+    private static final Map<String, Set<String>> TWO_WORD_VARIANTS = Map.of("deep", Set.of("think", "research"));
+
+    /** "Deep Think", "Deep-Research" from {@code p}: the end of the second word, or -1. */
+    private static int twoWordVariantEnd(String text, int p, int tEnd, int limit) {
+        char c = text.charAt(p);
+        if (tEnd - p != 4 || c != 'D' && c != 'd') {
+            return -1; // the first word is "Deep": no copy of every other part
+        }
+        Set<String> second = TWO_WORD_VARIANTS.get(text.substring(p, tEnd).toLowerCase(Locale.ROOT));
+        if (second == null || tEnd + 1 >= limit || text.charAt(tEnd) != ' ' && text.charAt(tEnd) != '-') {
+            return -1;
+        }
+        int end = NameTokens.tokenEnd(text, tEnd + 1, limit);
+        boolean wordEnds = end == limit || text.charAt(end) != '-'; // not "think-tank"
+        return wordEnds && second.contains(text.substring(tEnd + 1, end).toLowerCase(Locale.ROOT)) ? end : -1;
     }
 
     /** "08-2024" from {@code p}: a month, '-', a year of this century; the end of the year, or -1. */

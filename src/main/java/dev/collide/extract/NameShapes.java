@@ -261,23 +261,4 @@ final class NameShapes {
         return k >= 2 && w.text(k - 1).equals("the") && MEMBERSHIP.contains(w.text(k - 2))
                 && after < w.size() && LINES.contains(w.text(after));
     }
-
-    /**
-     * The sentence presents the name as a launch does: it opens with "Meet" a few words before it ("Meet the new
-     * Kimi K9"), says "say hello to" it, or has it "is here" / "are here" / "has arrived" right after it.
-     */
-    static boolean isPresented(Words w, ModelName name) {
-        int k = w.indexAt(name.start());
-        if (w.text(0).equals("meet") && k >= 1 && k <= 4 || k >= 3 && w.text(k - 1).equals("to")
-                && w.text(k - 2).equals("hello") && w.text(k - 3).equals("say")
-                || k >= 4 && w.text(k - 1).equals("the") && w.text(k - 2).equals("to")
-                && w.text(k - 3).equals("hello") && w.text(k - 4).equals("say")) {
-            return true;
-        }
-        int after = w.indexAt(name.end());
-        String v = w.text(after);
-        int p = after + (w.text(after + 1).equals("finally") || w.text(after + 1).equals("now") ? 2 : 1);
-        return (v.equals("is") || v.equals("are")) && w.text(p).equals("here")
-                || v.equals("has") && w.text(after + 1).equals("arrived");
-    }
 }

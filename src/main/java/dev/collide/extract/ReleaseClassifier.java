@@ -43,8 +43,10 @@ final class ReleaseClassifier {
             return new Verdict(false, 0.85);
         }
         Verdict v = classifyCue(text, w, clauses, c, from, to, sentenceEnd, name, bonus);
-        // "launch in the next two weeks": looked for only once a release was read, it is rare and costs a scan
-        return v.release() && hasFutureWindow(w, from, to) ? new Verdict(false, 0.85) : v;
+        // "launch in the next two weeks", "is set to launch": looked for only once a release was read, they are
+        // rare and cost a scan
+        return v.release() && (hasFutureWindow(w, from, to) || ReleaseCues.hasPlannedRelease(w, from, to))
+                ? new Verdict(false, 0.85) : v;
     }
 
     private Verdict classifyCue(String text, Words w, Clauses clauses, int c, int from, int to, int sentenceEnd,
@@ -56,9 +58,11 @@ final class ReleaseClassifier {
                 && startsWithReleaseClause(w, clauses.start(c + 1), clauses.end(c + 1, sentenceEnd))) {
             return new Verdict(true, 0.75 + bonus);
         }
-        if (releasedRightAfter(w, nameToken, to) || NameShapes.isPresented(w, name)) {
+        if (releasedRightAfter(w, nameToken, to) || LaunchFrames.isPresented(w, name)
+                || LaunchFrames.isUpgradeTarget(w, name) || LaunchFrames.isUpdated(w, name)) {
             // "close to the first DeepSeek-R9 model released in March": the participle speaks of the name;
-            // "Meet Kimi K9", "Say hello to GPT-9", "Llama 9 is here": a launch presents its model
+            // "Meet Kimi K9", "Say hello to GPT-9", "Llama 9 is here": a launch presents its model; "upgraded to
+            // R9-0528", "received an update": the new checkpoint ships
             return new Verdict(true, 0.75 + bonus);
         }
         // "an app built on a variant of o9": the frame stands up to five words before the name
@@ -141,7 +145,7 @@ final class ReleaseClassifier {
             int start = clauses.start(c);
             int end = clauses.end(c, to);
             if (has(w, start, end, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)
-                    && !has(w, start, end, Lexicon.PREDICTION)) {
+                    && !has(w, start, end, Lexicon.PREDICTION) && !ReleaseCues.hasPlannedRelease(w, start, end)) {
                 return true;
             }
         }
@@ -158,7 +162,7 @@ final class ReleaseClassifier {
     /** {@code [from, to)} says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, int from, int to) {
         return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
-                || hasFutureWindow(w, from, to);
+                || hasFutureWindow(w, from, to) || ReleaseCues.hasPlannedRelease(w, from, to);
     }
 
     /** The name's clause says the release is planned, rumoured, denied or undone. */
@@ -179,7 +183,7 @@ final class ReleaseClassifier {
                 continue; // an apposition ("V4 Lite, a distilled version, ...") says what it is, not what happened
             }
             if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
-                    || hasZh(text, from, to, ZH_COMPARISON)) {
+                    || hasZh(text, from, to, ZH_COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
                 return new Verdict(false, 0.7);
             }
             // a comparison counts before the release word, not after it ("released in September with vision
@@ -233,7 +237,7 @@ final class ReleaseClassifier {
         for (int p = c; p > 0 && p > c - 3 && (!commaChain || clauses.startsWithComma(text, p)); p--) {
             int from = clauses.start(p - 1);
             int to = clauses.end(p - 1, sentenceEnd);
-            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON)) {
+            if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
                 return new Verdict(false, 0.7);
             }
             if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {

@@ -113,6 +113,28 @@ final class ReleaseCues {
                 || before.equals("since") || before.equals("of") || k + 1 < w.size() && w.get(k + 1).isNumber();
     }
 
+    /** Words before "to" and a release verb that make the release a plan: "is set to launch", "racing to ship". */
+    private static final Set<String> PLAN_BEFORE_TO = Set.of("set", "racing", "rushing", "scrambling", "due",
+            "going", "about", "poised", "ready", "readying", "gearing", "looking", "working", "moving", "aiming",
+            "hoping", "planning", "preparing", "expected", "likely", "slated", "scheduled", "tipped", "eager", "keen",
+            "is", "are", "was", "were");
+
+    /**
+     * "is set to launch", "is racing to ship", "is due to be released", "is going to release": the infinitive of a
+     * release verb after a word of intent or schedule is a plan, however the sentence goes on.
+     */
+    static boolean hasPlannedRelease(Words w, int from, int to) {
+        for (int k = w.indexAt(from) + 1; k + 1 < w.size() && w.get(k).start() < to; k++) {
+            if (w.text(k).equals("to") && PLAN_BEFORE_TO.contains(w.text(k - 1))) {
+                int verb = w.text(k + 1).equals("be") ? k + 2 : k + 1;
+                if (verb < w.size() && (w.get(verb).bits() & (Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE)) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** "in the next two weeks", "within the coming days", "over the next month": a window ahead of the story. */
     static boolean hasFutureWindow(Words w, int from, int to) {
         for (int k = w.indexAt(from) + 2; k < w.size() && w.get(k).start() < to; k++) {

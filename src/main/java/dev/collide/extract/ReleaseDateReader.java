@@ -36,10 +36,23 @@ final class ReleaseDateReader {
     List<DateSpan> read(String text, int from, int to, Words w, Optional<LocalDate> today,
                         Optional<ReleaseDate> anchor) {
         List<DateSpan> spans = new ArrayList<>();
+        DateSpan event = null;
         Optional<ReleaseDate> last = anchor;
         int i = 0;
         while (i < w.size()) {
-            if ((w.get(i).bits() & Lexicon.DATE_START) == 0) {
+            int bits = w.get(i).bits();
+            if ((bits & (Lexicon.DATE_START | Lexicon.EVENT)) == 0) {
+                i++;
+                continue;
+            }
+            DateMatch e = (bits & Lexicon.EVENT) != 0 && event == null && today.isPresent()
+                    ? EventDates.match(w, i, today.get()) : null;
+            if (e != null) {
+                event = new DateSpan(w.get(i).start(), w.get(e.next() - 1).end(), e.date());
+                i = e.next();
+                continue;
+            }
+            if ((bits & Lexicon.DATE_START) == 0) {
                 i++;
                 continue;
             }
@@ -54,6 +67,9 @@ final class ReleaseDateReader {
         }
         if (w.hasHan()) {
             ChineseDates.read(text, from, to, today, spans);
+        }
+        if (event != null && spans.isEmpty()) {
+            spans.add(event); // "at re:Invent 2031" dates a release only when the sentence states no other date
         }
         spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return spans;
@@ -81,6 +97,7 @@ final class ReleaseDateReader {
         if (m != null || today.isEmpty()) {
             return m;
         }
+
         return RelativeDateReader.matchRelative(w, i, today.get());
     }
 

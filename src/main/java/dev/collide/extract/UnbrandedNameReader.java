@@ -41,13 +41,8 @@ final class UnbrandedNameReader {
      */
     List<ModelName> read(String text, int from, int to, List<String> labs, List<int[]> taken) {
         List<ModelName> found = new ArrayList<>();
-        boolean anyPattern = false;
-        for (String lab : labs) {
-            LabPatterns lp = byLab.get(lab);
-            anyPattern |= lp != null && !lp.patterns().isEmpty();
-        }
-        if (!anyPattern) {
-            return found; // most labs name every model with a brand: nothing to scan for
+        if (!hasPatterns(labs)) {
+            return found;
         }
         int i = from;
         while (i < to) {
@@ -74,6 +69,17 @@ final class UnbrandedNameReader {
             i = Math.max(tokenEnd, i + 1);
         }
         return found;
+    }
+
+    /** Whether one of {@code labs} has a model pattern: most labs name every model with a brand. */
+    boolean hasPatterns(List<String> labs) {
+        for (String lab : labs) {
+            LabPatterns lp = byLab.get(lab);
+            if (lp != null && !lp.patterns().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<ModelName> matchUnbranded(String text, int start, int tokenEnd, int limit, String token,
