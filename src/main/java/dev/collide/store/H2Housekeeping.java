@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * thread is also the one that rewrites half-empty chunks: without it the file of a 10,000-feed archive grew to 6x its
  * SQL backup, 3x what {@code collide compact} left of it. Here the chunks whose live share fell below
  * {@link #TARGET_FILL_RATE} are rewritten, at most {@link #WRITE_LIMIT} bytes at a time, so that their space is
- * reused by later commits; H2 chooses which and keeps its retention time. Not thread-safe: the writer's thread only.
+ * reused by later commits; H2 chooses which, and only among chunks older than its retention time (45 s, kept: it is
+ * what lets a file survive a power cut). So it bounds a daemon's file and a long run's; a fetch that ends within the
+ * retention time is left to the compaction at close. Not thread-safe: the writer's thread only.
  */
 final class H2Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
