@@ -74,10 +74,7 @@ public final class ArchiveWriter implements AutoCloseable {
     public List<SaveOutcome> write(List<JdbcArticleStore.NewArticle> articles, Instant fetchedAt,
                                    Function<List<SaveOutcome>, SourceHealth> health) throws StoreException {
         var write = new Write(List.copyOf(articles), fetchedAt, health, new CompletableFuture<>());
-        if (closed) {
-            throw new StoreException("the archive is closing; the poll was not stored and will be read again");
-        }
-        queue.add(write);
+        enqueue(write, "the archive is closing; the poll was not stored and will be read again");
         try {
             while (true) {
                 try {
@@ -110,16 +107,23 @@ public final class ArchiveWriter implements AutoCloseable {
      */
     public void writeLater(Instant fetchedAt, SourceHealth health) throws StoreException {
         var write = new Write(List.of(), fetchedAt, outcomes -> health, new CompletableFuture<>());
-        if (closed) {
-            throw new StoreException("the archive is closing; the state of source " + health.sourceId()
-                    + " was not saved and the source will be polled again");
-        }
         write.done().whenComplete((outcomes, e) -> {
             if (e != null) {
                 LOG.error("source={} could not save its state: {}", health.sourceId(), e.getMessage());
             }
         });
-        queue.add(write);
+        enqueue(write, "the archive is closing; the state of source " + health.sourceId()
+                + " was not saved and the source will be polled again");
+    }
+
+    /** Queues {@code write} unless the writer is closing; under the lock {@link #close} takes, so none is stranded. */
+    private void enqueue(Write write, String refusal) throws StoreException {
+        synchronized (queue) {
+            if (closed) {
+                throw new StoreException(refusal);
+            }
+            queue.add(write);
+        }
     }
 
     /** Returns once everything queued before the call is written (or has failed, as its writer was told). */
@@ -213,9 +217,7 @@ public final class ArchiveWriter implements AutoCloseable {
                 for (Write w : group) {
                     List<SaveOutcome> outcomes = w.articles().isEmpty() ? List.of()
                             : ArticleInserts.insertUnlessKnown(c, w.articles(), w.fetchedAt());
-                    if (w.health() != null) { // null: a flush's marker, which writes nothing
-                        JdbcSourceStateStore.save(c, w.health().apply(outcomes));
-                    }
+                    saveState(c, w, outcomes);
                     all.add(outcomes);
                 }
                 c.commit();
@@ -245,17 +247,23 @@ public final class ArchiveWriter implements AutoCloseable {
                 outcomes.add(new SaveOutcome.AlreadyStored());
             }
         }
-        if (w.health() != null) {
-            JdbcSourceStateStore.save(c, w.health().apply(outcomes));
-        }
+        saveState(c, w, outcomes);
         c.commit();
         return outcomes;
+    }
+
+    private static void saveState(Connection c, Write w, List<SaveOutcome> outcomes) throws SQLException {
+        if (w.health() != null) { // null: a flush's marker, which writes nothing
+            JdbcSourceStateStore.save(c, w.health().apply(outcomes));
+        }
     }
 
     /** Writes what is queued, then stops the thread; later writes are refused. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (queue) {
+            closed = true;
+        }
         try {
             thread.join(30_000);
         } catch (InterruptedException e) {
