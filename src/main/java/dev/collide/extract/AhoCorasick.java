@@ -22,13 +22,16 @@ final class AhoCorasick {
 
     private static final int ASCII = 128;
     private static final int[] NO_OUTPUT = new int[0];
+    private static final int HAS_OUTPUT = 1 << 31;
 
     /**
      * ASCII transitions, one row per state and one column per character class: the ASCII characters that occur in
      * some key (case folded) each have a class, all others share class 0, whose transitions all lead to the root.
-     * A row is ~40 chars instead of 128 ints, so the table stays in the core's cache as the lab list grows.
+     * A row is ~40 entries instead of 128, so the table stays in the core's cache as the lab list grows. An entry is
+     * the next state's row offset (state × classes), with {@link #HAS_OUTPUT} set where that state ends a key: the
+     * scan's chain of dependent loads per character then has no multiply and no second table read.
      */
-    private final char[] asciiNext;
+    private final int[] asciiNext;
     private final byte[] asciiClass = new byte[ASCII];
     /** The non-ASCII characters of the keys: any other one leads straight back to the root. */
     private final java.util.BitSet otherChars = new java.util.BitSet();
@@ -72,7 +75,7 @@ final class AhoCorasick {
             out.get(state).add(k);
         }
         int states = asciiRows.size();
-        if (states > Character.MAX_VALUE) {
+        if ((long) states * ASCII > Integer.MAX_VALUE) { // a row offset must fit beside the output bit
             throw new IllegalArgumentException("too many names for one automaton: " + states + " states");
         }
         int nextClass = 1;
@@ -129,11 +132,12 @@ final class AhoCorasick {
             }
         }
         // Upper-case ASCII shares its lower-case class, so that matching needs no case folding.
-        asciiNext = new char[states * classes];
+        asciiNext = new int[states * classes];
         for (int s = 0; s < states; s++) {
             for (int c = 0; c < ASCII; c++) {
                 if (asciiClass[c] != 0 && (c < 'A' || c > 'Z')) {
-                    asciiNext[s * classes + asciiClass[c]] = (char) full[s * ASCII + c];
+                    int t = full[s * ASCII + c];
+                    asciiNext[s * classes + asciiClass[c]] = t * classes | (outputs[t].length > 0 ? HAS_OUTPUT : 0);
                 }
             }
         }
@@ -146,24 +150,28 @@ final class AhoCorasick {
 
     /** Reports every occurrence of every key in {@code text}, in order of end position. */
     void find(String text, HitConsumer consumer) {
-        int state = 0;
+        int row = 0; // the current state's row offset in asciiNext
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            state = c < ASCII ? asciiNext[state * classes + asciiClass[c]]
-                    : step(state, Character.toLowerCase(c), otherEdges);
-            if (outputCount[state] != 0) {
-                for (int k : outputs[state]) {
+            if (c >= ASCII) {
+                c = Character.toLowerCase(c); // a few fold to ASCII: the Kelvin sign to 'k'
+            }
+            boolean output;
+            if (c < ASCII) {
+                int next = asciiNext[row + asciiClass[c]];
+                row = next & ~HAS_OUTPUT;
+                output = next < 0;
+            } else {
+                int state = walk(row / classes, c, otherEdges);
+                row = state * classes;
+                output = outputCount[state] != 0;
+            }
+            if (output) {
+                for (int k : outputs[row / classes]) {
                     consumer.accept(i + 1 - keyLengths[k], i + 1, k);
                 }
             }
         }
-    }
-
-    private int step(int state, char c, Map<Long, Integer> edges) {
-        if (c < ASCII) {
-            return asciiNext[state * classes + asciiClass[c]];
-        }
-        return walk(state, c, edges);
     }
 
     private int stepBuilding(int[] full, int state, char c, Map<Long, Integer> edges) {

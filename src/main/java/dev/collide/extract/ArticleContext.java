@@ -50,14 +50,26 @@ final class ArticleContext {
      */
     List<String> labsInContext(List<String> sentenceLabs, Optional<String> articleLab) {
         List<String> context = new ArrayList<>(sentenceLabs);
-        articleLab.filter(lab -> !context.contains(lab)).ifPresent(context::add);
+        if (articleLab.isPresent()) {
+            addNew(context, articleLab.get());
+        }
         if (sentenceLabs.isEmpty()) {
-            previousLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
+            for (String lab : previousLabs) {
+                addNew(context, lab);
+            }
             // "GPT-5, o3 and o4-mini are coming soon" ... "o1-preview was released in September 2024": the labs
             // the title names are the article's subject all through
-            titleLabs.stream().filter(lab -> !context.contains(lab)).forEach(context::add);
+            for (String lab : titleLabs) {
+                addNew(context, lab);
+            }
         }
         return context;
+    }
+
+    private static void addNew(List<String> labs, String lab) {
+        if (!labs.contains(lab)) {
+            labs.add(lab);
+        }
     }
 
     /**

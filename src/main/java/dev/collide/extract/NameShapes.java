@@ -16,8 +16,14 @@ final class NameShapes {
 
     /** "MiniMax-AI", "Qwen Chat", "Kimi App", "ChatGPT Plus": the company, its chat product, app or plan. */
     static boolean isGeneric(ModelName name) {
-        return GENERIC.matcher(name.modelId()).matches();
+        String id = name.modelId();
+        // Both shapes end in '-' and one of the words below: most ids are ruled out without the regex.
+        return GENERIC_LAST_WORDS.contains(id.substring(id.lastIndexOf('-') + 1)) && GENERIC.matcher(id).matches();
     }
+
+    private static final Set<String> GENERIC_LAST_WORDS = Set.of("ai", "lab", "labs", "team", "research", "chat",
+            "app", "api", "platform", "cloud", "studio", "agent", "index", "bot", "hub", "lm", "plus", "pro",
+            "enterprise", "free", "edu", "go", "business");
 
     private static final Pattern GENERIC = Pattern.compile(
             "[\\p{L}.]+-(ai|labs?|team|research|chat|app|api|platform|cloud|studio|agent|index|bot|hub|lm)"
