@@ -60,6 +60,26 @@ public final class IncrementalDetector {
         }
     }
 
+    /** Work on the stored evidence that a full detection must follow, with no other detection in between. */
+    @FunctionalInterface
+    public interface EvidenceWork {
+        void run() throws StoreException;
+    }
+
+    /**
+     * Runs {@code work} (re-reading the archive), then rebuilds everything, under the locks of {@link #detectAll}:
+     * no detection of this process or another node sees the evidence half replaced.
+     */
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
+    public DetectionReport detectAllAfter(EvidenceWork work) throws StoreException {
+        synchronized (detectionLock) {
+            try (DetectionLock.Held held = clusterLock.acquire()) {
+                work.run();
+                return detectEverything();
+            }
+        }
+    }
+
     /**
      * Incremental detection: only the families with new evidence are rebuilt, and compared with the stored events
      * dated near them (and with the other side of any co-release statement). Collisions of other events are left

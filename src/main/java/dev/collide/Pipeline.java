@@ -12,6 +12,7 @@ import dev.collide.store.DetectionLock;
 import dev.collide.store.JdbcArticleStore;
 import dev.collide.store.EventStore;
 import dev.collide.store.JdbcSourceStateStore;
+import dev.collide.store.RereadReport;
 import dev.collide.store.StoreException;
 import java.time.Clock;
 import java.util.Map;
@@ -27,12 +28,20 @@ public final class Pipeline implements AutoCloseable {
     private final StageTimes stages = new StageTimes();
     private final SourcePoller poller;
     private final IncrementalDetector detection;
+    private final Extractor extractor;
+    private final JdbcArticleStore articles;
+
+    /** What {@link #rereadAndDetectAll} did: the archive re-read, then the full detection. */
+    public record Reread(RereadReport reread, DetectionReport detection) {
+    }
 
     public Pipeline(Map<SourceKind, Source> sources, Extractor extractor, ToLongFunction<Article> fingerprint,
                     JdbcArticleStore articles, JdbcSourceStateStore states, EventStore events,
                     EventBuilder eventBuilder, CollisionDetector detector, DetectionLock clusterLock, Clock clock) {
         this.poller = new SourcePoller(sources, extractor, fingerprint, articles, states, clock, stages);
         this.detection = new IncrementalDetector(events, eventBuilder, detector, clusterLock, clock, stages);
+        this.extractor = extractor;
+        this.articles = articles;
     }
 
     /** Stops the archive writer after what is queued; the stores stay open (they belong to the caller). */
@@ -64,6 +73,17 @@ public final class Pipeline implements AutoCloseable {
     /** See {@link IncrementalDetector#detectAll}. */
     public DetectionReport detectAll() throws StoreException {
         return detection.detectAll();
+    }
+
+    /**
+     * After an upgrade: every stored article read again by this version's extractor, its mentions and co-releases
+     * replaced, then detection in full, so that events, dates and collisions are what this version would have found
+     * (those that no longer hold are retracted, with the reason in their history).
+     */
+    public Reread rereadAndDetectAll() throws StoreException {
+        RereadReport[] reread = new RereadReport[1];
+        DetectionReport detected = detection.detectAllAfter(() -> reread[0] = articles.rereadAll(extractor::extract));
+        return new Reread(reread[0], detected);
     }
 
     /** See {@link IncrementalDetector#detect}. */

@@ -147,7 +147,7 @@ final class ArticleInserts {
         }
     }
 
-    private static void insertMentions(Connection c, List<NewArticle> batch, List<Integer> rows, long[] ids)
+    static void insertMentions(Connection c, List<NewArticle> batch, List<Integer> rows, long[] ids)
             throws SQLException {
         String sql = """
                 INSERT INTO mentions (article_id, lab, model_id, model, family, is_release, release_date, precision,
@@ -179,7 +179,7 @@ final class ArticleInserts {
         }
     }
 
-    private static void insertCoReleases(Connection c, List<NewArticle> batch, List<Integer> rows, long[] ids)
+    static void insertCoReleases(Connection c, List<NewArticle> batch, List<Integer> rows, long[] ids)
             throws SQLException {
         String sql = """
                 INSERT INTO co_releases (article_id, lab_a, family_a, lab_b, family_b, max_gap_days, evidence)

@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** Articles with what was extracted from them, stored once: unique by source + guid and by canonical URL. */
 public final class JdbcArticleStore {
+    /** Articles per transaction when re-reading the archive: bounded memory, short locks. */
+    private static final int REREAD_PAGE = 500;
     private final DataSource dataSource;
     /** The archive, when known: its search index serves H2's full-text search (issue 18). */
     private final Optional<Database> database;
@@ -105,6 +108,19 @@ public final class JdbcArticleStore {
             String what = batch.size() == 1 ? "article " + batch.get(0).article().guid() + " of source "
                     + batch.get(0).article().sourceId() : batch.size() + " articles";
             throw new StoreException("could not store " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every stored article again with {@code extractor} and replaces its mentions and co-releases, a page of
+     * articles per transaction (see {@link ArticleRereads}). Detection must run in full afterwards.
+     */
+    public RereadReport rereadAll(Function<Article, Extraction> extractor) throws StoreException {
+        try {
+            return new ArticleRereads(dataSource, REREAD_PAGE).rereadAll(extractor);
+        } catch (SQLException e) {
+            throw new StoreException("could not re-read the stored articles: " + e.getMessage()
+                    + " (the articles re-read so far keep their new evidence; run the command again to finish)", e);
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.collide.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.collide.config.DatabaseConfig;
 import dev.collide.config.DetectionConfig;
 import dev.collide.detect.CollisionDetector;
 import dev.collide.detect.EventBuilder;
 import dev.collide.detect.ReleaseEvent;
+import dev.collide.extract.CoRelease;
 import dev.collide.extract.Extraction;
 import dev.collide.extract.Mention;
 import dev.collide.extract.ReleaseDate;
@@ -75,6 +77,58 @@ abstract class StoreContractTest {
         List<ReleaseEvent> built = new EventBuilder().build(events.loadReleaseEvidence());
         var collisions = new CollisionDetector(DetectionConfig.defaults()).detect(built, events.loadCoReleases());
         return events.saveDetection(built, collisions, at);
+    }
+
+    @Test
+    void rereadAll_replacesEachArticlesEvidenceWithTheExtractorsAndMarksItNew() throws Exception {
+        var labPost = new Article("acme-blog", "p1", Optional.of(URI.create("https://acme.example/p1")), "Acme 9",
+                "We release Acme 9.", Optional.of(NOW), ArticleKind.LAB_POST, Optional.of("acme"), List.of("news"));
+        articles.save(labPost, 11, release("acme", "acme-8", LocalDate.of(2031, 3, 1)), NOW);
+        articles.save(article("wire", "w1", "https://wire.example/w1"), 12, Extraction.EMPTY, NOW);
+        detect(NOW);
+        assertThat(events.undetectedFamilies()).isEmpty();
+        List<Article> seen = new java.util.ArrayList<>();
+
+        RereadReport report = articles.rereadAll(a -> {
+            seen.add(a);
+            return a.guid().equals("p1") ? new Extraction(List.of(new Mention("acme", "acme-9", "Acme 9", "acme-9",
+                    true, ReleaseDate.ofDay(LocalDate.of(2031, 3, 2)), 0.9, "We release Acme 9.")), List.of(
+                    new CoRelease("acme", "acme-9", "zeta", "zeta-2", 0, "the same day"))) : Extraction.EMPTY;
+        });
+
+        assertThat(report).isEqualTo(new RereadReport(2, 1, 1));
+        // the extractor sees the article as it was stored: kind, lab, link, title, text, date, tags
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isEqualTo(labPost);
+        assertThat(events.loadReleaseEvidence()).extracting(e -> e.family()).containsExactly("acme-9");
+        assertThat(events.loadCoReleases()).extracting(CoRelease::familyB).containsExactly("zeta-2");
+        assertThat(events.undetectedFamilies()).contains(new FamilyKey("acme", "acme-9"));
+        assertThat(articles.count()).isEqualTo(2);
+    }
+
+    @Test
+    void rereadAll_cutOffByAFailure_keepsWholePagesAndASecondRunFinishes() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            articles.save(article("wire", "g" + i, "https://wire.example/" + i), i,
+                    release("acme", "old-" + i, LocalDate.of(2031, 3, i)), NOW);
+        }
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Article, Extraction> newer = a -> release("acme", "new-" + a.guid(),
+                LocalDate.of(2031, 4, 1));
+
+        // pages of two: the failure on the fourth article loses its page (3, 4), never half of one
+        assertThatThrownBy(() -> new ArticleRereads(db.dataSource(), 2).rereadAll(a -> {
+            if (calls.incrementAndGet() == 4) {
+                throw new IllegalStateException("cut off");
+            }
+            return newer.apply(a);
+        })).hasMessage("cut off");
+        assertThat(events.loadReleaseEvidence()).extracting(e -> e.family())
+                .containsExactlyInAnyOrder("new-g1", "new-g2", "old-3", "old-4", "old-5");
+
+        assertThat(new ArticleRereads(db.dataSource(), 2).rereadAll(newer)).isEqualTo(new RereadReport(5, 5, 5));
+        assertThat(events.loadReleaseEvidence()).extracting(e -> e.family())
+                .containsExactlyInAnyOrder("new-g1", "new-g2", "new-g3", "new-g4", "new-g5");
     }
 
     @Test
