@@ -74,6 +74,10 @@ class RereadDetectionTest {
             StoredCollision gone = collide.archive().collisions(ArchiveQuery.all(), Optional.empty(), true).stream()
                     .filter(c -> c.status() == CollisionStatus.RETRACTED).findFirst().orElseThrow();
             assertThat(collide.archive().history(gone.id())).extracting(HistoryEntry::change).contains("RETRACTED");
+            // the misread plan is no release any more: listed nowhere, though its row stays for that history
+            assertThat(collide.archive().events(ArchiveQuery.all())).extracting(e -> e.family())
+                    .containsExactlyInAnyOrder("deepseek-v9", "kimi-k9");
+            assertThat(collide.archive().eventCountsByLab()).doesNotContainKey("qwen");
 
             // a second re-read finds the archive as this version left it: nothing moves
             Pipeline.Reread again = collide.pipeline().rereadAndDetectAll();

@@ -40,7 +40,8 @@ public final class DetectCommand implements Callable<Integer> {
         config = window.applyTo(config);
         if (reextract && !full) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--reextract needs --full: re-read evidence is detected in full (collide detect --full --reextract)");
+                    "--reextract needs --full: re-read evidence is detected in full"
+                            + " (collide detect --full --reextract)");
         }
         try (Collide collide = Collide.open(config, Clock.systemUTC())) {
             DetectionReport report;

@@ -50,8 +50,8 @@ final class ArticleRereads {
             List<NewArticle> extracted = new ArrayList<>(page.size());
             for (NewArticle a : page) {
                 // extraction outside the transaction: the daemon's writer is not held up by the extractor
-                extracted.add(new NewArticle(a.article(), a.fingerprint(), extractor.apply(a.article()), "",
-                        Optional.empty()));
+                Extraction now = extractor.apply(a.article());
+                extracted.add(new NewArticle(a.article(), a.fingerprint(), now, "", Optional.empty()));
             }
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
@@ -94,7 +94,8 @@ final class ArticleRereads {
                             Optional.ofNullable(rs.getString("lab")),
                             tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")));
                     ids.add(rs.getLong("id"));
-                    page.add(new NewArticle(article, rs.getLong("fingerprint"), Extraction.EMPTY, "", Optional.empty()));
+                    page.add(new NewArticle(article, rs.getLong("fingerprint"), Extraction.EMPTY, "",
+                            Optional.empty())); // the keys are not needed: nothing is inserted into articles
                 }
             }
         }

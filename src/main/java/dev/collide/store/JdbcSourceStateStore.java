@@ -1,6 +1,7 @@
 package dev.collide.store;
 
 import dev.collide.fetch.Validators;
+import dev.collide.source.ReaderVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,13 +69,13 @@ public final class JdbcSourceStateStore {
                 UPDATE source_state SET etag = ?, last_modified = ?, body_hash = ?, last_fetch_at = ?,
                     last_success_at = ?, last_items_at = ?, last_status = ?, last_error = ?, error_count = ?,
                     next_fetch_at = ?, fetch_count = ?, not_modified_count = ?, item_count = ?, empty_polls = ?,
-                    interval_seconds = ?
+                    interval_seconds = ?, reader_version = ?
                 WHERE source_id = ?""";
         String insert = """
                 INSERT INTO source_state (etag, last_modified, body_hash, last_fetch_at, last_success_at,
                     last_items_at, last_status, last_error, error_count, next_fetch_at, fetch_count,
-                    not_modified_count, item_count, empty_polls, interval_seconds, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                    not_modified_count, item_count, empty_polls, interval_seconds, reader_version, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try (PreparedStatement ps = c.prepareStatement(update)) {
             bind(ps, h);
             if (ps.executeUpdate() == 1) {
@@ -107,12 +108,16 @@ public final class JdbcSourceStateStore {
         } else {
             ps.setNull(15, Types.BIGINT);
         }
-        ps.setString(16, h.sourceId());
+        ps.setInt(16, ReaderVersion.CURRENT);
+        ps.setString(17, h.sourceId());
     }
 
     private static SourceHealth read(ResultSet rs) throws SQLException {
-        return new SourceHealth(rs.getString("source_id"),
-                Validators.of(rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash")),
+        int readerVersion = rs.getInt("reader_version"); // 0 for NULL: saved before versions were kept
+        // an older reader's validators would make the feed it misread look unchanged for ever (see ReaderVersion)
+        Validators validators = readerVersion < ReaderVersion.CURRENT ? Validators.NONE
+                : Validators.of(rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash"));
+        return new SourceHealth(rs.getString("source_id"), validators,
                 Sql.instant(rs, "last_fetch_at"), Sql.instant(rs, "last_success_at"), Sql.instant(rs, "last_items_at"),
                 Optional.ofNullable(rs.getString("last_status")).orElse("new"),
                 Optional.ofNullable(rs.getString("last_error")), rs.getInt("error_count"),

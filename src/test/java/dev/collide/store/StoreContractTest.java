@@ -200,6 +200,27 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void sourceState_savedByAnOlderReader_isFoundWithoutItsValidatorsOnce() throws Exception {
+        var store = new JdbcSourceStateStore(db.dataSource());
+        var health = new SourceHealth("zai-blog", Validators.of("\"v7\"", "Sat, 25 Apr 2026 08:00:00 GMT", "ab"),
+                Optional.of(NOW), Optional.of(NOW), Optional.empty(), "ok", Optional.empty(), 0,
+                Optional.of(NOW.plusSeconds(1800)), 3, 1, 40);
+        store.save(health);
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE source_state SET reader_version = NULL"); // as V13 finds a state saved before
+        }
+
+        // the feed is read whole on the next poll; the rest of its health is kept
+        SourceHealth found = store.find("zai-blog");
+        assertThat(found.validators()).isEqualTo(Validators.NONE);
+        assertThat(found.itemCount()).isEqualTo(40);
+        assertThat(found.lastSuccessAt()).isEqualTo(health.lastSuccessAt());
+
+        store.save(health); // saved by this version: its validators count again
+        assertThat(store.find("zai-blog")).isEqualTo(health);
+    }
+
+    @Test
     void saveDetection_rerun_createsNothingTwice() throws Exception {
         articles.save(article("wire", "g1", "https://wire.example/1"), 1,
                 release("deepseek", "deepseek-v4", LocalDate.of(2026, 4, 24)), NOW);
