@@ -261,7 +261,17 @@ public final class Database implements AutoCloseable {
                 searchIndex.get().close();
             }
         }
+        compactBeforeClose();
         dataSource.close();
+    }
+
+    /** For an embedded H2 file: its dead chunks rewritten before H2's own short pass at close (issue 18). */
+    private void compactBeforeClose() {
+        try (Connection c = dataSource.getConnection()) {
+            H2Housekeeping.of(c).ifPresent(H2Housekeeping::compactBeforeClose);
+        } catch (SQLException e) {
+            LOG.debug("no compaction before close: {}", e.getMessage());
+        }
     }
 
     /** JDBC URLs may carry a password parameter; keep only what locates the database. */
