@@ -23,8 +23,8 @@ final class SentenceSplitter {
         int[] nextStop = new int[STOPS.length];
         Arrays.fill(nextStop, -1);
         int start = 0;
-        for (int i = Math.min(nextStop(text, 0, nextStop), MAX_SENTENCE); i < n; i = Math.min(nextStop(text, i + 1, nextStop),
-                Math.max(i + 1, start + MAX_SENTENCE))) {
+        for (int i = Math.min(nextStop(text, 0, nextStop), MAX_SENTENCE); i < n;
+                i = Math.min(nextStop(text, i + 1, nextStop), Math.max(i + 1, start + MAX_SENTENCE))) {
             // i is a stop character, or a character of a sentence already MAX_SENTENCE long
             char c = text.charAt(i);
             boolean end = false;

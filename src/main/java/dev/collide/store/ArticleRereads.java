@@ -114,11 +114,8 @@ final class ArticleRereads {
     }
 
     private static int delete(Connection c, String table, List<Long> ids) throws SQLException {
-        StringBuilder sql = new StringBuilder("DELETE FROM ").append(table).append(" WHERE article_id IN (");
-        for (int k = 0; k < ids.size(); k++) {
-            sql.append(k == 0 ? "?" : ", ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE article_id IN ("
+                + EventWriter.placeholders(ids.size()) + ")")) {
             for (int k = 0; k < ids.size(); k++) {
                 ps.setLong(k + 1, ids.get(k));
             }

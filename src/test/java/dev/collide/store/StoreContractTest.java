@@ -184,12 +184,17 @@ abstract class StoreContractTest {
         assertThat(outcome).isEqualTo(new SaveOutcome.SameLink("wire"));
     }
 
+    /** A source's health after three polls, with all three validators. */
+    private static SourceHealth validatedHealth(String sourceId) {
+        return new SourceHealth(sourceId, Validators.of("\"v7\"", "Sat, 25 Apr 2026 08:00:00 GMT", "ab"),
+                Optional.of(NOW), Optional.of(NOW), Optional.empty(), "ok", Optional.empty(), 0,
+                Optional.of(NOW.plusSeconds(1800)), 3, 1, 40);
+    }
+
     @Test
     void sourceState_roundTrips() throws Exception {
         var store = new JdbcSourceStateStore(db.dataSource());
-        var health = new SourceHealth("hf-blog", Validators.of("\"v7\"", "Sat, 25 Apr 2026 08:00:00 GMT", "ab"),
-                Optional.of(NOW), Optional.of(NOW), Optional.empty(), "ok", Optional.empty(), 0,
-                Optional.of(NOW.plusSeconds(1800)), 3, 1, 40);
+        var health = validatedHealth("hf-blog");
 
         store.save(health);
         store.save(health);
@@ -202,9 +207,7 @@ abstract class StoreContractTest {
     @Test
     void sourceState_savedByAnOlderReader_isFoundWithoutItsValidatorsOnce() throws Exception {
         var store = new JdbcSourceStateStore(db.dataSource());
-        var health = new SourceHealth("zai-blog", Validators.of("\"v7\"", "Sat, 25 Apr 2026 08:00:00 GMT", "ab"),
-                Optional.of(NOW), Optional.of(NOW), Optional.empty(), "ok", Optional.empty(), 0,
-                Optional.of(NOW.plusSeconds(1800)), 3, 1, 40);
+        var health = validatedHealth("zai-blog");
         store.save(health);
         try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
             st.executeUpdate("UPDATE source_state SET reader_version = NULL"); // as V13 finds a state saved before
