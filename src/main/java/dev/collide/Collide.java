@@ -116,7 +116,7 @@ public final class Collide implements AutoCloseable {
         var http = new ConditionalFetcher(config.http(), clock);
         Map<SourceKind, Source> sources = sources(kinds, http, config,
                 (sourceId, guid) -> isStored(articles, sourceId, guid), System::getenv);
-        Extractor extractor = new DictionaryExtractor(config.labs());
+        Extractor extractor = new DictionaryExtractor(config.labs(), config.conferences());
         // near-duplicate copies of one story share a SimHash fingerprint (title and text)
         ToLongFunction<Article> fingerprint = a -> NearDuplicates.fingerprint(a.title() + "\n" + a.text());
         return new Pipeline(sources, extractor, fingerprint, articles, sourceStates, events.get(), new EventBuilder(),

@@ -31,7 +31,7 @@ class CollideDaemonTest {
         CollideConfig labsOnly = ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
         return new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 Optional.empty(), Optional.empty()), labsOnly.detection(), labsOnly.http(), notify, server,
-                labsOnly.labs(), List.of());
+                labsOnly.labs(), labsOnly.conferences(), List.of());
     }
 
     private static NotifyConfig slackAndWebhook() {

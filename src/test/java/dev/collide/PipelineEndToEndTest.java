@@ -67,7 +67,8 @@ class PipelineEndToEndTest {
                 1 << 20, "Collide-test", 2, Duration.ofMillis(1), 2, 5);
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()), labsOnly.detection(), fastRetries,
-                labsOnly.notifications(), labsOnly.server(), labsOnly.labs(), List.of(deepseek, moonshot, broken));
+                labsOnly.notifications(), labsOnly.server(), labsOnly.labs(), labsOnly.conferences(),
+                List.of(deepseek, moonshot, broken));
         collide = Collide.open(config, CLOCK);
         stubFor(get("/deepseek.atom").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
                 .withHeader("ETag", "\"ds1\"").withBody(fixture("deepseek-news.atom"))));

@@ -154,7 +154,7 @@ class RealFeedsReplayTest {
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()),
                 labsOnly.detection().withWindow(Duration.ofDays(3)), labsOnly.http(), labsOnly.notifications(),
-                labsOnly.server(), labsOnly.labs(), sources);
+                labsOnly.server(), labsOnly.labs(), labsOnly.conferences(), sources);
         try (Collide collide = Collide.open(config, CLOCK)) {
             for (SourceConfig s : sources) {
                 SourceReport r = collide.pipeline().poll(s);

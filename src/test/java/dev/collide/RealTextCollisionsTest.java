@@ -182,7 +182,7 @@ class RealTextCollisionsTest {
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()),
                 labsOnly.detection().withWindow(Duration.ofDays(WINDOW)), labsOnly.http(), labsOnly.notifications(),
-                labsOnly.server(), labsOnly.labs(), List.of(feed));
+                labsOnly.server(), labsOnly.labs(), labsOnly.conferences(), List.of(feed));
         List<StoredCollision> found;
         Map<String, String> why = new LinkedHashMap<>(); // per event "lab model": its dating, for the misses below
         try (Collide collide = Collide.open(config, Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"),

@@ -50,7 +50,7 @@ class RereadDetectionTest {
         CollideConfig bundled = ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()), bundled.detection(), bundled.http(),
-                bundled.notifications(), bundled.server(), bundled.labs(), List.of());
+                bundled.notifications(), bundled.server(), bundled.labs(), bundled.conferences(), List.of());
         LocalDate march3 = LocalDate.of(2031, 3, 3);
         try (Collide collide = Collide.open(config, Clock.fixed(NOW, ZoneOffset.UTC))) {
             String v9 = "DeepSeek released DeepSeek-V9 on March 3, 2031.";

@@ -47,7 +47,8 @@ class SharedLinkFeedsTest {
         CollideConfig labsOnly = ConfigLoader.fromEnvironment().loadWithoutSources(Path.of("config"));
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()), labsOnly.detection(), labsOnly.http(),
-                labsOnly.notifications(), labsOnly.server(), labsOnly.labs(), List.of());
+                labsOnly.notifications(), labsOnly.server(), labsOnly.labs(), labsOnly.conferences(),
+                List.of());
         collide = Collide.open(config, CLOCK);
     }
 

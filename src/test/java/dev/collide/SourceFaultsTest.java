@@ -63,7 +63,7 @@ class SourceFaultsTest {
                 1 << 20, "Collide-test", 0, Duration.ofMillis(1), 2, 5);
         CollideConfig config = new CollideConfig(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()), labs.detection(), http,
-                labs.notifications(), labs.server(), labs.labs(), List.of(source));
+                labs.notifications(), labs.server(), labs.labs(), labs.conferences(), List.of(source));
 
         try (Collide collide = Collide.open(config, CLOCK)) {
             SourceReport report = collide.pipeline().poll(source);

@@ -2,6 +2,7 @@ package dev.collide.bench;
 
 import dev.collide.config.ConfigException;
 import dev.collide.config.ConfigLoader;
+import dev.collide.config.Conference;
 import dev.collide.config.Lab;
 import dev.collide.extract.DictionaryExtractor;
 import dev.collide.extract.Extractor;
@@ -46,8 +47,9 @@ public final class ExtractionBench {
 
     public static void main(String[] args) throws ConfigException {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
-        List<Lab> labs = ConfigLoader.fromEnvironment().loadLabs(Path.of(args.length > 1 ? args[1] : "config"));
-        System.out.print(run(labs, duration));
+        Path configDir = Path.of(args.length > 1 ? args[1] : "config");
+        ConfigLoader loader = ConfigLoader.fromEnvironment();
+        System.out.print(run(loader.loadLabs(configDir), loader.loadConferences(configDir), duration));
     }
 
     /**
@@ -55,8 +57,8 @@ public final class ExtractionBench {
      * their tables: the news mix (three sentences in ten name a model) and one in which every sentence names a model
      * (issue #12: the classifier's worst case, goal 2,000 articles/s per core).
      */
-    public static String run(List<Lab> labs, Duration duration) {
-        Extractor extractor = new DictionaryExtractor(labs);
+    public static String run(List<Lab> labs, List<Conference> conferences, Duration duration) {
+        Extractor extractor = new DictionaryExtractor(labs, conferences);
         return run(extractor, generate(new Random(42), false), duration, "news mix")
                 + run(extractor, generate(new Random(42), true), duration, "every sentence names a model");
     }

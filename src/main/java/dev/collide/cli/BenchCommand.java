@@ -111,8 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
             rows.addAll(new ParseBench(Duration.ofSeconds(3), Duration.ofSeconds(3)).run());
         }
         if (runs(Part.EXTRACT)) {
-            var labs = main.loadConfigWithoutSources().labs();
-            tables.add(dev.collide.bench.ExtractionBench.run(labs, Duration.ofSeconds(10)));
+            var config = main.loadConfigWithoutSources();
+            tables.add(dev.collide.bench.ExtractionBench.run(config.labs(), config.conferences(),
+                    Duration.ofSeconds(10)));
             rows.add(new BenchRow("extraction: articles/s (2 KB articles, 1 thread)", "see table below", "-",
                     "target >= 20,000/s per core"));
         }

@@ -73,6 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         var labs = main.loader().loadLabs(main.configDir());
+        var conferences = main.loader().loadConferences(main.configDir());
         if (folds != null && folds < 2) {
             spec.commandLine().getErr().println("error: --folds must be 2 or more, not " + folds);
             return Main.EXIT_CONFIG;
@@ -80,14 +81,15 @@ public final class EvalCommand implements Callable<Integer> {
         CorpusEvaluation.Report report;
         try {
             var passages = part.select(CorpusFile.read(file));
+            var training = new ReleaseModelTraining(labs, conferences);
             if (trainOut != null) {
-                new ReleaseModelTraining(labs).train(passages).write(trainOut, "trained by collide eval --train on "
+                training.train(passages).write(trainOut, "trained by collide eval --train on "
                         + passages.size() + " passages of " + file.getFileName() + " (--split " + split + ")");
                 spec.commandLine().getErr().println("release model written to " + trainOut);
             }
-            report = folds != null ? new ReleaseModelTraining(labs).crossValidate(passages, folds)
-                    : new CorpusEvaluation(modelFile == null ? new DictionaryExtractor(labs)
-                            : DictionaryExtractor.withModel(labs, ReleaseModel.read(modelFile)), labs)
+            report = folds != null ? training.crossValidate(passages, folds)
+                    : new CorpusEvaluation(modelFile == null ? new DictionaryExtractor(labs, conferences)
+                            : DictionaryExtractor.withModel(labs, conferences, ReleaseModel.read(modelFile)), labs)
                             .evaluate(passages);
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: cannot read " + file + ": " + e.getMessage());

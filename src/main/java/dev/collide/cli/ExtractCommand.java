@@ -72,8 +72,9 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException {
-        // Only the labs: extracting a text needs no feeds.yml.
+        // Only the labs and the conferences' editions: extracting a text needs no feeds.yml.
         var labs = main.loader().loadLabs(main.configDir());
+        var conferences = main.loader().loadConferences(main.configDir());
         String text;
         try {
             text = read();
@@ -85,7 +86,7 @@ public final class ExtractCommand implements Callable<Integer> {
         Article article = new Article("cli", "cli:" + date, Optional.empty(), "", text,
                 Optional.of(date.atStartOfDay(ZoneOffset.UTC).toInstant()), ArticleKind.NEWS, Optional.empty(),
                 List.of());
-        Extraction extraction = new DictionaryExtractor(labs).extract(article);
+        Extraction extraction = new DictionaryExtractor(labs, conferences).extract(article);
         List<MentionJson> mentions = extraction.mentions().stream().map(MentionJson::of).toList();
         Object out = withCoReleases ? new Output(mentions, extraction.coReleases()) : mentions;
         try {

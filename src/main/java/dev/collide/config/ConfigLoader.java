@@ -13,12 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads {@code DIR/collide.yml}, {@code DIR/labs.yml} and the feeds file into one validated {@link CollideConfig}.
- * Every problem is a {@link ConfigException} naming the file and line.
+ * Reads {@code DIR/collide.yml}, {@code DIR/labs.yml}, {@code DIR/events.yml} and the feeds file into one validated
+ * {@link CollideConfig}. Every problem is a {@link ConfigException} naming the file and line.
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("database", "detection", "http", "notify", "server", "logging");
@@ -26,7 +24,7 @@ public final class ConfigLoader {
     private static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
 
     /** Where the jar keeps its default config directory (collide.yml, labs.yml), read when ./config is absent. */
-    private static final String BUNDLED = "/bundled-config/";
+    static final String BUNDLED = "/bundled-config/";
     private final Function<String, String> env;
     private final List<String> warnings = new ArrayList<>();
     private final boolean bundledFallback;
@@ -71,25 +69,40 @@ public final class ConfigLoader {
 
     /** Only config/labs.yml: for commands that need the labs and no sources (e.g. {@code collide extract}). */
     public List<Lab> loadLabs(Path configDir) throws ConfigException {
-        return readLabs(parseRequired(configDir.resolve("labs.yml"),
+        return LabsReader.read(parseRequired(configDir.resolve("labs.yml"),
                 "copy config/labs.yml from the Collide distribution"));
+    }
+
+    /**
+     * Only config/events.yml, the conferences' editions; a directory without one (written before the file existed)
+     * gets the jar's copy, {@link #bundledConferences}.
+     */
+    public List<Conference> loadConferences(Path configDir) throws ConfigException {
+        Path file = configDir.resolve("events.yml");
+        return Files.exists(file) ? EventsReader.read(parseRequired(file, "")) : bundledConferences();
+    }
+
+    /** config/events.yml as the jar bundles it, read once per process: for extractors given labs alone. */
+    public static List<Conference> bundledConferences() {
+        return EventsReader.Bundled.CONFERENCES;
     }
 
     public CollideConfig load(Path configDir, Path feedsFile) throws ConfigException {
         YamlMap main = parseOptional(configDir.resolve("collide.yml"));
-        List<Lab> labs = readLabs(parseRequired(configDir.resolve("labs.yml"),
+        List<Lab> labs = LabsReader.read(parseRequired(configDir.resolve("labs.yml"),
                 "copy config/labs.yml from the Collide distribution"));
+        List<Conference> conferences = loadConferences(configDir);
         List<SourceConfig> sources = readSources(parseRequired(feedsFile,
                 "pass --feeds FILE, or create feeds.yml with a 'sources:' list"), labs);
-        return readMain(main, labs, sources);
+        return readMain(main, labs, conferences, sources);
     }
 
     /** The config directory alone, with no sources (for commands that bring their own). */
     public CollideConfig loadWithoutSources(Path configDir) throws ConfigException {
         YamlMap main = parseOptional(configDir.resolve("collide.yml"));
-        List<Lab> labs = readLabs(parseRequired(configDir.resolve("labs.yml"),
+        List<Lab> labs = LabsReader.read(parseRequired(configDir.resolve("labs.yml"),
                 "copy config/labs.yml from the Collide distribution"));
-        return readMain(main, labs, List.of());
+        return readMain(main, labs, loadConferences(configDir), List.of());
     }
 
     /** Reads a feeds file against an already loaded configuration's labs. */
@@ -105,7 +118,8 @@ public final class ConfigLoader {
         return new SourcesReader(kinds).read(root, labs, warnings);
     }
 
-    CollideConfig readMain(YamlMap main, List<Lab> labs, List<SourceConfig> sources) throws ConfigException {
+    CollideConfig readMain(YamlMap main, List<Lab> labs, List<Conference> conferences, List<SourceConfig> sources)
+            throws ConfigException {
         main.rejectUnknown(main.file(), TOP_KEYS);
         DatabaseConfig database = readDatabase(main.map("database"));
         DetectionConfig detection = readDetection(main.map("detection"), labs);
@@ -127,7 +141,7 @@ public final class ConfigLoader {
         if (logging.isPresent()) {
             applyLogging(logging.get());
         }
-        return new CollideConfig(database, detection, http, notifications, server, labs, sources);
+        return new CollideConfig(database, detection, http, notifications, server, labs, conferences, sources);
     }
 
     private static void applyLogging(YamlMap logging) throws ConfigException {
@@ -222,37 +236,6 @@ public final class ConfigLoader {
                 h.duration("retryBaseDelay").orElse(d.retryBaseDelay()),
                 (int) h.number("perHostConcurrency", d.perHostConcurrency(), 1, 64),
                 (int) h.number("maxRedirects", d.maxRedirects(), 0, 5));
-    }
-
-    List<Lab> readLabs(YamlMap root) throws ConfigException {
-        root.rejectUnknown(root.file(), Set.of("labs"));
-        List<Lab> labs = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (YamlMap entry : root.maps("labs")) {
-            entry.rejectUnknown("a lab", Set.of("id", "name", "aliases", "brands", "models", "hubOrgs"));
-            String id = entry.requiredString("id", "give the lab an id such as 'deepseek'");
-            if (!SourceConfig.ID_PATTERN.matcher(id).matches()) {
-                throw entry.error("id", "lab id '" + id + "' must use only a-z, 0-9 and '-'");
-            }
-            if (!ids.add(id)) {
-                throw entry.error("id", "lab id '" + id + "' is defined twice; merge the two entries");
-            }
-            List<String> patterns = entry.strings("models");
-            for (String p : patterns) {
-                try {
-                    Pattern.compile(p);
-                } catch (PatternSyntaxException e) {
-                    throw entry.error("models", "model pattern '" + p + "' of lab '" + id + "' is not a valid regular"
-                            + " expression: " + e.getDescription());
-                }
-            }
-            labs.add(new Lab(id, entry.string("name").orElse(id), entry.strings("aliases"), entry.strings("brands"),
-                    patterns, entry.strings("hubOrgs")));
-        }
-        if (labs.isEmpty()) {
-            throw new ConfigException(root.file(), root.line(), "no labs defined; add a 'labs:' list");
-        }
-        return labs;
     }
 
     private YamlMap parseRequired(Path file, String hint) throws ConfigException {

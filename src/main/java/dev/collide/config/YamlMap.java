@@ -231,16 +231,29 @@ public final class YamlMap {
 
     /** A list of plain values; a single value is taken as a list of one. */
     public List<String> strings(String key) throws ConfigException {
-        NodeTuple tuple = entries.get(key);
-        if (tuple != null && tuple.getValueNode() instanceof ScalarNode) {
-            return string(key).map(List::of).orElse(List.of());
-        }
         List<String> result = new ArrayList<>();
+        for (Item item : items(key)) {
+            result.add(item.value());
+        }
+        return result;
+    }
+
+    /** One plain value of a list and the line it stands on, so that a complaint about it names that line. */
+    public record Item(String value, int line) {
+    }
+
+    /** {@link #strings}, each value with its line. */
+    public List<Item> items(String key) throws ConfigException {
+        NodeTuple tuple = entries.get(key);
+        if (tuple != null && tuple.getValueNode() instanceof ScalarNode scalar) {
+            return string(key).map(v -> List.of(new Item(v, lineOf(scalar)))).orElse(List.of());
+        }
+        List<Item> result = new ArrayList<>();
         for (Node item : sequence(key)) {
             if (!(item instanceof ScalarNode scalar)) {
                 throw new ConfigException(file, lineOf(item), "each entry of '" + key + "' must be a single value");
             }
-            result.add(env.expand(this, key, scalar.getValue()));
+            result.add(new Item(env.expand(this, key, scalar.getValue()), lineOf(item)));
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package dev.collide.extract;
 
+import dev.collide.config.ConfigLoader;
+import dev.collide.config.Conference;
 import dev.collide.config.Lab;
 import dev.collide.source.Article;
 import dev.collide.source.ArticleKind;
@@ -28,37 +30,34 @@ public final class DictionaryExtractor implements Extractor {
     private final UnbrandedNameReader unbranded;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final ReleaseClassifier classifier = new ReleaseClassifier();
-    private final ReleaseDateReader dates = new ReleaseDateReader();
+    private final ReleaseDateReader dates;
     private final CoReleaseReader coReleases = new CoReleaseReader();
-    private final FollowUpDates followUps = new FollowUpDates(classifier, dates);
+    private final FollowUpDates followUps;
     /** The learned release model over the rules', or null when the rules alone decide and no features are kept. */
     private final LearnedReleaseClassifier learned;
 
-    /** Sees the features of every name the rules classified, with the article (training, issue #12 item 2). */
-    interface FeatureSink {
-        void accept(Article article, ModelName name, int[] features, boolean ruleRelease);
+    /** With the conferences' editions the jar bundles (config/events.yml), for callers that know only the labs. */
+    public DictionaryExtractor(List<Lab> labs) {
+        this(labs, ConfigLoader.bundledConferences());
     }
 
-    /** The extractor with the bundled release model, or the rules alone when none is bundled (see README). */
-    public DictionaryExtractor(List<Lab> labs) {
-        this(labs, BundledModel.MODEL.orElse(null), null);
+    /** Dating "at re:Invent" by {@code conferences}; the bundled release model, or the rules alone (see README). */
+    public DictionaryExtractor(List<Lab> labs, List<Conference> conferences) {
+        this(labs, conferences, ReleaseModel.bundled().orElse(null), null);
     }
 
     /** The extractor with another release model (scoring a model before it is bundled). */
-    public static DictionaryExtractor withModel(List<Lab> labs, ReleaseModel model) {
-        return new DictionaryExtractor(labs, model, null);
+    public static DictionaryExtractor withModel(List<Lab> labs, List<Conference> conferences, ReleaseModel model) {
+        return new DictionaryExtractor(labs, conferences, model, null);
     }
 
-    DictionaryExtractor(List<Lab> labs, ReleaseModel model, FeatureSink sink) {
+    DictionaryExtractor(List<Lab> labs, List<Conference> conferences, ReleaseModel model, FeatureSink sink) {
         this.dictionary = new NameDictionary(labs);
         this.names = new ModelNameReader(labs);
         this.unbranded = new UnbrandedNameReader(labs);
+        this.dates = new ReleaseDateReader(new EventDates(conferences));
+        this.followUps = new FollowUpDates(classifier, dates);
         this.learned = model == null && sink == null ? null : new LearnedReleaseClassifier(model, sink);
-    }
-
-    /** Read once per process, on first use. */
-    private static final class BundledModel {
-        static final Optional<ReleaseModel> MODEL = ReleaseModel.bundled();
     }
 
     @Override

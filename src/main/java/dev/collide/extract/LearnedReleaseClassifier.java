@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * The learned release model's verdict on a name (issue #12 item 2), for {@link DictionaryExtractor}: the rules'
  * verdict is one of the features it reads. When training, the features of every name go to a
- * {@link DictionaryExtractor.FeatureSink}. Thread-safe when the sink is.
+ * {@link FeatureSink}. Thread-safe when the sink is.
  */
 final class LearnedReleaseClassifier {
     private final ReleaseModel model;
-    private final DictionaryExtractor.FeatureSink sink;
+    private final FeatureSink sink;
 
     /** {@code model} null: the rules' verdict stands (features only go to the sink); {@code sink} null: none kept. */
-    LearnedReleaseClassifier(ReleaseModel model, DictionaryExtractor.FeatureSink sink) {
+    LearnedReleaseClassifier(ReleaseModel model, FeatureSink sink) {
         this.model = model;
         this.sink = sink;
     }

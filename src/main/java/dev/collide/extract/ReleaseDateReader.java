@@ -28,6 +28,11 @@ final class ReleaseDateReader {
     private static final Set<String> MONTH_LEAD = Set.of("in", "early", "late", "mid", "since", "until", "by",
             "during", "of", "last", "this", "next", "from", "before", "after", "around", "end", "beginning");
     private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th");
+    private final EventDates events;
+
+    ReleaseDateReader(EventDates events) {
+        this.events = events;
+    }
 
     /**
      * Dates in {@code [from, to)} of {@code text}, in order. {@code anchor} is the last date read earlier in the
@@ -46,7 +51,7 @@ final class ReleaseDateReader {
                 continue;
             }
             DateMatch e = (bits & Lexicon.EVENT) != 0 && event == null && today.isPresent()
-                    ? EventDates.match(w, i, today.get()) : null;
+                    ? events.match(w, i, today.get()) : null;
             if (e != null) {
                 event = new DateSpan(w.get(i).start(), w.get(e.next() - 1).end(), e.date());
                 i = e.next();

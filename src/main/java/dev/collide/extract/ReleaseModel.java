@@ -40,12 +40,20 @@ public final class ReleaseModel {
         return new ReleaseModel(w);
     }
 
-    /** The bundled model; empty when the jar has none (the rules decide alone). */
+    /** The bundled model, read once per process; empty when the jar has none (the rules decide alone). */
     public static Optional<ReleaseModel> bundled() {
-        try (InputStream in = ReleaseModel.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(read(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled release model " + RESOURCE, e);
+        return Bundled.MODEL;
+    }
+
+    private static final class Bundled {
+        static final Optional<ReleaseModel> MODEL = readBundled();
+
+        private static Optional<ReleaseModel> readBundled() {
+            try (InputStream in = ReleaseModel.class.getResourceAsStream(RESOURCE)) {
+                return in == null ? Optional.empty() : Optional.of(read(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled release model " + RESOURCE, e);
+            }
         }
     }
 

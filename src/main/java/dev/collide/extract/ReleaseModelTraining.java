@@ -1,5 +1,7 @@
 package dev.collide.extract;
 
+import dev.collide.config.ConfigLoader;
+import dev.collide.config.Conference;
 import dev.collide.config.Lab;
 import dev.collide.extract.CorpusEvaluation.Gold;
 import dev.collide.extract.CorpusEvaluation.Passage;
@@ -25,9 +27,17 @@ public final class ReleaseModelTraining {
     static final double L2 = 1e-3;
 
     private final List<Lab> labs;
+    private final List<Conference> conferences;
 
+    /** With the conferences' editions the jar bundles (config/events.yml). */
     public ReleaseModelTraining(List<Lab> labs) {
+        this(labs, ConfigLoader.bundledConferences());
+    }
+
+    /** Read with these conferences' editions, as {@code collide eval} reads the passages it scores. */
+    public ReleaseModelTraining(List<Lab> labs, List<Conference> conferences) {
         this.labs = List.copyOf(labs);
+        this.conferences = List.copyOf(conferences);
     }
 
     public ReleaseModel train(List<Passage> passages) {
@@ -41,7 +51,7 @@ public final class ReleaseModelTraining {
         for (Passage p : passages) {
             Map<String, List<ReleaseModel.Example>> byName = new LinkedHashMap<>();
             Map<String, Boolean> ruleFound = new HashMap<>();
-            DictionaryExtractor reader = new DictionaryExtractor(labs, ReleaseModel.rulesOnly(),
+            DictionaryExtractor reader = new DictionaryExtractor(labs, conferences, ReleaseModel.rulesOnly(),
                     (article, name, features, rule) -> {
                         String key = name.lab() + "/" + name.modelId();
                         boolean gold = isGold(p.gold(), name);
@@ -85,7 +95,8 @@ public final class ReleaseModelTraining {
                 (foldOf(p, folds) == fold ? test : train).add(p);
             }
             ReleaseModel model = train(train);
-            Report r = new CorpusEvaluation(new DictionaryExtractor(labs, model, null), labs).evaluate(test);
+            Report r = new CorpusEvaluation(new DictionaryExtractor(labs, conferences, model, null), labs)
+                    .evaluate(test);
             total = total == null ? r : total.plus(r);
         }
         return total;

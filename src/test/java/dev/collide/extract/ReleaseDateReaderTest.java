@@ -2,6 +2,7 @@ package dev.collide.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.collide.config.ConfigLoader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReleaseDateReaderTest {
     /** A Wednesday. */
     private static final Optional<LocalDate> TODAY = Optional.of(LocalDate.of(2026, 4, 29));
+    private static final ReleaseDateReader READER = new ReleaseDateReader(
+            new EventDates(ConfigLoader.bundledConferences()));
 
     private static List<String> read(String text, Optional<LocalDate> today, Optional<ReleaseDate> anchor) {
-        return new ReleaseDateReader().read(text, 0, text.length(), Words.of(text, 0, text.length()), today, anchor)
+        return READER.read(text, 0, text.length(), Words.of(text, 0, text.length()), today, anchor)
                 .stream().map(s -> s.date().precision() + " " + s.date().date()).toList();
     }
 

@@ -49,14 +49,15 @@ class ReleaseModelTest {
                 .as("the rules alone do not know the verb").isFalse();
 
         ReleaseModel model = new ReleaseModelTraining(TestLabs.labs()).train(passages());
-        DictionaryExtractor learned = DictionaryExtractor.withModel(TestLabs.labs(), model);
+        DictionaryExtractor learned = DictionaryExtractor.withModel(TestLabs.labs(), TestLabs.conferences(), model);
         assertThat(released(learned, unseen)).isTrue();
         assertThat(released(learned, mention)).isFalse();
 
         Path file = dir.resolve("model.tsv");
         model.write(file, "test");
         assertThat(Files.readAllLines(file).get(1)).isEqualTo("# test");
-        DictionaryExtractor reread = DictionaryExtractor.withModel(TestLabs.labs(), ReleaseModel.read(file));
+        DictionaryExtractor reread = DictionaryExtractor.withModel(TestLabs.labs(), TestLabs.conferences(),
+                ReleaseModel.read(file));
         assertThat(released(reread, unseen)).isTrue();
         assertThat(released(reread, mention)).isFalse();
     }

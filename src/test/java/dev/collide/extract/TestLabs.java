@@ -1,6 +1,7 @@
 package dev.collide.extract;
 
 import dev.collide.config.ConfigException;
+import dev.collide.config.Conference;
 import dev.collide.config.ConfigLoader;
 import dev.collide.config.Lab;
 import dev.collide.source.Article;
@@ -12,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** The real config/labs.yml, and articles built for tests. */
+/** The real config/labs.yml and config/events.yml, and articles built for tests. */
 final class TestLabs {
     private static List<Lab> labs;
 
@@ -28,6 +29,14 @@ final class TestLabs {
             }
         }
         return labs;
+    }
+
+    static List<Conference> conferences() {
+        try {
+            return ConfigLoader.fromEnvironment().loadConferences(Path.of("config"));
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Article news(String date, String text) {
