@@ -13,8 +13,13 @@ import java.util.concurrent.Future;
  * The command and {@code collide bench fetch} run this same code (issue 18).
  */
 public final class FetchRun {
-    /** Workers by default: polls mostly wait on the network; the per-host limit keeps each server's share small. */
-    public static final int DEFAULT_THREADS = 256;
+    /**
+     * Workers by default: polls mostly wait on the network (an unchanged feed is ~0.3 ms of CPU against 100 ms or
+     * more of round trip), so a warm run's wall time is about sources x latency / workers; the per-host limit keeps
+     * each server's share small. 512 rather than 256: a warm 10,000-feed run went from 1,501 to 2,017 feeds/s with
+     * the same peak heap (issue 18).
+     */
+    public static final int DEFAULT_THREADS = 512;
 
     private FetchRun() {
     }
