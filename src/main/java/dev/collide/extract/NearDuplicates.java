@@ -26,7 +26,7 @@ public final class NearDuplicates {
         if (text == null || text.isEmpty()) {
             return 0L;
         }
-        int[] weights = new int[64];
+        BitCounts ones = new BitCounts();
         long[] window = new long[SHINGLE];
         int words = 0;
         int n = Math.min(text.length(), MAX_CHARS);
@@ -35,18 +35,18 @@ public final class NearDuplicates {
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
             boolean han = c >= 0x4E00 && c <= 0x9FFF;
-            if (Character.isLetterOrDigit(c) && !han) {
-                word = (word ^ Character.toLowerCase(c)) * 0x100000001B3L;
+            if (!han && isLetterOrDigit(c)) {
+                word = (word ^ toLowerCase(c)) * 0x100000001B3L;
                 inWord = true;
                 continue;
             }
             if (inWord) {
-                words = add(window, words, word, weights);
+                words = add(window, words, word, ones);
                 inWord = false;
                 word = 0xCBF29CE484222325L;
             }
             if (han) {
-                words = add(window, words, (0xCBF29CE484222325L ^ c) * 0x100000001B3L, weights);
+                words = add(window, words, (0xCBF29CE484222325L ^ c) * 0x100000001B3L, ones);
             }
             if (!inWord) {
                 word = 0xCBF29CE484222325L;
@@ -54,15 +54,60 @@ public final class NearDuplicates {
         }
         if (words > 0 && words < SHINGLE) {
             // A text shorter than one shingle: hash what there is.
-            addShingle(mix(window[0] * 31 + window[Math.min(1, words - 1)]), weights);
+            ones.add(mix(window[0] * 31 + window[Math.min(1, words - 1)]));
         }
-        long hash = 0;
-        for (int b = 0; b < 64; b++) {
-            if (weights[b] > 0) {
-                hash |= 1L << b;
+        return ones.majority();
+    }
+
+    // ASCII first: most feed text is, and the Character tables cost a lookup per character (issue 18's profile)
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static char toLowerCase(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /**
+     * How many of the added hashes have each of the 64 bits set, kept as bit-sliced binary counters (plane k holds
+     * bit k of all 64 counts), so adding a hash is a carry through a plane or two, not 64 additions. The SimHash
+     * bit is set where more than half the shingles have it.
+     */
+    static final class BitCounts {
+        /** 2^20 shingles: more than the words in {@link #MAX_CHARS} characters. */
+        private final long[] planes = new long[20];
+        private int added;
+
+        void add(long hash) {
+            long carry = hash;
+            for (int k = 0; carry != 0; k++) {
+                long next = planes[k] & carry;
+                planes[k] ^= carry;
+                carry = next;
             }
+            added++;
         }
-        return hash;
+
+        /** The bits set in more than half the added hashes. */
+        long majority() {
+            long result = 0;
+            for (int b = 0; b < 64; b++) {
+                int count = 0;
+                for (int k = 0; k < planes.length; k++) {
+                    count |= (int) ((planes[k] >>> b) & 1) << k;
+                }
+                if (2 * count > added) {
+                    result |= 1L << b;
+                }
+            }
+            return result;
+        }
     }
 
     /** Whether two fingerprints are of the same story: Hamming distance at most {@link #MAX_DISTANCE}. */
@@ -75,7 +120,7 @@ public final class NearDuplicates {
         return Long.bitCount(a ^ b);
     }
 
-    private static int add(long[] window, int words, long word, int[] weights) {
+    private static int add(long[] window, int words, long word, BitCounts ones) {
         window[words % SHINGLE] = word;
         int count = words + 1;
         if (count >= SHINGLE) {
@@ -83,15 +128,9 @@ public final class NearDuplicates {
             for (int k = 0; k < SHINGLE; k++) {
                 h = h * 0x9E3779B97F4A7C15L + window[(count - SHINGLE + k) % SHINGLE];
             }
-            addShingle(mix(h), weights);
+            ones.add(mix(h));
         }
         return count;
-    }
-
-    private static void addShingle(long h, int[] weights) {
-        for (int b = 0; b < 64; b++) {
-            weights[b] += ((h >>> b) & 1) == 1 ? 1 : -1;
-        }
     }
 
     /** SplitMix64 finaliser: spreads the shingle hash over all 64 bits. */

@@ -51,4 +51,36 @@ class NearDuplicatesTest {
         assertThat(NearDuplicates.fingerprint("")).isZero();
         assertThat(NearDuplicates.fingerprint(null)).isZero();
     }
+
+    @Test
+    void bitCounts_majority_isTheBitsSetInMoreThanHalfTheHashes() {
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(round < 100 ? 10 : 5_000);
+            NearDuplicates.BitCounts counts = new NearDuplicates.BitCounts();
+            int[] weights = new int[64];
+            for (int i = 0; i < n; i++) {
+                // skewed hashes too, so that some bits are near the half and ties happen
+                long h = random.nextBoolean() ? random.nextLong() : random.nextLong() & random.nextLong();
+                counts.add(h);
+                for (int b = 0; b < 64; b++) {
+                    weights[b] += ((h >>> b) & 1) == 1 ? 1 : -1;
+                }
+            }
+            long expected = 0;
+            for (int b = 0; b < 64; b++) {
+                expected |= weights[b] > 0 ? 1L << b : 0;
+            }
+            assertThat(counts.majority()).as("round %d, %d hashes", round, n).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void fingerprint_caseAndAsciiPunctuation_areIgnoredAsForOtherScripts() {
+        assertThat(NearDuplicates.fingerprint("Kimi K2 ships; DeepSeek waits."))
+                .isEqualTo(NearDuplicates.fingerprint("kimi k2 SHIPS deepseek -- waits"));
+        assertThat(NearDuplicates.fingerprint("Ébauche du modèle Qwen"))
+                .isEqualTo(NearDuplicates.fingerprint("ébauche DU MODÈLE qwen"));
+        assertThat(NearDuplicates.fingerprint("Kimi K2 ships")).isNotEqualTo(NearDuplicates.fingerprint("Kimi K3 ships"));
+    }
 }
