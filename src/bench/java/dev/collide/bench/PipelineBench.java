@@ -132,7 +132,7 @@ public final class PipelineBench {
             String h2 = "jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath();
             out.append(preload("H2 file", new DatabaseConfig(h2, Optional.empty(), Optional.empty()), progress));
             out.append(rounds("H2 file", config.withDatabase(new DatabaseConfig(h2, Optional.empty(),
-                    Optional.empty())), farm, progress));
+                    Optional.empty()).forFetch()), farm, progress));
             long backup;
             try (Database db = Database.open(new DatabaseConfig(h2, Optional.empty(), Optional.empty()))) {
                 backup = size(new Backups(db.dataSource(), dir.resolve("backups"), BackupConfig.DEFAULT,

@@ -48,6 +48,7 @@ public final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollideConfig config = main.loadConfig();
+        config = config.withDatabase(config.database().forFetch());
         config = window.applyTo(config);
         PrintWriter out = spec.commandLine().getOut();
         quietPipelineWarnings(); // each failure is on its report line; the log would say it a second time

@@ -39,6 +39,16 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void forFetch_embeddedH2File_closedWithoutH2sOwnPass_othersUnchanged() {
+        assertThat(url("jdbc:h2:file:/var/lib/collide/collide").forFetch().url())
+                .isEqualTo("jdbc:h2:file:/var/lib/collide/collide;MAX_COMPACT_TIME=0");
+        for (String other : new String[] {"jdbc:h2:mem:x", "jdbc:h2:tcp://db:9092/collide",
+                "jdbc:postgresql://db/collide", "jdbc:h2:file:./d;MAX_COMPACT_TIME=200"}) {
+            assertThat(url(other).forFetch().url()).as(other).isEqualTo(other);
+        }
+    }
+
+    @Test
     void backupDir_defaultsToBesideTheH2File_unlessConfigured() {
         assertThat(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE").backupDir())
                 .isEqualTo(Path.of("./data/backups"));
