@@ -35,7 +35,7 @@ final class NameDictionary {
                 add(byKey, list, new Entry(NameHit.Kind.ALIAS, lab.id(), alias, false));
             }
             for (String pattern : lab.modelPatterns()) {
-                if (LITERAL.matcher(pattern).matches()) {
+                if (isLiteral(pattern)) {
                     // Exact case: "MoBA" is a method, "moba" a game genre.
                     add(byKey, list, new Entry(NameHit.Kind.MODEL, lab.id(), pattern, true));
                 }
@@ -43,6 +43,11 @@ final class NameDictionary {
         }
         entries = List.copyOf(list);
         automaton = new AhoCorasick(entries.stream().map(Entry::key).toList());
+    }
+
+    /** Whether a model pattern of labs.yml is a plain name, which as a regex matches only itself. */
+    static boolean isLiteral(String pattern) {
+        return LITERAL.matcher(pattern).matches();
     }
 
     /** A brand that is also an alias ("DeepSeek", "MiniMax") is kept once, as a brand: it names the lab too. */

@@ -16,7 +16,35 @@ import java.util.regex.Pattern;
  * (labs.yml), when the context makes a lab clear. Thread-safe.
  */
 final class UnbrandedNameReader {
-    private record LabPatterns(String brand, List<Pattern> patterns, List<Boolean> bare) {
+    private record LabPatterns(String brand, List<ModelPattern> patterns) {
+    }
+
+    /**
+     * A model pattern of labs.yml. {@code literal}: a pattern without regex syntax ("FlashMLA") matches only itself;
+     * {@code first}: a pattern with no alternation that opens with a letter or digit not under a quantifier
+     * ("K\d+") matches only tokens that open with it (else 0). Both rule a token out without a Matcher, and are
+     * exact: they say no only where the regex would. {@code bare}: the name stands without the brand.
+     */
+    private record ModelPattern(Pattern regex, String literal, char first, boolean bare) {
+        static ModelPattern of(String pattern) {
+            // labs.yml: a pattern starting with '^' names a model that stands without the brand (OpenAI's o3).
+            boolean bare = pattern.startsWith("^");
+            String body = bare ? pattern.substring(1) : pattern;
+            char first = 0;
+            if (!body.isEmpty() && NameDictionary.isLatinAlnum(body.charAt(0)) && pattern.indexOf('|') < 0
+                    && (body.length() == 1 || "?*+{".indexOf(body.charAt(1)) < 0)) {
+                first = body.charAt(0);
+            }
+            return new ModelPattern(Pattern.compile(pattern), NameDictionary.isLiteral(pattern) ? pattern : null,
+                    first, bare);
+        }
+
+        boolean matches(String token) {
+            if (literal != null) {
+                return token.equals(literal);
+            }
+            return (first == 0 || token.charAt(0) == first) && regex.matcher(token).matches();
+        }
     }
 
     private final Map<String, LabPatterns> byLab = new HashMap<>();
@@ -24,14 +52,11 @@ final class UnbrandedNameReader {
     UnbrandedNameReader(List<Lab> labs) {
         for (Lab lab : labs) {
             String brand = ModelNameReader.latinBrand(lab);
-            List<Pattern> patterns = new ArrayList<>();
-            List<Boolean> bare = new ArrayList<>();
+            List<ModelPattern> patterns = new ArrayList<>();
             for (String p : lab.modelPatterns()) {
-                patterns.add(Pattern.compile(p));
-                // labs.yml: a pattern starting with '^' names a model that stands without the brand (OpenAI's o3).
-                bare.add(p.startsWith("^"));
+                patterns.add(ModelPattern.of(p));
             }
-            byLab.put(lab.id(), new LabPatterns(brand, List.copyOf(patterns), List.copyOf(bare)));
+            byLab.put(lab.id(), new LabPatterns(brand, List.copyOf(patterns)));
         }
     }
 
@@ -89,8 +114,8 @@ final class UnbrandedNameReader {
             if (lp == null) {
                 continue;
             }
-            for (int p = 0; p < lp.patterns().size(); p++) {
-                if (lp.patterns().get(p).matcher(token).matches()) {
+            for (ModelPattern pattern : lp.patterns()) {
+                if (pattern.matches(token)) {
                     List<Part> parts = new ArrayList<>();
                     boolean line = token.chars().allMatch(Character::isLetter);
                     parts.add(new Part(line ? PartKind.WORD : PartKind.VERSION, token));
@@ -98,9 +123,8 @@ final class UnbrandedNameReader {
                     if (line && (parts.size() < 2 || parts.get(1).kind() != PartKind.VERSION)) {
                         continue; // "Small" alone is a word; "Small 3" is a model
                     }
-                    boolean bare = lp.bare().get(p);
-                    return Optional.of(NameParts.build(lab, lp.brand().toLowerCase(Locale.ROOT), bare, parts, start,
-                            end, text));
+                    return Optional.of(NameParts.build(lab, lp.brand().toLowerCase(Locale.ROOT), pattern.bare(), parts,
+                            start, end, text));
                 }
             }
         }
