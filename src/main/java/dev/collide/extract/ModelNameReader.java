@@ -99,7 +99,10 @@ final class ModelNameReader {
      */
     Optional<ModelName> readBranded(String text, NameHit hit, int limit, boolean labNamed) {
         List<Part> parts = new ArrayList<>();
-        String brandId = brandIds.getOrDefault(hit.key(), hit.key().toLowerCase(Locale.ROOT));
+        String brandId = brandIds.get(hit.key()); // not getOrDefault: its default would be lower-cased every time
+        if (brandId == null) {
+            brandId = hit.key().toLowerCase(Locale.ROOT);
+        }
         if (COMMON_WORD_BRANDS.contains(brandId) && !labNamed
                 && (hit.end() >= limit || text.charAt(hit.end()) != '-')) {
             return Optional.empty();
@@ -170,8 +173,10 @@ final class ModelNameReader {
         return out;
     }
 
+    private static final List<String> LIST_SEPARATORS = List.of(", and ", " and ", ", ", " or ", "/", "、", "和");
+
     private static int skipListSeparator(String text, int p, int limit) {
-        for (String sep : List.of(", and ", " and ", ", ", " or ", "/", "、", "和")) {
+        for (String sep : LIST_SEPARATORS) {
             if (text.startsWith(sep, p) && p + sep.length() <= limit) {
                 return p + sep.length();
             }

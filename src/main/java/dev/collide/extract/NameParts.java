@@ -51,7 +51,10 @@ final class NameParts {
     /** Reads name parts from {@code pos}; returns the end of the last part read. */
     static int readParts(String text, int pos, int limit, boolean afterBrand, List<Part> parts) {
         int end = pos;
-        boolean hasVersion = parts.stream().anyMatch(p -> p.kind() == PartKind.VERSION);
+        boolean hasVersion = false;
+        for (Part part : parts) {
+            hasVersion |= part.kind() == PartKind.VERSION;
+        }
         while (parts.size() < MAX_PARTS && end < limit) {
             char sep = text.charAt(end);
             int p = end;
