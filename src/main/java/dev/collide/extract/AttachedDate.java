@@ -21,14 +21,90 @@ final class AttachedDate {
             "discontinued", "end", "until", "through", "trained", "training", "expected", "planned", "due", "coming",
             "earliest", "expires", "expiry", "updated", "update", "last", "since", "停用", "淘汰", "截止");
 
-    /**
+    /*
      * Words a retrospective or a catalogue puts between a model and its date: "in", "model in", "released on"
-     * ("Claude Opus 9 released on March 3, 2031").
+     * ("Claude Opus 9 released on March 3, 2031"). Read by {@link #isLinked} as the regex
+     *   (?:(?:model|models|series|family)\s+)?(?:(?:was|were|is|first|officially)\s+)?
+     *   (?:(?:released|launched|...|debuted)\s+)?(?:in|on)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?
+     * would match it whole, without a copy or a Matcher per name: the word lists are disjoint and each word
+     * ends at a space, so the regex never backtracks into another choice.
      */
-    private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile(
-            "(?:(?:model|models|series|family)\\s+)?(?:(?:was|were|is|first|officially)\\s+)?"
-                    + "(?:(?:released|launched|unveiled|introduced|announced|open-sourced|published|shipped|debuted)"
-                    + "\\s+)?(?:in|on)\\s+(?:(?:early|late|mid|the\\s+end\\s+of)[\\s-]+)?");
+    private static final Set<String> LINK_NOUNS = Set.of("model", "models", "series", "family");
+    private static final Set<String> LINK_AUXILIARIES = Set.of("was", "were", "is", "first", "officially");
+    private static final Set<String> LINK_VERBS = Set.of("released", "launched", "unveiled", "introduced",
+            "announced", "open-sourced", "published", "shipped", "debuted");
+    private static final Set<String> LINK_PREPOSITIONS = Set.of("in", "on");
+    private static final Set<String> LINK_TIMES = Set.of("early", "late", "mid");
+
+    /** Whether {@code text[from, to)} is the linking words of the regex above, whole. */
+    static boolean isLinked(String text, int from, int to) {
+        int p = skipWord(text, from, to, LINK_NOUNS);
+        p = skipWord(text, p, to, LINK_AUXILIARIES);
+        p = skipWord(text, p, to, LINK_VERBS);
+        int afterPreposition = skipWord(text, p, to, LINK_PREPOSITIONS);
+        if (afterPreposition == p) {
+            return false;
+        }
+        p = afterPreposition;
+        if (p == to) {
+            return true;
+        }
+        int q = p;
+        while (q < to && !isRegexSpace(text.charAt(q)) && text.charAt(q) != '-') {
+            q++;
+        }
+        if (LINK_TIMES.contains(text.substring(p, q))) {
+            return q < to && isSpaceOrDashTo(text, q, to);
+        }
+        // "the end of": words apart by spaces
+        p = skipLiteral(text, p, to, "the");
+        p = p < 0 ? -1 : skipLiteral(text, p, to, "end");
+        if (p < 0 || !text.startsWith("of", p) || p + 2 >= to) {
+            return false;
+        }
+        return isSpaceOrDashTo(text, p + 2, to);
+    }
+
+    /** Past {@code word} and the spaces after it at {@code p} if the word is one of {@code words}; else p. */
+    private static int skipWord(String text, int p, int to, Set<String> words) {
+        int q = p;
+        while (q < to && !isRegexSpace(text.charAt(q))) {
+            q++;
+        }
+        if (q == p || q == to || !words.contains(text.substring(p, q))) {
+            return p;
+        }
+        while (q < to && isRegexSpace(text.charAt(q))) {
+            q++;
+        }
+        return q;
+    }
+
+    /** Past {@code word} and at least one space after it at {@code p}, or -1. */
+    private static int skipLiteral(String text, int p, int to, String word) {
+        int q = p + word.length();
+        if (q >= to || !text.startsWith(word, p) || !isRegexSpace(text.charAt(q))) {
+            return -1;
+        }
+        while (q < to && isRegexSpace(text.charAt(q))) {
+            q++;
+        }
+        return q;
+    }
+
+    private static boolean isSpaceOrDashTo(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!isRegexSpace(text.charAt(k)) && text.charAt(k) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a regex's \s matches: [ \t\n\x0B\f\r]. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
 
     private static boolean onlyGlue(String text, int from, int to) {
         for (int k = from; k < to; k++) {
@@ -81,7 +157,7 @@ final class AttachedDate {
             // a cell holds a written date; "GLM-9.5, today." is the sentence's adverb, not a row
             return hasDigit(text, next) ? Optional.of(next.date()) : Optional.empty();
         }
-        if (linked && LINKED.matcher(text.substring(i, next.start())).matches()) {
+        if (linked && isLinked(text, i, next.start())) {
             return Optional.of(next.date()); // "Gemini 9.0 in March 2031", "its V9 model in March"
         }
         if (text.charAt(i) != '(' || next.start() - i > MAX_BRACKET) {
