@@ -40,8 +40,28 @@ final class ArticleContext {
     /** Key of the model the sentence just read opened with (its subject), if any. */
     ModelName previousSubject;
 
+    /** The text {@link #hasColon} last searched, from where, and its first ':' or '：' from there (-1: none). */
+    private String colonText;
+    private int colonSearchFrom;
+    private int nextColon;
+
     ArticleContext(ReleaseClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds a colon, ':' or '：'. Sentences are asked in order, so the text is
+     * searched for its next colon once per colon (by String.indexOf), not scanned sentence by sentence.
+     */
+    boolean hasColon(String text, int from, int to) {
+        if (text != colonText || from < colonSearchFrom || nextColon >= 0 && nextColon < from) {
+            colonText = text;
+            colonSearchFrom = from;
+            int ascii = text.indexOf(':', from);
+            int wide = text.indexOf('：', from);
+            nextColon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+        }
+        return nextColon >= 0 && nextColon < to;
     }
 
     /**

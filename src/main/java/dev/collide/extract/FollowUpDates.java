@@ -58,6 +58,9 @@ final class FollowUpDates {
      * or cut-off date) are not read.
      */
     void dateFromField(String text, int from, int to, Optional<LocalDate> today, ArticleContext ctx) {
+        if (!ctx.hasColon(text, from, to)) {
+            return; // most sentences: no field label without its colon
+        }
         int field = -1;
         for (int colon = from; colon < to && field < 0; colon++) {
             char c = text.charAt(colon);
