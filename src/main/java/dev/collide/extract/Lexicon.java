@@ -56,7 +56,27 @@ final class Lexicon {
             "overtake", "dominate", "mimic", "copy", "clone", "emulate", "resemble", "mirror", "inspire", "cite",
             "price", "cost", "charge", "contrast", "relative", "unlike", "versus", "competitor", "rivalry",
             "alternative", "competitive", "leading", "praise", "criticize", "criticise", "rate", "review", "add");
-    private static final Map<String, Integer> BITS = build();
+    /**
+     * Every cue word and its bits, as an open-addressing table (at most half full, linear probing) that is probed
+     * with a hash computed while the word is scanned: {@link #slotOf}.
+     */
+    private static final String[] KEYS;
+    private static final int[] KEY_BITS;
+
+    static {
+        Map<String, Integer> byWord = build();
+        int size = Integer.highestOneBit(byWord.size() * 4);
+        KEYS = new String[size];
+        KEY_BITS = new int[size];
+        byWord.forEach((word, bits) -> {
+            int slot = word.hashCode() & (size - 1);
+            while (KEYS[slot] != null) {
+                slot = (slot + 1) & (size - 1);
+            }
+            KEYS[slot] = word;
+            KEY_BITS[slot] = bits;
+        });
+    }
 
 
     private Lexicon() {
@@ -89,7 +109,7 @@ final class Lexicon {
         EventDates.LAST_WORDS.forEach(w -> bits.merge(w, EVENT, (a, b) -> a | b));
         LaunchFrames.FRAME_WORDS.forEach(w -> bits.merge(w, FRAME, (a, b) -> a | b));
         HostPlatforms.HOST_WORDS.forEach(w -> bits.merge(w, HOST, (a, b) -> a | b));
-        return bits; // a HashMap: its get() is faster than an immutable map's probe; never modified after
+        return bits;
     }
 
     /** The forms a lemma is written in: itself, -s, -es, -ed, -d, -ing, with a final e dropped or a consonant doubled. */
@@ -153,10 +173,45 @@ final class Lexicon {
         return WEAK_RELEASE_LEMMAS.contains(stem) ? WEAK_RELEASE : 0;
     }
 
-    /** The bits of a lower-case word ({@code hasDash} if it contains '-'); 0 for a word that cues nothing. */
-    static int bitsOf(String word, boolean hasDash) {
-        Integer b = BITS.get(word);
-        int bits = b == null ? 0 : b;
+    /**
+     * The slot of the word {@code text[from, to)}, folded as {@link Words} folds it (ASCII lower case, '’' as '\''),
+     * or -1 when the lexicon has no such word. {@code hash} is {@link String#hashCode} of the folded word: the caller
+     * computes it while scanning, so that a known word needs no copy (its token holds the lexicon's string).
+     */
+    static int slotOf(String text, int from, int to, int hash) {
+        int mask = KEYS.length - 1;
+        for (int slot = hash & mask; KEYS[slot] != null; slot = (slot + 1) & mask) {
+            String key = KEYS[slot];
+            if (key.length() == to - from && key.hashCode() == hash && isFoldedCopy(key, text, from)) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    static String keyAt(int slot) {
+        return KEYS[slot];
+    }
+
+    static int bitsAt(int slot) {
+        return KEY_BITS[slot];
+    }
+
+    private static boolean isFoldedCopy(String key, String text, int from) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) != Words.fold(text.charAt(from + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The bits of a lower-case word ({@code hasDash} if it contains '-') whose own entry in the lexicon is
+     * {@code entryBits} (0 for a word it does not list).
+     */
+    static int bitsOf(String word, int entryBits, boolean hasDash) {
+        int bits = entryBits;
         if (word.endsWith("n't")) {
             bits |= PREDICTION;
         }

@@ -46,6 +46,7 @@ final class Words {
                 int s = i;
                 boolean plain = true; // lower-case letters only: the common case, one copy, no folding
                 boolean dash = false;
+                int hash = 0; // String.hashCode of the folded word, for the lexicon's probe
                 while (i < to) {
                     char d = text.charAt(i);
                     if (d >= 'a' && d <= 'z') {
@@ -61,9 +62,13 @@ final class Words {
                     } else {
                         break;
                     }
+                    hash = 31 * hash + fold(d);
                 }
-                String word = plain ? text.substring(s, i) : lowerAscii(text, s, i);
-                tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word, dash)));
+                // A word the lexicon lists is its string, not a copy: most cue words ("was", "released", "on")
+                int slot = Lexicon.slotOf(text, s, i, hash);
+                String word = slot >= 0 ? Lexicon.keyAt(slot) : plain ? text.substring(s, i) : lowerAscii(text, s, i);
+                tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word, slot >= 0 ? Lexicon.bitsAt(slot) : 0,
+                        dash)));
             } else if (c >= '0' && c <= '9') {
                 int s = i;
                 while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
@@ -122,10 +127,14 @@ final class Words {
     private static String lowerAscii(String text, int from, int to) {
         char[] out = new char[to - from];
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            out[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '’' ? '\'' : c;
+            out[i - from] = fold(text.charAt(i));
         }
         return new String(out);
+    }
+
+    /** A word's character as its token holds it: ASCII letters in lower case, '’' as '\''. */
+    static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '’' ? '\'' : c;
     }
 
     /** Whether any token in {@code [from, to)} has one of {@code mask}'s bits. */
