@@ -150,9 +150,28 @@ final class AhoCorasick {
 
     /** Reports every occurrence of every key in {@code text}, in order of end position. */
     void find(String text, HitConsumer consumer) {
+        scan(text, consumer, false);
+    }
+
+    /**
+     * Reports, in order of end position, every occurrence of a key that does not begin inside a word: after an
+     * ASCII letter, at an ASCII letter or digit ("Stepwise" holds no "wise" that starts there). Where no match is
+     * under way the scan stays at the root through such characters, without a table read: most of a text is the
+     * inside of words. An occurrence that begins inside a word may still be reported, when a match under way
+     * reaches it; the caller is the one to reject those.
+     */
+    void findOutsideWords(String text, HitConsumer consumer) {
+        scan(text, consumer, true);
+    }
+
+    private void scan(String text, HitConsumer consumer, boolean outsideWords) {
         int row = 0; // the current state's row offset in asciiNext
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
+            if (outsideWords && row == 0 && i > 0 && isAsciiAlnum(c) && isAsciiLetter(text.charAt(i - 1))) {
+                // At the root only a key that begins here could be started, and it would begin inside a word.
+                continue;
+            }
             if (c >= ASCII) {
                 c = Character.toLowerCase(c); // a few fold to ASCII: the Kelvin sign to 'k'
             }
@@ -172,6 +191,14 @@ final class AhoCorasick {
                 }
             }
         }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 
     private int stepBuilding(int[] full, int state, char c, Map<Long, Integer> edges) {

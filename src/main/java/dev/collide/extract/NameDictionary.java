@@ -64,7 +64,8 @@ final class NameDictionary {
     /** All hits in {@code text}, sorted by start, none overlapping. */
     List<NameHit> find(String text) {
         List<NameHit> raw = new ArrayList<>();
-        automaton.find(text, (start, end, k) -> {
+        // A name that begins inside a word is never accepted (isAccepted: only after a digit may one be glued on)
+        automaton.findOutsideWords(text, (start, end, k) -> {
             Entry e = entries.get(k);
             if (isAccepted(text, start, end, e)) {
                 raw.add(new NameHit(start, end, e.kind(), e.lab(), e.key()));

@@ -40,4 +40,24 @@ class AhoCorasickTest {
 
         assertThat(hits(ac, "")).isEmpty();
     }
+
+    @Test
+    void findOutsideWords_keyInsideAWord_isNotReported() {
+        var ac = new AhoCorasick(List.of("wise"));
+        List<String> out = new ArrayList<>();
+
+        ac.findOutsideWords("Otherwise, wise 3wise", (s, e, k) -> out.add(s + "-" + e + ":" + k));
+
+        assertThat(out).containsExactly("11-15:0", "17-21:0"); // after a digit a name may be glued on
+    }
+
+    @Test
+    void findOutsideWords_matchUnderWay_stillReportsTheKeyInsideIt() {
+        var ac = new AhoCorasick(List.of("stepwise", "wise"));
+        List<String> out = new ArrayList<>();
+
+        ac.findOutsideWords("stepwise", (s, e, k) -> out.add(s + "-" + e + ":" + k));
+
+        assertThat(out).containsExactly("0-8:0", "4-8:1");
+    }
 }
