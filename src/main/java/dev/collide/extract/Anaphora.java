@@ -7,9 +7,9 @@ import java.util.Set;
  * models", "both", "they"), for the cross-sentence rules of {@link ArticleContext}. Thread-safe.
  */
 final class Anaphora {
-    static final Set<String> ANAPHOR_HEADS = Set.of("model", "models", "versions", "variants", "releases",
+    static final Set<String> ANAPHOR_HEADS = Vocabulary.of("model", "models", "versions", "variants", "releases",
             "weights");
-    private static final Set<String> ANAPHOR_DETERMINERS = Set.of("these", "those", "both", "two",
+    private static final Set<String> ANAPHOR_DETERMINERS = Vocabulary.of("these", "those", "both", "two",
             "this", "new", "the");
 
     private Anaphora() {

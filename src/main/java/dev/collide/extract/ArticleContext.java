@@ -189,7 +189,7 @@ final class ArticleContext {
         }
     }
 
-    private static final Set<String> INDEFINITE_OBJECT_FILLERS = Set.of("new", "open", "ai",
+    private static final Set<String> INDEFINITE_OBJECT_FILLERS = Vocabulary.of("new", "open", "ai",
             "large", "small", "language", "reasoning", "open-source", "open-weight", "frontier", "flagship");
 
     /**

@@ -16,7 +16,7 @@ final class AttachedDate {
     private static final String GLUE = " \t|:—–-,;(";
     /** How far into a bracket the date may stand: "(small and large sizes, March 2031)". */
     private static final int MAX_BRACKET = 60;
-    private static final Set<String> OTHER_DATES = Set.of("cutoff", "cut-off", "knowledge", "eol", "shutdown",
+    private static final Set<String> OTHER_DATES = Vocabulary.of("cutoff", "cut-off", "knowledge", "eol", "shutdown",
             "retirement", "retired", "retire", "retires", "deprecated", "deprecation", "deprecates", "sunset",
             "discontinued", "end", "until", "through", "trained", "training", "expected", "planned", "due", "coming",
             "earliest", "expires", "expiry", "updated", "update", "last", "since", "停用", "淘汰", "截止");
@@ -29,12 +29,12 @@ final class AttachedDate {
      * would match it whole, without a copy or a Matcher per name: the word lists are disjoint and each word
      * ends at a space, so the regex never backtracks into another choice.
      */
-    private static final Set<String> LINK_NOUNS = Set.of("model", "models", "series", "family");
-    private static final Set<String> LINK_AUXILIARIES = Set.of("was", "were", "is", "first", "officially");
-    private static final Set<String> LINK_VERBS = Set.of("released", "launched", "unveiled", "introduced",
+    private static final Set<String> LINK_NOUNS = Vocabulary.of("model", "models", "series", "family");
+    private static final Set<String> LINK_AUXILIARIES = Vocabulary.of("was", "were", "is", "first", "officially");
+    private static final Set<String> LINK_VERBS = Vocabulary.of("released", "launched", "unveiled", "introduced",
             "announced", "open-sourced", "published", "shipped", "debuted");
-    private static final Set<String> LINK_PREPOSITIONS = Set.of("in", "on");
-    private static final Set<String> LINK_TIMES = Set.of("early", "late", "mid");
+    private static final Set<String> LINK_PREPOSITIONS = Vocabulary.of("in", "on");
+    private static final Set<String> LINK_TIMES = Vocabulary.of("early", "late", "mid");
 
     /** Whether {@code text[from, to)} is the linking words of the regex above, whole. */
     static boolean isLinked(String text, int from, int to) {

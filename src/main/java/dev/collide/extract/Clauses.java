@@ -10,7 +10,7 @@ import java.util.Set;
  * which beats GPT-5").
  */
 final class Clauses {
-    static final Set<String> BOUNDARY_WORDS = Set.of("which", "while", "but", "whereas", "although", "though",
+    static final Set<String> BOUNDARY_WORDS = Vocabulary.of("which", "while", "but", "whereas", "although", "though",
             "after", "before", "when", "whose", "as", "because");
 
     private final int[] starts;

@@ -57,7 +57,7 @@ final class CoReleaseReader {
     }
 
     /** Words that put a name on the other side of a coincidence: "the same week as X", "alongside X". */
-    private static final Set<String> OTHER_SIDE = Set.of("as", "alongside", "with");
+    private static final Set<String> OTHER_SIDE = Vocabulary.of("as", "alongside", "with");
 
     /** "Kimi K9 arrived the same week as MiniMax-M9": the name a few words after "as", "alongside" or "with". */
     static boolean isOtherSide(Words w, ModelName name) {

@@ -18,9 +18,9 @@ import java.util.Set;
  */
 final class EventDates {
     /** The last word of each event's name; {@link #eventAt} checks the words before it. */
-    static final Set<String> LAST_WORDS = Set.of("invent", "reinvent", "o", "wwdc", "devday", "day", "gtc", "build",
-            "ces", "waic", "connect", "llamacon");
-    private static final Set<String> LEADS = Set.of("at", "during", "onstage");
+    static final Set<String> LAST_WORDS = Vocabulary.of("invent", "reinvent", "o", "wwdc", "devday", "day", "gtc",
+            "build", "ces", "waic", "connect", "llamacon");
+    private static final Set<String> LEADS = Vocabulary.of("at", "during", "onstage");
     private static final Map<String, ConferenceId> SINGLE_WORD = Map.of("reinvent", ConferenceId.REINVENT, "wwdc",
             ConferenceId.WWDC, "devday", ConferenceId.DEVDAY, "gtc", ConferenceId.GTC, "ces", ConferenceId.CES,
             "waic", ConferenceId.WAIC, "llamacon", ConferenceId.LLAMACON);

@@ -23,8 +23,8 @@ final class HostPlatforms {
             Map.entry("poe", ""), Map.entry("cursor", ""));
     static final Set<String> HOST_WORDS = OWNER.keySet();
     /** Platform words that are also common words: only capitalised ("Together AI", not "together"). */
-    private static final Set<String> NEEDS_CAPITAL = Set.of("together", "replicate", "perplexity", "poe", "cursor",
-            "fireworks", "foundry", "snowflake", "nim");
+    private static final Set<String> NEEDS_CAPITAL = Vocabulary.of("together", "replicate", "perplexity", "poe",
+            "cursor", "fireworks", "foundry", "snowflake", "nim");
 
     private HostPlatforms() {
     }

@@ -8,15 +8,17 @@ import java.util.Set;
  * new one is the name after "to"); "Claude 9 Sonnet received a substantial update in October". Thread-safe.
  */
 final class LaunchFrames {
-    private static final Set<String> FILLERS = Set.of("the", "new", "all-new", "our", "latest", "newest", "brand");
-    private static final Set<String> NOW = Set.of("today", "now", "finally");
-    private static final Set<String> RECEIVED = Set.of("received", "receives", "got", "gets", "getting", "gained");
-    private static final Set<String> UPDATE_NOUNS = Set.of("update", "upgrade", "refresh", "overhaul");
-    private static final Set<String> UPDATED = Set.of("updated", "upgraded", "refreshed");
+    private static final Set<String> FILLERS = Vocabulary.of("the", "new", "all-new", "our", "latest", "newest",
+            "brand");
+    private static final Set<String> NOW = Vocabulary.of("today", "now", "finally");
+    private static final Set<String> RECEIVED = Vocabulary.of("received", "receives", "got", "gets", "getting",
+            "gained");
+    private static final Set<String> UPDATE_NOUNS = Vocabulary.of("update", "upgrade", "refresh", "overhaul");
+    private static final Set<String> UPDATED = Vocabulary.of("updated", "upgraded", "refreshed");
     /** The words these frames test right before or after a name: a name beside none of them is skipped. */
-    static final Set<String> FRAME_WORDS = Set.of("the", "new", "all-new", "our", "latest", "newest", "brand", "to",
-            "here's", "is", "comes", "have", "are", "has", "just", "quietly", "received", "receives", "got", "gets",
-            "getting", "gained", "was", "were", "been");
+    static final Set<String> FRAME_WORDS = Vocabulary.of("the", "new", "all-new", "our", "latest", "newest", "brand",
+            "to", "here's", "is", "comes", "have", "are", "has", "just", "quietly", "received", "receives", "got",
+            "gets", "getting", "gained", "was", "were", "been");
 
     private LaunchFrames() {
     }

@@ -25,30 +25,29 @@ final class Lexicon {
     /** A cloud's or host's name ({@link HostPlatforms}). */
     static final int HOST = 512;
 
-    private static final Set<String> DATE_WORDS = Set.of("today", "tonight", "yesterday", "tomorrow", "this", "last",
-            "next", "the", "that", "ahead", "before", "after", "during", "over", "around", "hours", "minutes", "days",
-            "weeks", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a", "an", "one",
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "eve",
+    private static final Set<String> DATE_WORDS = Vocabulary.of("today", "tonight", "yesterday", "tomorrow", "this",
+            "last", "next", "the", "that", "ahead", "before", "after", "during", "over", "around", "hours", "minutes",
+            "days", "weeks", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a", "an",
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "eve",
             "first");
-    private static final Set<String> COINCIDENCE_WORDS = Set.of("same", "hours", "apart", "simultaneously",
+    private static final Set<String> COINCIDENCE_WORDS = Vocabulary.of("same", "hours", "apart", "simultaneously",
             "simultaneous", "back-to-back", "back", "within", "minutes", "time", "same-day", "days");
     /*
      * Cues by lemma (issue #12): an inflected form not listed above is looked up by its stem ("bests" -> best,
      * "surfaced" -> surface, "targeting" -> target), so that the lists name verbs, not spellings.
      */
-    private static final Set<String> RELEASE_LEMMAS = Set.of("release", "launch", "open-source", "opensource",
+    private static final Set<String> RELEASE_LEMMAS = Vocabulary.of("release", "launch", "open-source", "opensource",
             "unveil", "debut", "publish", "ship", "drop", "roll", "land", "surface", "unleash", "upload", "toss",
             "premiere", "open-weight");
-    private static final Set<String> WEAK_RELEASE_LEMMAS = Set.of("announce", "introduce", "present", "post",
+    private static final Set<String> WEAK_RELEASE_LEMMAS = Vocabulary.of("announce", "introduce", "present", "post",
             "arrive", "appear", "push", "enter");
-    private static final Set<String> PREDICTION_LEMMAS = Set.of("expect", "plan", "rumor", "rumour", "tease", "hint",
-            "prepare", "aim", "intend", "delay", "postpone", "hope", "want", "target", "slate", "schedule",
+    private static final Set<String> PREDICTION_LEMMAS = Vocabulary.of("expect", "plan", "rumor", "rumour", "tease",
+            "hint", "prepare", "aim", "intend", "delay", "postpone", "hope", "want", "target", "slate", "schedule",
             "anticipate", "whisper", "speculate", "cancel", "shelve", "pause", "consider", "tip", "leak", "promise",
             "predict", "forecast", "wait", "push back", "gear", "eye", "mull", "weigh", "reportedly", "retire",
             "deprecate", "sunset", "discontinue", "shut", "remove", "ban", "block", "restrict", "prohibit", "probe",
-            "investigate", "question", "doubt", "hold", "halt", "suspend", "coming", "slip", "deny", "refute",
-            "rebut");
-    private static final Set<String> COMPARISON_LEMMAS = Set.of(
+            "investigate", "question", "doubt", "hold", "halt", "suspend", "coming", "slip", "deny", "refute", "rebut");
+    private static final Set<String> COMPARISON_LEMMAS = Vocabulary.of(
             "best", "beat", "outperform", "rival", "match", "surpass", "trail", "compare", "benchmark", "score",
             "use", "power", "build", "fine-tune", "distill", "deploy", "adopt", "integrate", "support", "serve",
             "host", "switch", "test", "evaluate", "rank", "top", "replace", "compete", "competing", "challenge",

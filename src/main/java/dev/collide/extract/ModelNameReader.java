@@ -24,8 +24,8 @@ final class ModelNameReader {
      * Brands that are also English words: read only in their exact case, and joined by '-' ("Step-3", not "Step 3")
      * unless the sentence names the lab ("OpenAI released Sora 2").
      */
-    static final Set<String> COMMON_WORD_BRANDS = Set.of("step", "codex", "sora", "wan", "command", "seed", "nova",
-            "titan", "cosmos");
+    static final Set<String> COMMON_WORD_BRANDS = Vocabulary.of("step", "codex", "sora", "wan", "command", "seed",
+            "nova", "titan", "cosmos");
     /** Brands that may stand alone as a model name (see {@link #readBare}), in their configured spelling. */
     private final Set<String> bareBrands = new java.util.HashSet<>();
     /** Configured brand spelling to its id form: the config strings are reused, so their hashes are cached. */

@@ -21,9 +21,9 @@ final class NameParts {
     static final int MAX_TOKEN = 16;
 
     /** Brands whose launches are written glued to their version ("Qwen3", "Qwen2.5"), on the hub too. */
-    private static final Set<String> GLUED_BRANDS = Set.of("qwen");
+    private static final Set<String> GLUED_BRANDS = Vocabulary.of("qwen");
 
-    private static final Set<String> VARIANTS = Set.of(
+    private static final Set<String> VARIANTS = Vocabulary.of(
             "exp", "thinking", "instruct", "chat", "base", "coder", "math", "prover", "pro", "flash", "max", "plus",
             "turbo", "lite", "mini", "nano", "air", "maverick", "scout", "behemoth", "omni", "vl", "vision", "linear",
             "reasoner", "preview", "ultra", "small", "medium", "large", "next", "audio", "embedding", "ocr", "speciale",
@@ -35,7 +35,7 @@ final class NameParts {
      * Variant words that name a launch of their own, so they stay in the family: V3.2-Exp came months before V3.2,
      * K2-Thinking months after K2. Sizes, quantisations and Base/Instruct/Pro/Flash/Air stay out: one launch.
      */
-    private static final Set<String> LAUNCH_VARIANTS = Set.of(
+    private static final Set<String> LAUNCH_VARIANTS = Vocabulary.of(
             "exp", "experimental", "thinking", "coder", "vl", "vision", "omni", "prover", "math", "ocr", "linear",
             "audio", "image", "video", "embedding", "speciale", "terminus", "next", "max", "turbo", "guard",
             "reasoner", "realtime", "tts", "asr", "fast", "multimodal", "reasoning", "deep-think", "deep-research");

@@ -21,7 +21,7 @@ final class NameShapes {
         return GENERIC_LAST_WORDS.contains(id.substring(id.lastIndexOf('-') + 1)) && GENERIC.matcher(id).matches();
     }
 
-    private static final Set<String> GENERIC_LAST_WORDS = Set.of("ai", "lab", "labs", "team", "research", "chat",
+    private static final Set<String> GENERIC_LAST_WORDS = Vocabulary.of("ai", "lab", "labs", "team", "research", "chat",
             "app", "api", "platform", "cloud", "studio", "agent", "index", "bot", "hub", "lm", "plus", "pro",
             "enterprise", "free", "edu", "go", "business");
 
@@ -49,7 +49,7 @@ final class NameShapes {
         return false;
     }
 
-    private static final Set<String> HEADLINE_WORDS = Set.of("release", "released", "launch",
+    private static final Set<String> HEADLINE_WORDS = Vocabulary.of("release", "released", "launch",
             "launched", "introducing", "announcing", "meet", "is", "are", "here", "now", "available", "new", "the",
             "model", "models", "open-source", "open-sourced", "open", "weights", "and", "&", "-", "—", "|", ":");
 
@@ -111,7 +111,7 @@ final class NameShapes {
         }
     }
 
-    private static final Set<String> OBJECT_FILLERS = Set.of("the", "its", "their", "our",
+    private static final Set<String> OBJECT_FILLERS = Vocabulary.of("the", "its", "their", "our",
             "a", "an", "first", "new", "called", "named", "dubbed", "of", "open", "source", "open-source", "language",
             "model", "models", "large", "small", "weights", "version", "family", "officially", "also");
 
@@ -149,7 +149,7 @@ final class NameShapes {
         return false;
     }
 
-    private static final Set<String> NAMING_WORDS = Set.of("called", "named", "dubbed",
+    private static final Set<String> NAMING_WORDS = Vocabulary.of("called", "named", "dubbed",
             "codenamed", "christened");
 
     /** "called Tulu 9 405B", "named Magistral": the text gives the name of a model it spoke of. */
@@ -239,8 +239,8 @@ final class NameShapes {
         return false;
     }
 
-    private static final Set<String> SUFFIX_MENTION = Set.of("level", "class", "style", "like", "based", "powered",
-            "sized", "grade", "scale", "tier", "esque", "compatible");
+    private static final Set<String> SUFFIX_MENTION = Vocabulary.of("level", "class", "style", "like", "based",
+            "powered", "sized", "grade", "scale", "tier", "esque", "compatible");
 
     /** "Claude-level", "GPT-9-class", "Llama-based": a suffix that makes the name a modifier of something else. */
     static boolean hasMentionSuffix(String text, int end, int limit) {
@@ -254,8 +254,8 @@ final class NameShapes {
         return SUFFIX_MENTION.contains(text.substring(end + 1, e).toLowerCase(Locale.ROOT));
     }
 
-    private static final Set<String> MEMBERSHIP = Set.of("in", "within", "across", "from");
-    private static final Set<String> LINES = Set.of("family", "series", "lineup", "line", "generation");
+    private static final Set<String> MEMBERSHIP = Vocabulary.of("in", "within", "across", "from");
+    private static final Set<String> LINES = Vocabulary.of("family", "series", "lineup", "line", "generation");
 
     /**
      * "the third release in the Claude 9 family", "the newest model from the Llama 9 series": the name says which

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class OtherEventDates {
     /** Words that, just before a date, make it the day of something else than a release. */
-    private static final Set<String> OTHER_EVENTS = Set.of("arxiv", "preprint", "stock", "stocks", "shares",
+    private static final Set<String> OTHER_EVENTS = Vocabulary.of("arxiv", "preprint", "stock", "stocks", "shares",
             "market", "sell-off", "selloff", "loss", "earnings", "cutoff", "cut-off", "knowledge", "trained",
             "training", "retired", "retirement", "deprecated", "deprecation", "shutdown", "sunset", "discontinued",
             "lawsuit", "hearing");

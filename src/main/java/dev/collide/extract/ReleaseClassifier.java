@@ -100,8 +100,9 @@ final class ReleaseClassifier {
         return new Verdict(true, ((w.get(verb).bits() & Lexicon.STRONG_RELEASE) != 0 ? 0.9 : 0.75) + bonus);
     }
 
-    private static final Set<String> MAKE = Set.of("make", "makes", "made", "making", "went", "go", "goes", "gone");
-    private static final Set<String> SUCCESSION = Set.of("followed", "came", "arrived", "appeared");
+    private static final Set<String> MAKE = Vocabulary.of("make", "makes", "made", "making", "went", "go", "goes",
+            "gone");
+    private static final Set<String> SUCCESSION = Vocabulary.of("followed", "came", "arrived", "appeared");
 
     /**
      * Releases said with a phrase rather than a verb: "making it open source", "went open-weight", and a chained
@@ -247,7 +248,7 @@ final class ReleaseClassifier {
         return new Verdict(false, 0.7);
     }
 
-    private static final Set<String> HEAD_NOUNS = Set.of("model", "models", "series", "family", "llm", "weights",
+    private static final Set<String> HEAD_NOUNS = Vocabulary.of("model", "models", "series", "family", "llm", "weights",
             "which", "that", "was", "were", "is", "has", "been", "first", "officially", "quietly", "publicly",
             // "the V9 preview the company shipped in April": an object relative clause with its own subject
             "preview", "version", "the", "company", "lab", "firm", "startup", "team", "it", "they", "we");

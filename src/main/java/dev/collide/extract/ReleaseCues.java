@@ -9,27 +9,27 @@ import java.util.Set;
  */
 final class ReleaseCues {
     /** "an upgrade to X", "the successor to X": X is the model the new one succeeds, not the one released. */
-    static final Set<String> SUCCESSION_FRAMES = Set.of("upgrade", "successor", "follow-up", "followup", "sequel",
-            "update", "heir", "answer");
+    static final Set<String> SUCCESSION_FRAMES = Vocabulary.of("upgrade", "successor", "follow-up", "followup",
+            "sequel", "update", "heir", "answer");
     /** Openers of a subordinate clause: without a cue of its own it is background ("while everyone ..."). */
-    static final Set<String> SUBORDINATORS = Set.of("while", "whereas", "although", "though", "because", "when",
+    static final Set<String> SUBORDINATORS = Vocabulary.of("while", "whereas", "although", "though", "because", "when",
             "as");
 
-    static final Set<String> STRONG = Set.of("released", "releases", "release", "releasing", "launched",
+    static final Set<String> STRONG = Vocabulary.of("released", "releases", "release", "releasing", "launched",
             "launches", "launch", "launching", "open-sourced", "open-sources", "open-sourcing", "sourced",
             "unveiled", "unveils", "unveiling", "debuted", "debuts", "debut", "published", "publishes", "publishing",
             "shipped", "ships", "shipping", "ship", "dropped", "drops", "rolled", "rolls", "rollout", "unveil");
-    static final Set<String> WEAK = Set.of("announced", "announces", "announcing", "introduced",
+    static final Set<String> WEAK = Vocabulary.of("announced", "announces", "announcing", "introduced",
             "introduces", "introducing", "available", "arrived", "arrives", "live", "posted", "uploaded", "out",
             "unleashed", "presented", "presents", "present", "came", "opened", "introduce", "announce", "appeared",
             "appears");
-    static final Set<String> PREDICTION = Set.of("expected", "expects", "expecting", "will", "would",
+    static final Set<String> PREDICTION = Vocabulary.of("expected", "expects", "expecting", "will", "would",
             "could", "might", "plans", "plan", "planned", "planning", "rumored", "rumoured", "rumor", "rumors",
             "rumour", "rumours", "reportedly", "upcoming", "forthcoming", "soon", "tipped", "leaked", "leak", "leaks",
             "hinted", "hints", "teased", "teases", "poised", "preparing", "prepares", "yet", "not", "never",
             "speculation", "speculated", "likely", "should", "aims", "intends", "delayed", "postponed", "wo",
             "hopes", "wants", "may");
-    static final Set<String> COMPARISON = Set.of("than", "vs", "versus", "against", "beats", "beat",
+    static final Set<String> COMPARISON = Vocabulary.of("than", "vs", "versus", "against", "beats", "beat",
             "beating", "outperforms", "outperformed", "outperforming", "rivals", "rival", "rivaling", "rivalling",
             "matches", "matching", "surpasses", "surpassed", "trails", "trailing", "behind", "like", "compared",
             "comparing", "comparison", "benchmark", "benchmarks", "benchmarked", "scores", "scored", "runs", "ran",
@@ -82,7 +82,7 @@ final class ReleaseCues {
         return best;
     }
 
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "our", "his", "her",
+    private static final Set<String> DETERMINERS = Vocabulary.of("a", "an", "the", "its", "their", "our", "his", "her",
             "first", "only", "largest", "latest", "most", "fully", "truly");
 
     /**
@@ -103,8 +103,8 @@ final class ReleaseCues {
     }
 
     /** Beside {@link #DETERMINERS}: words that make "post" a noun ("blog post", "this post"). */
-    private static final Set<String> NOUN_MODIFIERS = Set.of("blog", "this", "that", "my", "your", "forum", "social",
-            "linkedin", "reddit", "x", "weibo", "wechat", "recent", "previous");
+    private static final Set<String> NOUN_MODIFIERS = Vocabulary.of("blog", "this", "that", "my", "your", "forum",
+            "social", "linkedin", "reddit", "x", "weibo", "wechat", "recent", "previous");
 
     /** "in May", "May 5": the month, not the modal verb. */
     private static boolean isMonthUse(Words w, int k) {
@@ -114,7 +114,7 @@ final class ReleaseCues {
     }
 
     /** Words before "to" and a release verb that make the release a plan: "is set to launch", "racing to ship". */
-    private static final Set<String> PLAN_BEFORE_TO = Set.of("set", "racing", "rushing", "scrambling", "due",
+    private static final Set<String> PLAN_BEFORE_TO = Vocabulary.of("set", "racing", "rushing", "scrambling", "due",
             "going", "about", "poised", "ready", "readying", "gearing", "looking", "working", "moving", "aiming",
             "hoping", "planning", "preparing", "expected", "likely", "slated", "scheduled", "tipped", "eager", "keen",
             "is", "are", "was", "were");

@@ -17,17 +17,17 @@ import java.util.Set;
  * dates with a year are read. Works on {@link Words} tokens in one pass; thread-safe.
  */
 final class ReleaseDateReader {
-    static final Map<String, Integer> MONTHS = Map.ofEntries(
+    static final Map<String, Integer> MONTHS = Vocabulary.copyOf(Map.ofEntries(
             Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
             Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
             Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
             Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
             Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
-            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12)));
     /** A bare month name is a date only after one of these ("in January"), so "may" the verb is not. */
-    private static final Set<String> MONTH_LEAD = Set.of("in", "early", "late", "mid", "since", "until", "by",
+    private static final Set<String> MONTH_LEAD = Vocabulary.of("in", "early", "late", "mid", "since", "until", "by",
             "during", "of", "last", "this", "next", "from", "before", "after", "around", "end", "beginning");
-    private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th");
+    private static final Set<String> ORDINALS = Vocabulary.of("st", "nd", "rd", "th");
     private final EventDates events;
 
     ReleaseDateReader(EventDates events) {

@@ -13,11 +13,11 @@ import java.util.Set;
  * mapped to the name it is a variant of, whose release verdict it shares.
  */
 final class VariantLists {
-    private static final Set<String> LIST_NOUNS = Set.of("versions", "variants", "sizes", "models", "squad", "family",
-            "lineup", "line-up", "trio", "duo", "flavors", "flavours", "editions", "tiers", "herd");
-    private static final Set<String> TIERS = Set.of("small", "medium", "large", "mini", "nano", "pro", "flash", "lite",
-            "max", "plus", "ultra", "air", "turbo");
-    private static final Set<String> REFERENCE_HEADS = Set.of("variant", "version", "model", "edition", "tier");
+    private static final Set<String> LIST_NOUNS = Vocabulary.of("versions", "variants", "sizes", "models", "squad",
+            "family", "lineup", "line-up", "trio", "duo", "flavors", "flavours", "editions", "tiers", "herd");
+    private static final Set<String> TIERS = Vocabulary.of("small", "medium", "large", "mini", "nano", "pro", "flash",
+            "lite", "max", "plus", "ultra", "air", "turbo");
+    private static final Set<String> REFERENCE_HEADS = Vocabulary.of("variant", "version", "model", "edition", "tier");
     /** Characters between a name and the colon of its list: "Llama 9 squad:", "Qwen9 in three sizes:". */
     private static final int MAX_LEAD = 40;
     private static final int MAX_ITEMS = 8;
