@@ -14,7 +14,11 @@ import java.util.Set;
 final class NameParts {
     enum PartKind { VERSION, SIZE, DATE, VARIANT, WORD }
 
-    record Part(PartKind kind, String text) {
+    /** {@code lower}: the text in lower case, as the id spells it (made once: the variant lists look it up). */
+    record Part(PartKind kind, String text, String lower) {
+        Part(PartKind kind, String text) {
+            this(kind, text, text.toLowerCase(Locale.ROOT));
+        }
     }
 
     static final int MAX_PARTS = 6;
@@ -83,6 +87,7 @@ final class NameParts {
             tEnd = beforeGluedYearMonth(text, p, tEnd, limit);
             String token = text.substring(p, tEnd);
             PartKind kind = null;
+            String lower = null; // the token in lower case, if classify needed it
             int monthYear = monthYearEnd(text, p, tEnd, limit);
             if (monthYear > 0 && (!parts.isEmpty() || afterBrand)) {
                 // "Command R+ 08-2024", "command-r-plus-08-2024": a dated checkpoint, one part
@@ -102,7 +107,8 @@ final class NameParts {
                     token = token + "-plus"; // "Command R+" is the API's "command-r-plus"
                 }
             } else {
-                kind = classify(token, glued ? '-' : sep, hasVersion, !parts.isEmpty());
+                lower = token.toLowerCase(Locale.ROOT);
+                kind = classify(token, lower, glued ? '-' : sep, hasVersion, !parts.isEmpty());
             }
             if (glued && kind == null && Character.isUpperCase(sep) && token.chars().allMatch(Character::isLetter)) {
                 kind = PartKind.WORD; // "JanusFlow": a capitalised word glued to the brand
@@ -115,7 +121,7 @@ final class NameParts {
                 break; // "Claude 4 - Anthropic's best": a dash of the sentence, not of the name
             }
             hasVersion |= kind == PartKind.VERSION;
-            parts.add(new Part(kind, token));
+            parts.add(lower != null ? new Part(kind, token, lower) : new Part(kind, token));
             end = tEnd;
         }
         return end;
@@ -127,7 +133,7 @@ final class NameParts {
         String family = null;
         for (int k = 0; k < parts.size(); k++) {
             Part part = parts.get(k);
-            String lower = part.text().toLowerCase(Locale.ROOT);
+            String lower = part.lower();
             boolean glue = id.length() == 0
                     || (k == 0 && GLUED_BRANDS.contains(brand) && part.kind() == PartKind.VERSION
                     && Character.isDigit(lower.charAt(0)));
@@ -143,7 +149,7 @@ final class NameParts {
         return new ModelName(lab, modelId, text.substring(start, end), family == null ? modelId : family, start, end);
     }
 
-    private static PartKind classify(String token, char sep, boolean hasVersion, boolean hasParts) {
+    private static PartKind classify(String token, String lower, char sep, boolean hasVersion, boolean hasParts) {
         boolean hyphen = sep != ' ';
         if (NameTokens.isSize(token)) {
             return PartKind.SIZE;
@@ -152,7 +158,7 @@ final class NameParts {
             // "DeepSeek-V3-0324", "Qwen3-235B-A22B-Instruct-2507"; "DeepSeek 2025" is a year, not a name.
             return hyphen && hasParts ? PartKind.DATE : null;
         }
-        if (VARIANTS.contains(token.toLowerCase(Locale.ROOT))) {
+        if (VARIANTS.contains(lower)) {
             return hyphen || Character.isUpperCase(token.charAt(0)) ? PartKind.VARIANT : null;
         }
         if (NameTokens.isVersion(token)) {
