@@ -25,10 +25,17 @@ final class Words {
 
     private final List<Token> tokens;
     private final boolean hasHan;
+    /** The sentence's span in the text. */
+    private final int from;
+    private final int to;
+    /** {@link #indexAt} for each offset of the sentence, made on its first call: it is asked dozens of times. */
+    private int[] firstTokenAt;
 
-    private Words(List<Token> tokens, boolean hasHan) {
+    private Words(List<Token> tokens, boolean hasHan, int from, int to) {
         this.tokens = tokens;
         this.hasHan = hasHan;
+        this.from = from;
+        this.to = to;
     }
 
     /** Whether the sentence has Han characters (Chinese cues are then looked up as substrings). */
@@ -88,7 +95,7 @@ final class Words {
                 i++;
             }
         }
-        return new Words(tokens, han);
+        return new Words(tokens, han, from, to);
     }
 
     List<Token> tokens() {
@@ -108,19 +115,25 @@ final class Words {
         return i >= 0 && i < tokens.size() ? tokens.get(i).text() : "";
     }
 
-    /** Index of the first token starting at or after {@code offset}. */
+    /** Index of the first token starting at or after {@code offset} (the token count if none does). */
     int indexAt(int offset) {
-        int lo = 0;
-        int hi = tokens.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).start() < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        if (offset <= from) {
+            return 0; // every token starts inside the sentence
+        }
+        if (offset >= to) {
+            return tokens.size();
+        }
+        if (firstTokenAt == null) {
+            firstTokenAt = new int[to - from];
+            int k = 0;
+            for (int o = from; o < to; o++) {
+                while (k < tokens.size() && tokens.get(k).start() < o) {
+                    k++;
+                }
+                firstTokenAt[o - from] = k;
             }
         }
-        return lo;
+        return firstTokenAt[offset - from];
     }
 
     /** Lower-cases ASCII letters only, so offsets stay those of the text; '’' becomes '\''. */
