@@ -3,7 +3,9 @@ package dev.collide.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class DatabaseConfigTest {
@@ -29,22 +31,15 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void forQuery_embeddedH2File_closedWithoutCompaction_othersUnchanged() {
-        assertThat(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE").forQuery().url())
-                .isEqualTo("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE;MAX_COMPACT_TIME=0");
-        for (String other : new String[] {"jdbc:h2:mem:x", "jdbc:h2:tcp://db:9092/collide",
-                "jdbc:postgresql://db/collide", "jdbc:h2:file:./d;max_compact_time=500"}) {
-            assertThat(url(other).forQuery().url()).as(other).isEqualTo(other);
-        }
-    }
-
-    @Test
-    void forFetch_embeddedH2File_closedWithoutH2sOwnPass_othersUnchanged() {
-        assertThat(url("jdbc:h2:file:/var/lib/collide/collide").forFetch().url())
-                .isEqualTo("jdbc:h2:file:/var/lib/collide/collide;MAX_COMPACT_TIME=0");
-        for (String other : new String[] {"jdbc:h2:mem:x", "jdbc:h2:tcp://db:9092/collide",
-                "jdbc:postgresql://db/collide", "jdbc:h2:file:./d;MAX_COMPACT_TIME=200"}) {
-            assertThat(url(other).forFetch().url()).as(other).isEqualTo(other);
+    void forQueryAndForFetch_embeddedH2File_closedWithoutH2sOwnPass_othersUnchanged() {
+        for (UnaryOperator<DatabaseConfig> use : List.<UnaryOperator<DatabaseConfig>>of(DatabaseConfig::forQuery,
+                DatabaseConfig::forFetch)) {
+            assertThat(use.apply(url("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE")).url())
+                    .isEqualTo("jdbc:h2:file:./data/collide;AUTO_SERVER=FALSE;MAX_COMPACT_TIME=0");
+            for (String other : new String[] {"jdbc:h2:mem:x", "jdbc:h2:tcp://db:9092/collide",
+                    "jdbc:postgresql://db/collide", "jdbc:h2:file:./d;max_compact_time=500"}) {
+                assertThat(use.apply(url(other)).url()).as(other).isEqualTo(other);
+            }
         }
     }
 
