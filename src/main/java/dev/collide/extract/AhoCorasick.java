@@ -168,7 +168,8 @@ final class AhoCorasick {
         int row = 0; // the current state's row offset in asciiNext
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (outsideWords && row == 0 && i > 0 && isAsciiAlnum(c) && isAsciiLetter(text.charAt(i - 1))) {
+            if (outsideWords && row == 0 && i > 0 && NameDictionary.isLatinAlnum(c)
+                    && Words.isAsciiLetter(text.charAt(i - 1))) {
                 // At the root only a key that begins here could be started, and it would begin inside a word.
                 continue;
             }
@@ -191,14 +192,6 @@ final class AhoCorasick {
                 }
             }
         }
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAsciiAlnum(char c) {
-        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 
     private int stepBuilding(int[] full, int state, char c, Map<Long, Integer> edges) {

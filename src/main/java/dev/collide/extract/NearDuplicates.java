@@ -61,10 +61,7 @@ public final class NearDuplicates {
 
     // ASCII first: most feed text is, and the Character tables cost a lookup per character (issue 18's profile)
     private static boolean isLetterOrDigit(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        }
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? NameDictionary.isLatinAlnum(c) : Character.isLetterOrDigit(c);
     }
 
     private static char toLowerCase(char c) {

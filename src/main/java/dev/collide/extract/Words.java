@@ -161,7 +161,7 @@ final class Words {
         return false;
     }
 
-    private static boolean isAsciiLetter(char c) {
+    static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }
