@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Random;
 public final class ExtractionBench {
     private static final int ARTICLES = 1_000;
     private static final int TARGET_CHARS = 2_048;
+    /** The measured time is cut into rounds, whose spread shows how steady the machine was. */
+    private static final int ROUNDS = 5;
     private static final String[] MODELS = {"DeepSeek-V3.2-Exp", "Kimi K2-Thinking", "Qwen3.6 27B", "GLM 5.1",
         "Gemma 3 27B", "Llama 4 Maverick", "MiniMax-M2", "DeepSeek-Prover-V2", "Kimi Linear", "GPT-5.1",
         "Claude Opus 4.5", "Mistral Large 3", "ERNIE 4.5", "Hunyuan-T1", "MiMo-V2-Flash", "Qwen3-Coder"};
@@ -53,7 +57,7 @@ public final class ExtractionBench {
     }
 
     /**
-     * Runs the benchmark on two mixes, each for about {@code duration} (plus a warm-up of a third of it), and returns
+     * Runs the benchmark on two mixes, each for about {@code duration} (after a warm-up as long), and returns
      * their tables: the news mix (three sentences in ten name a model) and one in which every sentence names a model
      * (issue #12: the classifier's worst case, goal 2,000 articles/s per core).
      */
@@ -65,23 +69,36 @@ public final class ExtractionBench {
 
     private static String run(Extractor extractor, List<Article> articles, Duration duration, String mix) {
         long chars = articles.stream().mapToLong(a -> a.text().length()).sum();
-        loop(extractor, articles, duration.dividedBy(3));
-        long[] result = loop(extractor, articles, duration);
+        // A warm-up as long as the measurement: with two cores the C2 compiler shares them with this thread, and in
+        // one run of 2 s rounds the rate was still rising in the 8th second. The rounds' spread shows the machine's.
+        loop(extractor, articles, duration);
+        long[] result = new long[4];
+        double[] rounds = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            long[] round = loop(extractor, articles, duration.dividedBy(ROUNDS));
+            rounds[r] = round[0] / (round[3] / 1e9);
+            for (int k = 0; k < result.length; k++) {
+                result[k] += round[k];
+            }
+        }
+        Arrays.sort(rounds);
         long count = result[0];
         double seconds = result[1] / 1e9;
         double perSecond = count / seconds;
         double perCpuSecond = count / (result[3] / 1e9);
         double mbPerSecond = perSecond * (chars / (double) articles.size()) / 1e6;
-        return String.format("""
-                extraction benchmark, %s (1 thread, %d distinct articles, %.0f chars avg)
+        return String.format(Locale.ROOT, """
+                extraction benchmark, %s (1 thread, %d distinct articles, %.0f chars avg; %.0f s warm-up)
                 articles          %d
                 seconds           %.2f
                 articles/s        %.0f   (wall clock)
                 articles/cpu-s    %.0f   (this thread's CPU time: fair on a shared machine)
+                per round         median %.0f, min %.0f, max %.0f articles/cpu-s (%d rounds of %.1f s)
                 MB/s (chars)      %.1f
                 mentions/article  %.1f
-                """, mix, articles.size(), chars / (double) articles.size(), count, seconds, perSecond, perCpuSecond,
-                mbPerSecond, result[2] / (double) count);
+                """, mix, articles.size(), chars / (double) articles.size(), duration.toMillis() / 1e3, count,
+                seconds, perSecond, perCpuSecond, rounds[ROUNDS / 2], rounds[0], rounds[ROUNDS - 1], ROUNDS,
+                duration.toMillis() / 1e3 / ROUNDS, mbPerSecond, result[2] / (double) count);
     }
 
     private static long[] loop(Extractor extractor, List<Article> articles, Duration duration) {
