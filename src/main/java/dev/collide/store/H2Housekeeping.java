@@ -64,17 +64,16 @@ final class H2Housekeeping {
      * Right before the database closes: where a run wrote much in less than H2's retention time, none of its dead
      * chunks could be rewritten yet ({@link #afterCommit} skips young chunks), and H2's own pass at close stops after
      * 200 ms. Here the store is compacted as H2's close does (retention time 0 once the last commit is written, the
-     * same safety), for up to {@link #CLOSE_BUDGET_MS}, only when less than {@link #CLOSE_FILL_RATE} % of the chunks
-     * is live and at least {@link #CLOSE_MIN_DEAD_BYTES} are dead: a quiet run costs nothing. Never throws.
+     * same safety), for up to {@link #CLOSE_BUDGET_MS}, only when less than {@link #CLOSE_FILL_RATE} % of the file
+     * is live and at least {@link #CLOSE_MIN_DEAD_BYTES} are dead ({@link #needsCompactionBeforeClose}): a quiet run costs nothing. Never throws.
      */
     void compactBeforeClose() {
         try {
             if (store.isClosed()) {
                 return;
             }
-            int fill = chunksFillRate();
             long before = store.getFileStore().size();
-            if (fill >= CLOSE_FILL_RATE || before * (100 - fill) / 100 < CLOSE_MIN_DEAD_BYTES) {
+            if (!needsCompactionBeforeClose(before, store.getFileStore().getFillRate(), chunksFillRate())) {
                 return;
             }
             long start = System.nanoTime();
@@ -85,6 +84,18 @@ final class H2Housekeeping {
             LOG.warn("the archive file was not compacted before closing ({}); `collide compact` does it", e
                     .toString());
         }
+    }
+
+    /**
+     * Whether a file of {@code size} bytes, {@code fileFill} % of it taken by chunks (H2's file fill rate) and
+     * {@code chunksFill} % of those live, is worth compacting before close: less than {@link #CLOSE_FILL_RATE} % of
+     * the file live, and at least {@link #CLOSE_MIN_DEAD_BYTES} dead. Where the writer's housekeeping keeps the
+     * chunks full, the dead space is in the gaps the rewritten chunks left, which the chunk fill rate alone does not
+     * see: a 10,000-feed bench closed its file at 8.3x its SQL backup (2.0x after {@code collide compact}).
+     */
+    static boolean needsCompactionBeforeClose(long size, int fileFill, int chunksFill) {
+        int live = fileFill * chunksFill / 100;
+        return live < CLOSE_FILL_RATE && size * (100 - live) / 100 >= CLOSE_MIN_DEAD_BYTES;
     }
 
     /** The share of the chunks' bytes still live, in percent (H2's chunk fill rate). */

@@ -67,6 +67,18 @@ class H2HousekeepingTest {
         assertThat((double) file / compacted).isLessThan(5);
     }
 
+    @Test
+    void needsCompactionBeforeClose_countsTheFilesGapsAsWellAsTheChunksDeadPages() {
+        long mb = 1L << 20;
+        // chunks kept full by the writer's housekeeping, the file mostly gaps: compacted
+        assertThat(H2Housekeeping.needsCompactionBeforeClose(229 * mb, 35, 95)).isTrue();
+        // the chunks mostly dead, the file without gaps: compacted, as before
+        assertThat(H2Housekeeping.needsCompactionBeforeClose(229 * mb, 100, 40)).isTrue();
+        // a live file, and a small one: left to H2's own pass at close
+        assertThat(H2Housekeeping.needsCompactionBeforeClose(229 * mb, 98, 95)).isFalse();
+        assertThat(H2Housekeeping.needsCompactionBeforeClose(5 * mb, 20, 50)).isFalse();
+    }
+
     /** Many small commits, each rewriting the same sources' state rows and adding an article. */
     private static JdbcArticleStore churn(Database db) throws Exception {
         var articles = new JdbcArticleStore(db);
