@@ -65,7 +65,8 @@ final class H2Housekeeping {
      * chunks could be rewritten yet ({@link #afterCommit} skips young chunks), and H2's own pass at close stops after
      * 200 ms. Here the store is compacted as H2's close does (retention time 0 once the last commit is written, the
      * same safety), for up to {@link #CLOSE_BUDGET_MS}, only when less than {@link #CLOSE_FILL_RATE} % of the file
-     * is live and at least {@link #CLOSE_MIN_DEAD_BYTES} are dead ({@link #needsCompactionBeforeClose}): a quiet run costs nothing. Never throws.
+     * is live and at least {@link #CLOSE_MIN_DEAD_BYTES} are dead ({@link #needsCompactionBeforeClose}): a quiet run
+     * costs nothing. Never throws.
      */
     void compactBeforeClose() {
         try {
