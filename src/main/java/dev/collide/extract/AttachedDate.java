@@ -118,15 +118,6 @@ final class AttachedDate {
     private AttachedDate() {
     }
 
-    private static boolean hasDigit(String text, DateSpan span) {
-        for (int k = span.start(); k < span.end(); k++) {
-            if (Character.isDigit(text.charAt(k))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Optional<ReleaseDate> find(String text, ModelName name, List<ModelName> all, List<DateSpan> spans) {
         return find(text, name, all, spans, true);
     }
@@ -155,7 +146,7 @@ final class AttachedDate {
         }
         if (i == next.start()) {
             // a cell holds a written date; "GLM-9.5, today." is the sentence's adverb, not a row
-            return hasDigit(text, next) ? Optional.of(next.date()) : Optional.empty();
+            return NameTokens.hasDigit(text, next.start(), next.end()) ? Optional.of(next.date()) : Optional.empty();
         }
         if (linked && isLinked(text, i, next.start())) {
             return Optional.of(next.date()); // "Gemini 9.0 in March 2031", "its V9 model in March"

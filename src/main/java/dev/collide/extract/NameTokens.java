@@ -96,6 +96,16 @@ final class NameTokens {
         return i;
     }
 
+    /** Whether {@code text[from, to)} holds a digit (any script's, as Character.isDigit says). */
+    static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }

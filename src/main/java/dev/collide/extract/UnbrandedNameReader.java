@@ -66,7 +66,7 @@ final class UnbrandedNameReader {
      */
     List<ModelName> read(String text, int from, int to, List<String> labs, List<int[]> taken) {
         List<ModelName> found = new ArrayList<>();
-        if (!hasPatterns(labs) || !hasDigit(text, from, to)) {
+        if (!hasPatterns(labs) || !NameTokens.hasDigit(text, from, to)) {
             return found; // every candidate below has a digit ("V4", "Small 3.1"): most sentences have none
         }
         int i = from;
@@ -94,15 +94,6 @@ final class UnbrandedNameReader {
             i = Math.max(tokenEnd, i + 1);
         }
         return found;
-    }
-
-    private static boolean hasDigit(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether one of {@code labs} has a model pattern: most labs name every model with a brand. */
