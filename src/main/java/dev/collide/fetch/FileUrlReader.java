@@ -26,7 +26,7 @@ final class FileUrlReader {
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = responseReader.readCapped(in, -1);
-            var validators = Validators.of(null, null, ResponseReader.sha256(bytes));
+            var validators = Validators.of(null, null, ResponseReader.bodyHash(bytes));
             if (previous.bodyHash().isPresent() && previous.bodyHash().equals(validators.bodyHash())) {
                 return new FetchResult.NotModified(validators);
             }

@@ -56,7 +56,7 @@ final class ResponseClassifier {
         ResponseBody body = response.body();
         byte[] bytes = responseReader.readCapped(body.byteStream(), body.contentLength());
         var validators = Validators.of(response.header("ETag"), response.header("Last-Modified"),
-                ResponseReader.sha256(bytes));
+                ResponseReader.bodyHash(bytes));
         if (previous.bodyHash().isPresent() && previous.bodyHash().equals(validators.bodyHash())) {
             return Attempt.done(new FetchResult.NotModified(validators));
         }

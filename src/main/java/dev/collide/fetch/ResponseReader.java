@@ -3,9 +3,6 @@ package dev.collide.fetch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /** Reads a body under the cap and the caching headers (Retry-After, Cache-Control, Expires). */
 final class ResponseReader {
@@ -92,16 +91,20 @@ final class ResponseReader {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The body's fingerprint, to tell an unchanged body from a changed one where the server sends no validators:
+     * CRC-32C and CRC-32 of the bytes (64 bits) and their length. Not SHA-256: under the client compiler that
+     * one-shot commands run on (bin/collide) SHA-256 has no intrinsic, and hashing an 18 KB feed took 176 us against
+     * 0.5 us for both CRCs (issue 18: 16 % of the pollers' CPU in a 10,000-feed fetch). Nothing trusts it beyond
+     * "same bytes as last time": a server that wants a change unseen can answer 304 anyway. A hash of the old form
+     * never equals one of this form, so the first poll after the upgrade reads the body once more.
+     */
+    static String bodyHash(byte[] bytes) {
+        CRC32C c = new CRC32C();
+        c.update(bytes);
+        CRC32 d = new CRC32();
+        d.update(bytes);
+        return "crc64:" + HexFormat.of().toHexDigits(c.getValue() << 32 | d.getValue()) + ":" + bytes.length;
     }
 
     /** The body passed the cap; an IOException so it leaves OkHttp's stream the same way as a broken one. */
