@@ -60,11 +60,11 @@ class H2HousekeepingTest {
         long file = Files.size(dir.resolve("short.mv.db"));
         long compacted = Backups.compact(config)[1];
 
-        // measured: 3.2x with the compaction before close, 14.6x without it (a small file: H2's fixed overhead
-        // weighs more than in a real archive)
+        // measured: 1.06x with the stepwise compaction on a fresh open, 3.2x with H2's compactFile in the run's own
+        // store (its moves found no freed room), 14.6x without either
         assertThat(fillRate).as("the run's chunks are young and mostly dead")
                 .isLessThan(H2Housekeeping.CLOSE_FILL_RATE);
-        assertThat((double) file / compacted).isLessThan(5);
+        assertThat((double) file / compacted).isLessThan(2);
     }
 
     @Test
