@@ -69,7 +69,7 @@ public record DatabaseConfig(String url, Optional<String> user, Optional<Secret>
     /**
      * For {@code collide fetch}: an embedded H2 file is closed without H2's own compaction pass, which took 1.2-1.4 s
      * of every close, warm runs too (a 2,000-feed bench's 1 % round: 627 feeds/s with it, 1,090 without). The file
-     * stays bounded: the archive compacts it before closing whenever less than 60 % of it is live (see
+     * stays bounded: the archive compacts it before closing whenever less than 70 % of it is live (see
      * {@code H2Housekeeping.compactBeforeClose}), so a run now and then pays for many, not each run a little.
      */
     public DatabaseConfig forFetch() {

@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     /** The embedded H2 file this process opened itself (not one a daemon shares over TCP): compacted at close. */
     private final Optional<DatabaseConfig> embeddedFile;
+    private long deadBytesAtOpen;
     /** Where H2's search index lives: beside an embedded file, in memory for an in-memory database (issue 18). */
     private Optional<Path> searchDir = Optional.empty();
     private boolean searchInMemory;
@@ -50,6 +51,11 @@ public final class Database implements AutoCloseable {
     static Path searchDirOf(DatabaseConfig config) {
         Path file = config.h2FilePath();
         return file.resolveSibling(file.getFileName() + ".search");
+    }
+
+    private Database withDeadBytesNoted() {
+        noteDeadBytesAtOpen();
+        return this;
     }
 
     private Database withSearch(DatabaseConfig located) {
@@ -152,7 +158,7 @@ public final class Database implements AutoCloseable {
             if (config.isH2File()) {
                 writeCommitsAtOnce(ds, config.url());
             }
-            return new Database(ds, config).withSearch(config);
+            return new Database(ds, config).withSearch(config).withDeadBytesNoted();
         }
         try {
             // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
@@ -173,7 +179,7 @@ public final class Database implements AutoCloseable {
         if (config.isH2File()) {
             writeCommitsAtOnce(ds, config.url());
         }
-        return new Database(ds, config).withSearch(config);
+        return new Database(ds, config).withSearch(config).withDeadBytesNoted();
     }
 
     /**
@@ -264,23 +270,35 @@ public final class Database implements AutoCloseable {
                 searchIndex.get().close();
             }
         }
-        boolean compact = isWorthCompacting();
+        long allowance = compactionAllowance();
+        LOG.debug("compaction before close may rewrite {} bytes (dead at open: {})", allowance, deadBytesAtOpen);
         dataSource.close();
-        if (compact) {
-            compactReopened();
+        if (allowance > 0) {
+            compactReopened(allowance);
         }
     }
 
-    /** For an embedded H2 file: whether its dead space is worth a compaction before the process ends (issue 18). */
-    private boolean isWorthCompacting() {
+    /** For an embedded H2 file: the dead space this run added to it (issue 18), read once the pool is up. */
+    private void noteDeadBytesAtOpen() {
+        if (embeddedFile.isPresent()) {
+            try (Connection c = dataSource.getConnection()) {
+                deadBytesAtOpen = H2Housekeeping.of(c).map(H2Housekeeping::deadBytes).orElse(0L);
+            } catch (SQLException e) {
+                LOG.debug("file's dead space at open unknown: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** How much the compaction before close may rewrite (see {@link H2Housekeeping#rewriteAllowance}); 0: none. */
+    private long compactionAllowance() {
         if (embeddedFile.isEmpty()) {
-            return false;
+            return 0;
         }
         try (Connection c = dataSource.getConnection()) {
-            return H2Housekeeping.of(c).map(H2Housekeeping::isWorthCompactingBeforeClose).orElse(false);
+            return H2Housekeeping.of(c).map(h -> h.rewriteAllowance(deadBytesAtOpen)).orElse(0L);
         } catch (SQLException e) {
             LOG.debug("no compaction before close: {}", e.getMessage());
-            return false;
+            return 0;
         }
     }
 
@@ -289,9 +307,9 @@ public final class Database implements AutoCloseable {
      * the run wrote, the chunks a compaction empties are not freed before it ends, and a 10,000-feed bench's close
      * spent its 5 s budget leaving the file larger; on a fresh open the same step took it from 231 MB to 68 MB.
      */
-    private void compactReopened() {
+    private void compactReopened(long allowance) {
         try (Connection c = connectWithoutPool(embeddedFile.get())) {
-            H2Housekeeping.of(c).ifPresent(H2Housekeeping::compactBeforeClose);
+            H2Housekeeping.of(c).ifPresent(h -> h.compactBeforeClose(allowance));
         } catch (SQLException e) {
             LOG.warn("the archive file was not compacted before closing ({}); `collide compact` does it",
                     firstLine(e.getMessage()));
