@@ -29,11 +29,11 @@ final class AttachedDate {
      * would match it whole, without a copy or a Matcher per name: the word lists are disjoint and each word
      * ends at a space, so the regex never backtracks into another choice.
      */
-    private static final Set<String> LINK_NOUNS = Vocabulary.of("model", "models", "series", "family");
-    private static final Set<String> LINK_AUXILIARIES = Vocabulary.of("was", "were", "is", "first", "officially");
-    private static final Set<String> LINK_VERBS = Vocabulary.of("released", "launched", "unveiled", "introduced",
+    private static final List<String> LINK_NOUNS = List.of("model", "models", "series", "family");
+    private static final List<String> LINK_AUXILIARIES = List.of("was", "were", "is", "first", "officially");
+    private static final List<String> LINK_VERBS = List.of("released", "launched", "unveiled", "introduced",
             "announced", "open-sourced", "published", "shipped", "debuted");
-    private static final Set<String> LINK_PREPOSITIONS = Vocabulary.of("in", "on");
+    private static final List<String> LINK_PREPOSITIONS = List.of("in", "on");
     private static final Set<String> LINK_TIMES = Vocabulary.of("early", "late", "mid");
 
     /** Whether {@code text[from, to)} is the linking words of the regex above, whole. */
@@ -66,18 +66,29 @@ final class AttachedDate {
     }
 
     /** Past {@code word} and the spaces after it at {@code p} if the word is one of {@code words}; else p. */
-    private static int skipWord(String text, int p, int to, Set<String> words) {
+    private static int skipWord(String text, int p, int to, List<String> words) {
         int q = p;
         while (q < to && !isRegexSpace(text.charAt(q))) {
             q++;
         }
-        if (q == p || q == to || !words.contains(text.substring(p, q))) {
+        if (q == p || q == to || !isOneOf(text, p, q, words)) {
             return p;
         }
         while (q < to && isRegexSpace(text.charAt(q))) {
             q++;
         }
         return q;
+    }
+
+    /** Whether {@code text[from, to)} is one of the few {@code words}: compared in place, without a copy. */
+    private static boolean isOneOf(String text, int from, int to, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() == to - from && text.startsWith(w, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Past {@code word} and at least one space after it at {@code p}, or -1. */

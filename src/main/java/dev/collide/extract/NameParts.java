@@ -110,7 +110,7 @@ final class NameParts {
                 lower = token.toLowerCase(Locale.ROOT);
                 kind = classify(token, lower, glued ? '-' : sep, hasVersion, !parts.isEmpty());
             }
-            if (glued && kind == null && Character.isUpperCase(sep) && token.chars().allMatch(Character::isLetter)) {
+            if (glued && kind == null && Character.isUpperCase(sep) && NameTokens.isAllLetters(token)) {
                 kind = PartKind.WORD; // "JanusFlow": a capitalised word glued to the brand
             }
             if (kind == null && sep == ' ' && parts.isEmpty() && afterBrand && NameTokens.isProductWord(token)
@@ -173,7 +173,7 @@ final class NameParts {
             }
             return hasVersion || (bareNumber && intDigits > 2) ? null : PartKind.VERSION;
         }
-        if (hyphen && Character.isUpperCase(token.charAt(0)) && token.chars().allMatch(Character::isLetter)) {
+        if (hyphen && Character.isUpperCase(token.charAt(0)) && NameTokens.isAllLetters(token)) {
             return PartKind.WORD;
         }
         return null;

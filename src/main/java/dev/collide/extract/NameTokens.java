@@ -8,8 +8,25 @@ final class NameTokens {
     }
 
     static boolean isProductWord(String token) {
-        return Character.isUpperCase(token.charAt(0)) && token.length() > 2
-                && token.chars().skip(1).allMatch(c -> c >= 'a' && c <= 'z');
+        if (!Character.isUpperCase(token.charAt(0)) || token.length() <= 2) {
+            return false;
+        }
+        for (int i = 1; i < token.length(); i++) {
+            if (token.charAt(i) < 'a' || token.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every char of {@code token} is a letter ({@link Character#isLetter(char)}): a loop, not a stream. */
+    static boolean isAllLetters(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isVersionAfterSpace(String text, int pos, int limit) {

@@ -117,7 +117,7 @@ final class UnbrandedNameReader {
             for (ModelPattern pattern : lp.patterns()) {
                 if (pattern.matches(token)) {
                     List<Part> parts = new ArrayList<>();
-                    boolean line = token.chars().allMatch(Character::isLetter);
+                    boolean line = NameTokens.isAllLetters(token);
                     parts.add(new Part(line ? PartKind.WORD : PartKind.VERSION, token));
                     int end = NameParts.readParts(text, tokenEnd, limit, false, parts);
                     if (line && (parts.size() < 2 || parts.get(1).kind() != PartKind.VERSION)) {

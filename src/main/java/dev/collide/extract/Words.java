@@ -16,6 +16,8 @@ final class Words {
     }
 
     private static final String[] ASCII_SYMBOLS = new String[128];
+    /** Each thread's recent words: see {@link WordPool}. */
+    private static final ThreadLocal<WordPool> POOL = ThreadLocal.withInitial(WordPool::new);
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -47,6 +49,7 @@ final class Words {
         // room for a token every 3 characters (text runs ~3.5 a token): the list is seldom regrown
         List<Token> tokens = new ArrayList<>((to - from) / 3 + 4);
         boolean han = false;
+        WordPool pool = POOL.get();
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -74,7 +77,7 @@ final class Words {
                 }
                 // A word the lexicon lists is its string, not a copy: most cue words ("was", "released", "on")
                 int slot = Lexicon.slotOf(text, s, i, hash);
-                String word = slot >= 0 ? Lexicon.keyAt(slot) : plain ? text.substring(s, i) : lowerAscii(text, s, i);
+                String word = slot >= 0 ? Lexicon.keyAt(slot) : pool.word(text, s, i, hash, plain);
                 tokens.add(new Token(word, s, i, false, true, Lexicon.bitsOf(word, slot >= 0 ? Lexicon.bitsAt(slot) : 0,
                         dash)));
             } else if (c >= '0' && c <= '9') {
@@ -84,10 +87,10 @@ final class Words {
                 }
                 if (i - s == 8 && NameTokens.isYearMonthAt(text, s + 4, to)) {
                     // "command-a-03-20252025-03": a name's year and a table cell's year-month joined by a scrape
-                    tokens.add(new Token(text.substring(s, s + 4), s, s + 4, true, false, Lexicon.DATE_START));
+                    tokens.add(new Token(pool.word(text, s, s + 4), s, s + 4, true, false, Lexicon.DATE_START));
                     s += 4;
                 }
-                tokens.add(new Token(text.substring(s, i), s, i, true, false, Lexicon.DATE_START));
+                tokens.add(new Token(pool.word(text, s, i), s, i, true, false, Lexicon.DATE_START));
             } else {
                 han |= c >= 0x4E00 && c <= 0x9FFF;
                 if (!Character.isWhitespace(c)) {
@@ -135,6 +138,47 @@ final class Words {
             }
         }
         return firstTokenAt[offset - from];
+    }
+
+    /**
+     * The strings of words seen lately on one thread, one per slot of their hash (a direct-mapped cache: a word
+     * evicts whatever had its slot). Text repeats its words ("model", "weights", "company"), so that most tokens
+     * that are no cue word still cost no copy, and the word lists they are looked up in find their hash computed.
+     */
+    private static final class WordPool {
+        private static final int SLOTS = 4096;
+        private final String[] words = new String[SLOTS];
+
+        /** The word {@code text[from, to)} folded as a token holds it; {@code hash} is its folded String hash. */
+        String word(String text, int from, int to, int hash, boolean plain) {
+            int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
+            String cached = words[slot];
+            if (cached != null && cached.length() == to - from && cached.hashCode() == hash
+                    && isFoldedCopy(cached, text, from)) {
+                return cached;
+            }
+            String word = plain ? text.substring(from, to) : lowerAscii(text, from, to);
+            words[slot] = word;
+            return word;
+        }
+
+        /** A run of ASCII digits. */
+        String word(String text, int from, int to) {
+            int hash = 0;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+            return word(text, from, to, hash, true);
+        }
+
+        private static boolean isFoldedCopy(String word, String text, int from) {
+            for (int i = 0; i < word.length(); i++) {
+                if (word.charAt(i) != fold(text.charAt(from + i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Lower-cases ASCII letters only, so offsets stay those of the text; '’' becomes '\''. */
