@@ -27,6 +27,11 @@ final class ChineseCues {
                 | (hasZh(text, from, to, ZH_COMPARISON) ? Lexicon.COMPARISON : 0);
     }
 
+    /** {@link #hasZh(String, int, int, List)} in a clause of the sentence {@code w}: none without a Han character. */
+    static boolean hasZh(Words w, String text, int from, int to, List<String> cues) {
+        return w.hasHan() && hasZh(text, from, to, cues);
+    }
+
     /** Chinese has no word breaks: the cues are looked up as substrings, only in clauses with Han characters. */
     static boolean hasZh(String text, int from, int to, List<String> cues) {
         boolean han = false;

@@ -39,7 +39,7 @@ final class ReleaseClassifier {
         int c = clauses.indexOf(name.start());
         int from = clauses.start(c);
         int to = clauses.end(c, sentenceEnd);
-        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)) {
+        if (has(w, from, to, Lexicon.PREDICTION) || hasZh(w, text, from, to, ZH_PREDICTION)) {
             return new Verdict(false, 0.85);
         }
         Verdict v = classifyCue(text, w, clauses, c, from, to, sentenceEnd, name, bonus);
@@ -81,10 +81,10 @@ final class ReleaseClassifier {
             return new Verdict(true, 0.75 + bonus);
         }
         if (verb < 0) {
-            if (hasZh(text, from, to, ZH_RELEASE)) {
-                return hasZh(text, from, to, ZH_COMPARISON) ? new Verdict(false, 0.7) : new Verdict(true, 0.85 + bonus);
+            if (hasZh(w, text, from, to, ZH_RELEASE)) {
+                return hasZh(w, text, from, to, ZH_COMPARISON) ? new Verdict(false, 0.7) : new Verdict(true, 0.85 + bonus);
             }
-            if (has(w, from, to, Lexicon.COMPARISON) || hasZh(text, from, to, ZH_COMPARISON)) {
+            if (has(w, from, to, Lexicon.COMPARISON) || hasZh(w, text, from, to, ZH_COMPARISON)) {
                 return new Verdict(false, 0.8);
             }
             return c == 0 ? fromMainClause(text, w, clauses, 1, sentenceEnd, bonus)
@@ -133,10 +133,10 @@ final class ReleaseClassifier {
 
     /** A sentence that reports a release (a release cue, no plan or negation) without naming a model. */
     boolean isUnnamedRelease(String text, Words w, int from, int to) {
-        if (hasZh(text, from, to, ZH_PREDICTION)) {
+        if (hasZh(w, text, from, to, ZH_PREDICTION)) {
             return false;
         }
-        if (hasZh(text, from, to, ZH_RELEASE)) {
+        if (hasZh(w, text, from, to, ZH_RELEASE)) {
             return true;
         }
         // A plan or a negation counts in the release verb's own clause: "they dropped it on a Saturday, because why
@@ -156,13 +156,13 @@ final class ReleaseClassifier {
     /** A sentence with no release, plan or comparison cue at all. */
     boolean isCueless(String text, Words w, int from, int to) {
         return !has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE | Lexicon.PREDICTION
-                | Lexicon.COMPARISON) && !hasZh(text, from, to, ZH_RELEASE) && !hasZh(text, from, to, ZH_PREDICTION)
-                && !hasZh(text, from, to, ZH_COMPARISON);
+                | Lexicon.COMPARISON) && !hasZh(w, text, from, to, ZH_RELEASE) && !hasZh(w, text, from, to, ZH_PREDICTION)
+                && !hasZh(w, text, from, to, ZH_COMPARISON);
     }
 
     /** {@code [from, to)} says the release is planned, rumoured, denied or undone. */
     boolean isPrediction(String text, Words w, int from, int to) {
-        return has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
+        return has(w, from, to, Lexicon.PREDICTION) || hasZh(w, text, from, to, ZH_PREDICTION)
                 || hasFutureWindow(w, from, to) || ReleaseCues.hasPlannedRelease(w, from, to);
     }
 
@@ -183,8 +183,8 @@ final class ReleaseClassifier {
                     || first.equals("its"))) {
                 continue; // an apposition ("V4 Lite, a distilled version, ...") says what it is, not what happened
             }
-            if (has(w, from, to, Lexicon.PREDICTION) || hasZh(text, from, to, ZH_PREDICTION)
-                    || hasZh(text, from, to, ZH_COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
+            if (has(w, from, to, Lexicon.PREDICTION) || hasZh(w, text, from, to, ZH_PREDICTION)
+                    || hasZh(w, text, from, to, ZH_COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
                 return new Verdict(false, 0.7);
             }
             // a comparison counts before the release word, not after it ("released in September with vision
@@ -194,7 +194,7 @@ final class ReleaseClassifier {
             if (comparison >= 0 && (release < 0 || comparison < release)) {
                 return new Verdict(false, 0.7);
             }
-            if (release >= 0 || hasZh(text, from, to, ZH_RELEASE) || hasPhrasalRelease(w, from, to)) {
+            if (release >= 0 || hasZh(w, text, from, to, ZH_RELEASE) || hasPhrasalRelease(w, from, to)) {
                 return new Verdict(true, 0.7 + bonus); // "its model, ERNIE 9, with the world by making it open source"
             }
         }
@@ -221,7 +221,7 @@ final class ReleaseClassifier {
             int from = clauses.start(p - 1);
             int to = clauses.end(p - 1, sentenceEnd);
             cueBefore |= has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON | Lexicon.STRONG_RELEASE
-                    | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE);
+                    | Lexicon.WEAK_RELEASE) || hasZh(w, text, from, to, ZH_RELEASE);
         }
         if (!cueBefore && c + 1 < clauses.count()) {
             return fromMainClause(text, w, clauses, c + 1, sentenceEnd, bonus);
@@ -241,7 +241,7 @@ final class ReleaseClassifier {
             if (has(w, from, to, Lexicon.PREDICTION | Lexicon.COMPARISON) || ReleaseCues.hasPlannedRelease(w, from, to)) {
                 return new Verdict(false, 0.7);
             }
-            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(text, from, to, ZH_RELEASE)) {
+            if (has(w, from, to, Lexicon.STRONG_RELEASE | Lexicon.WEAK_RELEASE) || hasZh(w, text, from, to, ZH_RELEASE)) {
                 return new Verdict(true, 0.7 + bonus);
             }
         }
