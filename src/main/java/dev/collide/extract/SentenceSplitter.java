@@ -98,6 +98,9 @@ final class SentenceSplitter {
             // "J. Smith", "U.S.": an initial; "gpt-oss-20b." ends a name, not an initial
             return s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1));
         }
+        if (len < 2 || len > 6) {
+            return false; // no abbreviation below is shorter or longer: most sentences end in such a word
+        }
         String word = text.substring(s, dot);
         return switch (word) {
             case "Inc", "Corp", "Ltd", "Co", "Mr", "Ms", "Dr", "St", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",

@@ -9,9 +9,10 @@ import java.util.List;
  * each sentence is scanned once.
  */
 final class Words {
-    record Token(String text, int start, int end, boolean isNumber, boolean isWord, int bits) {
-        int value() {
-            return isNumber && text.length() <= 9 ? Integer.parseInt(text) : -1;
+    /** {@code value}: a number's value when it has at most 9 digits, else -1; parsed once, read by every date rule. */
+    record Token(String text, int start, int end, boolean isNumber, boolean isWord, int bits, int value) {
+        Token(String text, int start, int end, boolean isNumber, boolean isWord, int bits) {
+            this(text, start, end, isNumber, isWord, bits, isNumber && text.length() <= 9 ? Integer.parseInt(text) : -1);
         }
     }
 
