@@ -17,8 +17,8 @@ final class Words {
     }
 
     private static final String[] ASCII_SYMBOLS = new String[128];
-    /** Each thread's recent words: see {@link WordPool}. */
-    private static final ThreadLocal<WordPool> POOL = ThreadLocal.withInitial(WordPool::new);
+    /** Recent words, shared by every extracting thread: see {@link WordPool}. */
+    private static final WordPool POOL = new WordPool();
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -50,7 +50,7 @@ final class Words {
         // room for a token every 3 characters (text runs ~3.5 a token): the list is seldom regrown
         List<Token> tokens = new ArrayList<>((to - from) / 3 + 4);
         boolean han = false;
-        WordPool pool = POOL.get();
+        WordPool pool = POOL;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -142,9 +142,12 @@ final class Words {
     }
 
     /**
-     * The strings of words seen lately on one thread, one per slot of their hash (a direct-mapped cache: a word
-     * evicts whatever had its slot). Text repeats its words ("model", "weights", "company"), so that most tokens
-     * that are no cue word still cost no copy, and the word lists they are looked up in find their hash computed.
+     * The strings of words seen lately, one per slot of their hash (a direct-mapped cache: a word evicts whatever
+     * had its slot). Text repeats its words ("model", "weights", "company"), so that most tokens that are no cue word
+     * still cost no copy, and the word lists they are looked up in find their hash computed. One pool for all
+     * threads (fetch extracts on up to 512), at most 4,096 words: the slots are read and written without a lock, which
+     * is safe for Strings (immutable, their fields final; the hash is cached racily by design): a thread sees a slot
+     * empty, or holding some word in full, and takes it only after comparing its characters.
      */
     private static final class WordPool {
         private static final int SLOTS = 4096;

@@ -35,12 +35,27 @@ class WordsTest {
     }
 
     @Test
-    void theWordPool_isPerThread_andGivesEachThreadItsOwnCorrectWords() throws Exception {
-        String[] seen = new String[1];
-        Thread other = new Thread(() -> seen[0] = texts("wombat").get(0));
-        other.start();
-        other.join();
-        assertEquals("wombat", seen[0]);
-        assertEquals(List.of("wombat"), texts("Wombat"));
+    void threadsSharingThePool_eachGetTheirOwnWords_whileTheyEvictEachOther() throws Exception {
+        // "wombat" and "aaift" share a slot: two threads keep replacing each other's word in it
+        String[] sentences = {"Wombat wombat WOMBAT", "aaift AAIFT aaift"};
+        List<String>[] expected = List.of(List.of("wombat", "wombat", "wombat"), List.of("aaift", "aaift", "aaift"))
+                .toArray(List[]::new);
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int which = t % 2;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    if (!texts(sentences[which]).equals(expected[which])) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(0, wrong.get());
     }
 }
