@@ -1,6 +1,7 @@
 package dev.collide.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -129,14 +130,16 @@ final class Words {
             return tokens.size();
         }
         if (firstTokenAt == null) {
-            firstTokenAt = new int[to - from];
-            int k = 0;
-            for (int o = from; o < to; o++) {
-                while (k < tokens.size() && tokens.get(k).start() < o) {
-                    k++;
-                }
-                firstTokenAt[o - from] = k;
+            // token k is the first at or after every offset from the previous token's start (exclusive) to its own
+            int[] at = new int[to - from];
+            int o = 0;
+            for (int k = 0; k < tokens.size(); k++) {
+                int start = tokens.get(k).start() - from;
+                Arrays.fill(at, o, start + 1, k);
+                o = start + 1;
             }
+            Arrays.fill(at, o, at.length, tokens.size());
+            firstTokenAt = at;
         }
         return firstTokenAt[offset - from];
     }
