@@ -309,8 +309,22 @@ public final class Database implements AutoCloseable {
      */
     private void compactReopened(long allowance) {
         try (Connection c = connectWithoutPool(embeddedFile.get())) {
-            H2Housekeeping.of(c).ifPresent(h -> h.compactBeforeClose(allowance));
-        } catch (SQLException e) {
+            Optional<H2Housekeeping> h2 = H2Housekeeping.of(c);
+            if (h2.isPresent() && h2.get().isCopyCheaper(allowance)) {
+                // H2 copies the live pages into a new file and renames it over the old one (a crash leaves the old
+                // file and a temporary one H2 deletes at the next open)
+                long before = h2.get().fileSize();
+                long start = System.nanoTime();
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN COMPACT");
+                }
+                LOG.debug("archive file copied compacted before close: {} -> {} bytes in {} ms", before,
+                        java.nio.file.Files.size(Path.of(embeddedFile.get().h2FilePath() + ".mv.db")),
+                        (System.nanoTime() - start) / 1_000_000);
+                return;
+            }
+            h2.ifPresent(h -> h.compactBeforeClose(allowance));
+        } catch (SQLException | java.io.IOException e) {
             LOG.warn("the archive file was not compacted before closing ({}); `collide compact` does it",
                     firstLine(e.getMessage()));
         }

@@ -180,6 +180,32 @@ final class H2Housekeeping {
         }
     }
 
+    /**
+     * Whether copying the file's live pages into a new file ({@code SHUTDOWN COMPACT}) costs less than rewriting
+     * {@code rewriteAllowance} bytes in place: a copy reads and writes what is live, the stepwise compaction rewrites
+     * what lies in the emptiest chunks and then moves chunks into the gaps, several times the bytes. A 400,000-row
+     * table after 400 commits of random-key inserts (63 MB compacted, 323-358 MB before close): in place 5.3 s to
+     * 88 MB, copied 1.4 s to 81 MB; a 2,000-feed cold run into 1,000,000 articles: in place 6.7 s, and the file grew.
+     * Beyond {@link #COPY_LIVE_PER_ALLOWANCE} x the allowance (a big file that a run left a little dead) the copy is
+     * not taken: it would cost the archive's size, not the run's.
+     */
+    boolean isCopyCheaper(long rewriteAllowance) {
+        try {
+            return rewriteAllowance > 0 && !store.isClosed()
+                    && fileSize() - deadBytes() <= COPY_LIVE_PER_ALLOWANCE * rewriteAllowance;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The live bytes a close may copy per byte of its rewrite allowance (twice the dead space the run added). */
+    static final int COPY_LIVE_PER_ALLOWANCE = 2;
+
+    /** The file's size in bytes. */
+    long fileSize() {
+        return store.getFileStore().size();
+    }
+
     /** The share of the chunks' bytes still live, in percent (H2's chunk fill rate). */
     int chunksFillRate() {
         return store.getFileStore().getChunksFillRate();

@@ -103,6 +103,50 @@ class H2HousekeepingTest {
         assertThat(before - after).as("a run that wrote nothing compacts nothing").isLessThan(1 << 20);
     }
 
+    /**
+     * A dense archive that a run of random-key inserts left mostly dead (H2 copies every index page such an insert
+     * touches, at each commit): the close copies the live pages into a new file, as {@code collide compact} does,
+     * rather than rewriting and moving chunks in place (at 4x this size: 5.3 s and 1.27x what compaction leaves,
+     * against 0.9 s and 1.0x).
+     */
+    @Test
+    void close_afterRandomKeyInsertsIntoADenseArchive_copiesItDownToWhatCompactionLeaves() throws Exception {
+        Path path = dir.resolve("dense");
+        var config = new DatabaseConfig("jdbc:h2:file:" + path.toAbsolutePath(), Optional.empty(), Optional.empty());
+        String row = "SELECT CAST(RANDOM_UUID() AS VARCHAR), CAST(RANDOM_UUID() AS VARCHAR) FROM SYSTEM_RANGE(1, ";
+        try (Database db = Database.open(config); Connection c = db.dataSource().getConnection()) {
+            var s = c.createStatement();
+            s.execute("CREATE TABLE filler(id VARCHAR PRIMARY KEY, v VARCHAR)");
+            s.execute("CREATE INDEX filler_v ON filler(v)");
+            s.execute("INSERT INTO filler " + row + "100000)");
+        }
+        Backups.compact(config);
+        Path file = dir.resolve("dense.mv.db");
+        long dense = Files.size(file);
+        long beforeClose;
+        try (Database db = Database.open(config.forFetch()); Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            var s = c.createStatement();
+            for (int commit = 0; commit < 150; commit++) {
+                s.execute("INSERT INTO filler " + row + "100)");
+                c.commit();
+            }
+            beforeClose = Files.size(file);
+        }
+        long closed = Files.size(file);
+        long deadAfterClose;
+        try (Connection c = Database.connectWithoutPool(config.forFetch())) {
+            deadAfterClose = H2Housekeeping.of(c).orElseThrow().deadBytes();
+        }
+        long compacted = Backups.compact(config)[1];
+
+        assertThat(beforeClose).as("the run left the file mostly dead").isGreaterThan(3 * dense);
+        // measured: the copy 1.00x and 1 % dead; the compaction in place 1.10x and 10 % dead (5.3 s at 4x this size)
+        assertThat((double) closed / compacted).isLessThan(1.05);
+        assertThat((double) deadAfterClose / closed).isLessThan(0.05);
+        assertThat(Files.exists(dir.resolve("dense.mv.db.tempFile"))).as("the copy's temporary file is gone").isFalse();
+    }
+
     @Test
     void needsCompactionBeforeClose_countsTheFilesGapsAsWellAsTheChunksDeadPages() {
         long mb = 1L << 20;
