@@ -196,7 +196,8 @@ final class Lexicon {
         return KEY_BITS[slot];
     }
 
-    private static boolean isFoldedCopy(String key, String text, int from) {
+    /** Whether {@code key} is {@code text} from {@code from} on, folded as {@link Words} folds a word. */
+    static boolean isFoldedCopy(String key, String text, int from) {
         for (int i = 0; i < key.length(); i++) {
             if (key.charAt(i) != Words.fold(text.charAt(from + i))) {
                 return false;

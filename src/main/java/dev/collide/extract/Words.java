@@ -161,7 +161,7 @@ final class Words {
             int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
             String cached = words[slot];
             if (cached != null && cached.length() == to - from && cached.hashCode() == hash
-                    && isFoldedCopy(cached, text, from)) {
+                    && Lexicon.isFoldedCopy(cached, text, from)) {
                 return cached;
             }
             String word = plain ? text.substring(from, to) : lowerAscii(text, from, to);
@@ -176,15 +176,6 @@ final class Words {
                 hash = 31 * hash + text.charAt(i);
             }
             return word(text, from, to, hash, true);
-        }
-
-        private static boolean isFoldedCopy(String word, String text, int from) {
-            for (int i = 0; i < word.length(); i++) {
-                if (word.charAt(i) != fold(text.charAt(from + i))) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

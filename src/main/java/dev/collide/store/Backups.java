@@ -160,8 +160,8 @@ public final class Backups {
         Database.open(target).close(); // a damaged or locked file is reported in Database's words, with what to do
         Path file = Path.of(target.h2FilePath() + ".mv.db");
         long before = sizeOf(file);
-        try (Connection c = Database.connectWithoutPool(target); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+        try (Connection c = Database.connectWithoutPool(target)) {
+            Database.shutdownCompact(c);
         } catch (SQLException e) {
             throw new StoreException("compacting " + Database.redact(target.url()) + " failed: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

@@ -311,22 +311,31 @@ public final class Database implements AutoCloseable {
         try (Connection c = connectWithoutPool(embeddedFile.get())) {
             Optional<H2Housekeeping> h2 = H2Housekeeping.of(c);
             if (h2.isPresent() && h2.get().isCopyCheaper(allowance)) {
-                // H2 copies the live pages into a new file and renames it over the old one (a crash leaves the old
-                // file and a temporary one H2 deletes at the next open)
                 long before = h2.get().fileSize();
                 long start = System.nanoTime();
-                try (Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN COMPACT");
+                shutdownCompact(c);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("archive file copied without its dead space before close: {} -> {} bytes in {} ms",
+                            before, java.nio.file.Files.size(Path.of(embeddedFile.get().h2FilePath() + ".mv.db")),
+                            (System.nanoTime() - start) / 1_000_000);
                 }
-                LOG.debug("archive file copied compacted before close: {} -> {} bytes in {} ms", before,
-                        java.nio.file.Files.size(Path.of(embeddedFile.get().h2FilePath() + ".mv.db")),
-                        (System.nanoTime() - start) / 1_000_000);
                 return;
             }
             h2.ifPresent(h -> h.compactBeforeClose(allowance));
         } catch (SQLException | java.io.IOException e) {
             LOG.warn("the archive file was not compacted before closing ({}); `collide compact` does it",
                     firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Closes the embedded H2 database of {@code c} and rewrites its file without dead space: H2 copies the live pages
+     * into a new file and renames it over the old one, so a crash leaves the old file and a temporary one that H2
+     * deletes at the next open. What {@code collide compact} and, when it is cheaper, {@link #close()} do.
+     */
+    static void shutdownCompact(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
         }
     }
 
