@@ -48,12 +48,11 @@ final class ArticleInserts {
             taken.addAll(ArticleLookups.knownGuidKeys(c, source.getKey(), source.getValue()));
         }
         List<Optional<String>> urlKeys = new ArrayList<>(batch.size());
-        List<String> newsUrlKeys = new ArrayList<>();
+        List<Keys.UrlKey> newsUrlKeys = new ArrayList<>();
         for (NewArticle a : batch) {
-            Optional<String> urlKey = a.urlKey();
-            urlKeys.add(urlKey);
-            if (!isLabsOwn(a.article()) && urlKey.isPresent()) {
-                newsUrlKeys.add(urlKey.get());
+            urlKeys.add(a.urlKey().map(Keys.UrlKey::key));
+            if (!isLabsOwn(a.article()) && a.urlKey().isPresent()) {
+                newsUrlKeys.add(a.urlKey().get());
             }
         }
         // url key -> a source holding it; only another source's article makes a news item a duplicate
@@ -125,8 +124,9 @@ final class ArticleInserts {
                 ps.setString(12, Sql.cut(String.join(",", a.tags()), 4000));
                 ps.setLong(13, batch.get(i).fingerprint());
                 ps.setLong(14, Keys.hash64(guidKeys.get(i)));
-                if (urlKeys.get(i).isPresent()) {
-                    ps.setLong(15, Keys.hash64(urlKeys.get(i).get()));
+                Optional<Keys.UrlKey> urlKey = batch.get(i).urlKey();
+                if (urlKey.isPresent()) {
+                    ps.setLong(15, urlKey.get().hash());
                 } else {
                     ps.setNull(15, java.sql.Types.BIGINT);
                 }
