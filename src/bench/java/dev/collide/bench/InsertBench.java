@@ -149,11 +149,10 @@ public final class InsertBench {
                     INSERT INTO articles (source_id, guid, guid_key, url, url_key, title, body, fetched_at, kind, tags,
                                           fingerprint, guid_hash, url_hash)
                     SELECT 'source-' || MOD(r.x, 50), 'guid-' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 64, '0'),
-                           'https://news-' || MOD(r.x, 50) || '.example/' || r.x,
-                           LPAD(CAST(r.x AS VARCHAR(20)), 63, '0') || 'u',
+                           'https://news.example/' || r.x, LPAD(CAST(r.x AS VARCHAR(20)), 63, '0') || 'u',
                            'Archived article ' || r.x, %s, ?, 'NEWS', '', r.x,
                            %s, %s
-                    FROM\s""".formatted(body, spread("2654435761"), hostThenSpread("2246822519")) + series;
+                    FROM\s""".formatted(body, spread("2654435761"), spread("2246822519")) + series;
             OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int from = 1; from <= archived; from += CHUNK) {
@@ -178,16 +177,6 @@ public final class InsertBench {
      */
     private static String spread(String multiplier) {
         return "(MOD(r.x * " + multiplier + ", 4294967291) - 2147483645) * 4294967296 + r.x";
-    }
-
-    /**
-     * The URL's look-up value laid out as the store's (host bits first, then the key's, see Keys.urlHash): each
-     * source's host (news-0 ... news-49) a spread 20-bit value modulo a prime below 2^20, then 44 bits spread over
-     * their range modulo a prime below 2^44.
-     */
-    private static String hostThenSpread(String multiplier) {
-        return "(MOD(MOD(r.x, 50) * 2654435761, 1048573) - 524286) * 17592186044416 + MOD(r.x * " + multiplier
-                + ", 17592186044399)";
     }
 
     private void writeFeed(Path feed) throws IOException {

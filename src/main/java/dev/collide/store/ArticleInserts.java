@@ -48,11 +48,12 @@ final class ArticleInserts {
             taken.addAll(ArticleLookups.knownGuidKeys(c, source.getKey(), source.getValue()));
         }
         List<Optional<String>> urlKeys = new ArrayList<>(batch.size());
-        List<Keys.UrlKey> newsUrlKeys = new ArrayList<>();
+        List<String> newsUrlKeys = new ArrayList<>();
         for (NewArticle a : batch) {
-            urlKeys.add(a.urlKey().map(Keys.UrlKey::key));
-            if (!isLabsOwn(a.article()) && a.urlKey().isPresent()) {
-                newsUrlKeys.add(a.urlKey().get());
+            Optional<String> urlKey = a.urlKey();
+            urlKeys.add(urlKey);
+            if (!isLabsOwn(a.article()) && urlKey.isPresent()) {
+                newsUrlKeys.add(urlKey.get());
             }
         }
         // url key -> a source holding it; only another source's article makes a news item a duplicate
@@ -124,9 +125,8 @@ final class ArticleInserts {
                 ps.setString(12, Sql.cut(String.join(",", a.tags()), 4000));
                 ps.setLong(13, batch.get(i).fingerprint());
                 ps.setLong(14, Keys.hash64(guidKeys.get(i)));
-                Optional<Keys.UrlKey> urlKey = batch.get(i).urlKey();
-                if (urlKey.isPresent()) {
-                    ps.setLong(15, urlKey.get().hash());
+                if (urlKeys.get(i).isPresent()) {
+                    ps.setLong(15, Keys.hash64(urlKeys.get(i).get()));
                 } else {
                     ps.setNull(15, java.sql.Types.BIGINT);
                 }

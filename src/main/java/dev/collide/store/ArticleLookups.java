@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The duplicate look-ups of {@link JdbcArticleStore} and {@link ArticleInserts}: by IN lists of 64-bit look-up
- * values, the guid's (its key's prefix, migration V11) within its source on the unique index
- * articles_source_guid_hash, the URL's ({@link Keys#urlHash}, migration V14) on articles_url_hash. H2 answers "guid_key = ? OR url_key = ?" with a table scan, 27 s for a 10,000-item feed (issue
+ * The duplicate look-ups of {@link JdbcArticleStore} and {@link ArticleInserts}: by IN lists of 64-bit key prefixes
+ * (migration V11), the guid's within its source on the unique index articles_source_guid_hash, the URL's on
+ * articles_url_hash. H2 answers "guid_key = ? OR url_key = ?" with a table scan, 27 s for a 10,000-item feed (issue
  * 17). Rows come back with their full keys, which are compared, so a shared prefix is never taken for a match.
  */
 final class ArticleLookups {
@@ -31,8 +31,7 @@ final class ArticleLookups {
     static List<String> knownGuidKeys(Connection c, String sourceId, List<String> keys) throws SQLException {
         Set<String> wanted = new HashSet<>(keys);
         List<String> found = new ArrayList<>();
-        List<Long> hashes = keys.stream().map(Keys::hash64).toList();
-        for (String key : existing(c, GUID_KEYS, sourceId, hashes, 1, null)) {
+        for (String key : existing(c, GUID_KEYS, sourceId, keys, 1, null)) {
             if (wanted.contains(key)) {
                 found.add(key);
             }
@@ -41,10 +40,9 @@ final class ArticleLookups {
     }
 
     /** Url key -> the sources holding an article with that canonical URL, for the stored ones of {@code urlKeys}. */
-    static Map<String, List<String>> urlHolders(Connection c, List<Keys.UrlKey> urlKeys) throws SQLException {
+    static Map<String, List<String>> urlHolders(Connection c, List<String> urlKeys) throws SQLException {
         Map<String, List<String>> holders = new HashMap<>();
-        List<Long> hashes = urlKeys.stream().map(Keys.UrlKey::hash).toList();
-        for (String row : existing(c, URL_KEYS, null, hashes, 2, "\n")) {
+        for (String row : existing(c, URL_KEYS, null, urlKeys, 2, "\n")) {
             int cut = row.indexOf('\n');
             holders.computeIfAbsent(row.substring(0, cut), k -> new ArrayList<>()).add(row.substring(cut + 1));
         }
@@ -52,14 +50,14 @@ final class ArticleLookups {
     }
 
     /**
-     * Runs {@code template} over the look-up values {@code allHashes} in chunks, after {@code sourceId} when it is
+     * Runs {@code template} over the 64-bit prefixes of {@code keys} in chunks, after {@code sourceId} when it is
      * not null; returns the first column of each row, or the first {@code columns} columns joined by
      * {@code separator}.
      */
-    private static List<String> existing(Connection c, String template, String sourceId, List<Long> allHashes,
+    private static List<String> existing(Connection c, String template, String sourceId, List<String> keys,
                                          int columns, String separator) throws SQLException {
         List<String> found = new ArrayList<>();
-        List<Long> hashes = allHashes.stream().distinct().toList();
+        List<Long> hashes = keys.stream().map(Keys::hash64).distinct().toList();
         for (int from = 0; from < hashes.size(); from += LOOKUP_CHUNK) {
             List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + LOOKUP_CHUNK));
             String sql = String.format(template, String.join(", ", Collections.nCopies(chunk.size(), "?")));

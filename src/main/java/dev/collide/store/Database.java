@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,15 +150,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * The migrations written in Java: V5, the clustered Quartz job store, lives in a PostgreSQL database only
-     * (issue #9); V14 recomputes the URL look-up values on both.
-     */
-    static List<JavaMigration> javaMigrations(boolean postgres) {
-        return postgres ? List.of(new QuartzTablesMigration(), new UrlHashByHostMigration())
-                : List.of(new UrlHashByHostMigration());
-    }
-
     private static Database openPool(DatabaseConfig config, HikariConfig hikari) throws StoreException {
         HikariDataSource ds = new HikariDataSource(hikari);
         if (SchemaVersion.isCurrent(ds, config.isPostgres())) {
@@ -175,9 +164,12 @@ public final class Database implements AutoCloseable {
             // db/migration is shared SQL; db/vendor/<name> holds what H2 and PostgreSQL spell differently (full-text).
             // It lies outside db/migration because Flyway scans locations recursively.
             String vendor = config.isPostgres() ? "classpath:db/vendor/postgresql" : "classpath:db/vendor/h2";
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration", vendor)
-                    .javaMigrations(javaMigrations(config.isPostgres()).toArray(JavaMigration[]::new))
-                    .load().migrate();
+            var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration", vendor);
+            if (config.isPostgres()) {
+                // the clustered Quartz job store lives in the same database (issue #9)
+                flyway.javaMigrations(new QuartzTablesMigration());
+            }
+            flyway.load().migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("database " + redact(config.url()) + " could not be opened or migrated: "

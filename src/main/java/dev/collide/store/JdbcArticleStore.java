@@ -71,7 +71,7 @@ public final class JdbcArticleStore {
      * made (a poller's thread), not on the one writer's (issue 18: SHA-256 was a tenth of the writer's time).
      */
     public record NewArticle(Article article, long fingerprint, Extraction extraction, String guidKey,
-                             Optional<Keys.UrlKey> urlKey) {
+                             Optional<String> urlKey) {
         public NewArticle(Article article, long fingerprint, Extraction extraction) {
             this(article, fingerprint, extraction, Keys.guidKey(article.sourceId(), article.guid()),
                     Keys.urlKey(article.link()));

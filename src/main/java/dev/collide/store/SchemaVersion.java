@@ -23,16 +23,18 @@ import javax.sql.DataSource;
  */
 final class SchemaVersion {
     private static final Pattern VERSIONED = Pattern.compile("(?:^|/)V(\\d+)__[^/]*\\.sql$");
+    /** QuartzTablesMigration, the one Java migration (PostgreSQL only). */
+    private static final int JAVA_MIGRATION = 5;
 
     private SchemaVersion() {
     }
 
     static boolean isCurrent(DataSource ds, boolean postgres) {
-        OptionalInt newest = newest(postgres);
+        OptionalInt newest = newestOnClasspath(postgres ? "db/vendor/postgresql" : "db/vendor/h2");
         if (newest.isEmpty()) {
             return false;
         }
-        int wanted = newest.getAsInt();
+        int wanted = Math.max(newest.getAsInt(), postgres ? JAVA_MIGRATION : 0);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
                      SELECT MAX(CAST("version" AS INT)), SUM(CASE WHEN "success" THEN 0 ELSE 1 END)
@@ -41,17 +43,6 @@ final class SchemaVersion {
         } catch (SQLException e) {
             return false; // a new database, or a history this shortcut does not understand: let Flyway decide
         }
-    }
-
-    /** The newest migration for the kind of database: SQL on the classpath or Java ({@link Database#javaMigrations}). */
-    static OptionalInt newest(boolean postgres) {
-        OptionalInt sql = newestOnClasspath(postgres ? "db/vendor/postgresql" : "db/vendor/h2");
-        if (sql.isEmpty()) {
-            return sql;
-        }
-        int java = Database.javaMigrations(postgres).stream()
-                .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElse(-1);
-        return OptionalInt.of(Math.max(sql.getAsInt(), java));
     }
 
     /** The highest V&lt;n&gt;__ among db/migration and the vendor directory, in a jar or a classes directory. */
